@@ -1,0 +1,33 @@
+package ledger.store;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import ledger.kernel.shared.MetadataKeys;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+
+/**
+ * Carries the actor, the reason and the correlation chain from the message being handled onto
+ * every message it produces, so each stored event says who, in which role, why, and what caused it.
+ */
+public class LedgerCorrelationDataProvider implements CorrelationDataProvider {
+
+    private static final String[] CARRIED = {
+            MetadataKeys.ACTOR_ID, MetadataKeys.ACTOR_ROLE, MetadataKeys.ACTOR_UNIT, MetadataKeys.REASON};
+
+    @Override
+    public Map<String, ?> correlationDataFor(Message<?> message) {
+        Map<String, Object> data = new HashMap<>();
+        for (String key : CARRIED) {
+            Object value = message.getMetaData().get(key);
+            if (value != null) {
+                data.put(key, value);
+            }
+        }
+        Object correlation = message.getMetaData().get(MetadataKeys.CORRELATION_ID);
+        data.put(MetadataKeys.CORRELATION_ID, correlation != null ? correlation : message.getIdentifier());
+        data.put(MetadataKeys.CAUSATION_ID, message.getIdentifier());
+        return data;
+    }
+}

@@ -1,0 +1,142 @@
+package ledger.store;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Store wiring shared by both services: the MongoDB client (or the embedded server), our storage
+ * engine, Jackson serializers (readable JSON, typed ids as strings), the MongoDB token store and
+ * health indicators. Placed before Boot's and Axon's own auto-configuration so theirs back off.
+ */
+@AutoConfiguration(before = {MongoAutoConfiguration.class, MongoDataAutoConfiguration.class, AxonAutoConfiguration.class})
+@EnableConfigurationProperties(LedgerStoreProperties.class)
+public class LedgerStoreAutoConfiguration {
+
+    /** The mapper for stored messages; tolerant of unknown fields so old readers survive new events. */
+    public static ObjectMapper messageObjectMapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .addModule(new TypedIdModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+
+    @Bean(destroyMethod = "close")
+    StoreConnection storeConnection(LedgerStoreProperties properties) {
+        return StoreConnection.open(properties);
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoClient mongoClient(StoreConnection connection) {
+        return MongoClients.create(connection.connectionString());
+    }
+
+    @Bean
+    TypedIdModule typedIdModule() {
+        return new TypedIdModule();
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(messageObjectMapper()).build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return JacksonSerializer.builder().objectMapper(messageObjectMapper()).build();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return JacksonSerializer.builder().objectMapper(messageObjectMapper()).build();
+    }
+
+    @Bean
+    MongoEventStorageEngine eventStorageEngine(MongoClient client, StoreConnection connection,
+                                               LedgerStoreProperties properties,
+                                               @Qualifier("eventSerializer") Serializer eventSerializer,
+                                               Serializer serializer, ObjectProvider<EventUpcaster> upcasters) {
+        List<EventUpcaster> chain = upcasters.orderedStream().toList();
+        return MongoEventStorageEngine.builder()
+                .database(client.getDatabase(connection.database()))
+                .gapTimeout(properties.gapTimeout())
+                .batchSize(properties.batchSize())
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .upcasterChain(new EventUpcasterChain(chain))
+                .build();
+    }
+
+    @Bean(destroyMethod = "shutDown")
+    EmbeddedEventStore eventStore(MongoEventStorageEngine engine, LedgerStoreProperties properties) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(engine)
+                .fetchDelay(properties.fetchDelay().toMillis())
+                .build();
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoClient client, StoreConnection connection, Serializer serializer,
+                          LedgerStoreProperties properties) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, connection.database()).build())
+                .serializer(serializer)
+                .claimTimeout(properties.tokenClaimTimeout())
+                .nodeId(ManagementFactory.getRuntimeMXBean().getName())
+                .build();
+    }
+
+    @Bean
+    CorrelationDataProvider ledgerCorrelationDataProvider() {
+        return new LedgerCorrelationDataProvider();
+    }
+
+    @Bean
+    CommitReceipts commitReceipts(MongoEventStorageEngine engine) {
+        return new CommitReceipts(engine);
+    }
+
+    @Bean
+    EventStoreHealthIndicator eventStoreHealthIndicator(MongoClient client, StoreConnection connection,
+                                                        MongoEventStorageEngine engine) {
+        return new EventStoreHealthIndicator(client, connection, engine);
+    }
+
+    @Bean
+    EventProcessorsHealthIndicator eventProcessorsHealthIndicator(EventProcessingConfiguration processing,
+                                                                  MongoEventStorageEngine engine) {
+        return new EventProcessorsHealthIndicator(processing, engine);
+    }
+}

@@ -1,0 +1,24 @@
+package ledger.store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the events live. With no {@code uri}, an embedded server is started in this process
+ * (persisting under {@code dataDir} unless {@code embeddedPersistent} is false).
+ */
+@ConfigurationProperties("ledger.store")
+public record LedgerStoreProperties(
+        @DefaultValue("") String uri,
+        @DefaultValue("ledger") String database,
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue("true") boolean embeddedPersistent,
+        @DefaultValue("0") int embeddedPort,
+        @DefaultValue("10s") Duration gapTimeout,
+        @DefaultValue("500") int batchSize,
+        @DefaultValue("100ms") Duration fetchDelay,
+        @DefaultValue("10s") Duration tokenClaimTimeout) {
+}

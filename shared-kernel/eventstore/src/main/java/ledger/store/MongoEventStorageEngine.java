@@ -1,0 +1,620 @@
+package ledger.store;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Axon storage engine on plain MongoDB documents. The design is in docs/adr/0001; in short:
+ * <ul>
+ * <li>A counter document hands out dense global positions ({@code $inc}); a commit then stores
+ * all its events in <em>one</em> document, so it is all-or-none without transactions.</li>
+ * <li>The commit document lists the positions it covers and its aggregate keys
+ * ({@code aggregateId:sequence}) in two unique multikey indexes: the first makes each position
+ * owned by exactly one document, the second rejects a racing commit on the same aggregate.</li>
+ * <li>Readers walk positions strictly in order with {@code $in} lookups (an index hit on any
+ * server, also the embedded one). A reserved position with no document is a gap: the reader
+ * waits, and after the gap timeout claims the position with a void document. The unique index
+ * decides the race, so a late writer fails (its command is not acknowledged) instead of its
+ * events appearing behind a reader that has moved on. No event is ever skipped.</li>
+ * </ul>
+ */
+public class MongoEventStorageEngine extends BatchingEventStorageEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoEventStorageEngine.class);
+
+    public static final String EVENTS = "events";
+    public static final String COUNTERS = "event_counters";
+    public static final String SNAPSHOTS = "snapshots";
+    static final String GLOBAL_COUNTER = "global";
+    static final long FIRST_POSITION = 1;
+
+    static final String POSITIONS = "positions";
+    static final String KEYS = "keys";
+    static final String EVENT_LIST = "events";
+    static final String VOID = "void";
+
+    private final MongoCollection<Document> commits;
+    private final MongoCollection<Document> counters;
+    private final MongoCollection<Document> snapshots;
+    private final Clock clock;
+    private final Duration gapTimeout;
+    private final List<CommitListener> commitListeners = new CopyOnWriteArrayList<>();
+    private final Map<Long, Instant> gapsFirstSeen = new ConcurrentHashMap<>();
+
+    protected MongoEventStorageEngine(Builder builder) {
+        super(builder);
+        this.commits = builder.database.getCollection(EVENTS);
+        this.counters = builder.database.getCollection(COUNTERS);
+        this.snapshots = builder.database.getCollection(SNAPSHOTS);
+        this.clock = builder.clock;
+        this.gapTimeout = builder.gapTimeout;
+        ensureIndexes();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private void ensureIndexes() {
+        commits.createIndex(Indexes.ascending(POSITIONS), new IndexOptions().unique(true).name("position_owner"));
+        // sparse: void documents and commits of non-aggregate events carry no keys at all
+        commits.createIndex(Indexes.ascending(KEYS), new IndexOptions().unique(true).sparse(true).name("aggregate_sequence"));
+    }
+
+    public void addCommitListener(CommitListener listener) {
+        commitListeners.add(listener);
+    }
+
+    public void removeCommitListener(CommitListener listener) {
+        commitListeners.remove(listener);
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Document commit = commitDocument(events, serializer, reservePositions(events.size()));
+        insertCommit(commit, events);
+    }
+
+    /** Reserves {@code count} consecutive positions and returns the first. Part one of a commit. */
+    long reservePositions(int count) {
+        // BEFORE, not AFTER: the embedded server answers AFTER with its live document, which a
+        // concurrent $inc may change before the answer is sent; BEFORE is a copy.
+        Document before = counters.findOneAndUpdate(eq("_id", GLOBAL_COUNTER), Updates.inc("last", (long) count),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+        long lastBefore = before == null ? FIRST_POSITION - 1 : before.get("last", Number.class).longValue();
+        return lastBefore + 1;
+    }
+
+    Document commitDocument(List<? extends EventMessage<?>> events, Serializer serializer, long firstPosition) {
+        List<Long> positions = new ArrayList<>(events.size());
+        List<String> keys = new ArrayList<>();
+        List<Document> stored = new ArrayList<>(events.size());
+        long position = firstPosition;
+        for (EventMessage<?> event : events) {
+            SerializedObject<String> payload = event.serializePayload(serializer, String.class);
+            SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
+            Document doc = new Document("position", position)
+                    .append("eventId", event.getIdentifier());
+            if (event instanceof DomainEventMessage<?> domainEvent) {
+                doc.append("aggregateType", domainEvent.getType())
+                   .append("aggregateId", domainEvent.getAggregateIdentifier())
+                   .append("sequence", domainEvent.getSequenceNumber());
+                keys.add(aggregateKey(domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber()));
+            }
+            doc.append("timestamp", event.getTimestamp().toString())
+               .append("payloadType", payload.getType().getName())
+               .append("payloadRevision", payload.getType().getRevision())
+               .append("payload", BsonJson.toBson(payload.getData()))
+               .append("metaData", BsonJson.toBson(metaData.getData()));
+            positions.add(position);
+            stored.add(doc);
+            position++;
+        }
+        Document commit = new Document("_id", firstPosition).append(POSITIONS, positions);
+        if (!keys.isEmpty()) {
+            commit.append(KEYS, keys);
+        }
+        return commit.append(EVENT_LIST, stored);
+    }
+
+    /** Part two of a commit: one single-document insert that either stores every event or none. */
+    void insertCommit(Document commit, List<? extends EventMessage<?>> events) {
+        @SuppressWarnings("unchecked")
+        List<Long> positions = (List<Long>) commit.get(POSITIONS);
+        try {
+            commits.insertOne(commit);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                voidPositions(positions, "write refused: " + e.getError().getCode());
+                throw new EventStoreException("The event store refused the commit; nothing was stored", e);
+            }
+            boolean positionsTaken = commits.find(in(POSITIONS, positions)).first() != null;
+            voidPositions(positions, positionsTaken ? "claimed by a reader" : "aggregate conflict");
+            if (positionsTaken) {
+                throw new EventStoreException("The commit took longer than the gap timeout and was abandoned; "
+                        + "nothing was stored", e);
+            }
+            handlePersistenceException(new AggregateSequenceTakenException(e), conflictingEvent(commit, events));
+        } catch (MongoException e) {
+            // The outcome is unknown (e.g. the connection broke after the server wrote it): look.
+            if (isStored(commit)) {
+                log.info("Commit at position {} was stored although the write reported {}", positions.get(0), e.toString());
+            } else {
+                voidPositions(positions, "write failed: " + e.getClass().getSimpleName());
+                throw new EventStoreException("The event store could not be written; nothing was stored", e);
+            }
+        }
+        notifyListeners(commit);
+    }
+
+    private boolean isStored(Document commit) {
+        try {
+            Document found = commits.find(eq("_id", commit.get("_id"))).first();
+            return found != null && !found.containsKey(VOID)
+                    && firstEventId(found).equals(firstEventId(commit));
+        } catch (MongoException unreachable) {
+            return false;
+        }
+    }
+
+    private static String firstEventId(Document commit) {
+        return commit.getList(EVENT_LIST, Document.class).get(0).getString("eventId");
+    }
+
+    /**
+     * Marks reserved positions as holding nothing, so readers go on at once instead of waiting
+     * for the gap timeout. A position already owned by a commit stays that commit's.
+     */
+    private void voidPositions(List<Long> positions, String reason) {
+        List<Document> voids = positions.stream().map(p -> voidDocument(p, reason)).toList();
+        try {
+            commits.insertMany(voids, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException alreadyOwned) {
+            // some positions already had an owner; that is the point of the unique index
+        } catch (MongoException e) {
+            log.warn("Could not void positions {}..{}; readers will void them after the gap timeout",
+                    positions.get(0), positions.get(positions.size() - 1), e);
+        }
+    }
+
+    private Document voidDocument(long position, String reason) {
+        return new Document("_id", position).append(POSITIONS, List.of(position))
+                .append(VOID, reason).append("at", clock.instant().toString());
+    }
+
+    private void notifyListeners(Document commit) {
+        if (commitListeners.isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Long> positions = (List<Long>) commit.get(POSITIONS);
+        Map<String, Long> versions = new LinkedHashMap<>();
+        for (Document event : commit.getList(EVENT_LIST, Document.class)) {
+            if (event.containsKey("aggregateId")) {
+                versions.merge(event.getString("aggregateId"), event.getLong("sequence"), Math::max);
+            }
+        }
+        CommitReceipt receipt = new CommitReceipt(positions.get(0), positions.get(positions.size() - 1), versions);
+        commitListeners.forEach(listener -> listener.committed(receipt));
+    }
+
+    /** The event whose aggregate sequence another commit already holds (Axon words the error after it). */
+    private EventMessage<?> conflictingEvent(Document commit, List<? extends EventMessage<?>> events) {
+        List<String> ours = commit.getList(KEYS, String.class);
+        Set<String> taken = new HashSet<>();
+        for (Document other : commits.find(in(KEYS, ours))) {
+            taken.addAll(other.getList(KEYS, String.class));
+        }
+        for (EventMessage<?> event : events) {
+            if (event instanceof DomainEventMessage<?> domainEvent
+                    && taken.contains(aggregateKey(domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber()))) {
+                return event;
+            }
+        }
+        return events.get(0);
+    }
+
+    static String aggregateKey(String aggregateId, long sequence) {
+        return aggregateId + ":" + sequence;
+    }
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        Document existing = snapshots.find(eq("_id", snapshot.getAggregateIdentifier())).first();
+        if (existing != null && existing.getLong("sequence") >= snapshot.getSequenceNumber()) {
+            return;
+        }
+        SerializedObject<String> payload = snapshot.serializePayload(serializer, String.class);
+        SerializedObject<String> metaData = snapshot.serializeMetaData(serializer, String.class);
+        Document doc = new Document("_id", snapshot.getAggregateIdentifier())
+                .append("aggregateType", snapshot.getType())
+                .append("sequence", snapshot.getSequenceNumber())
+                .append("eventId", snapshot.getIdentifier())
+                .append("timestamp", snapshot.getTimestamp().toString())
+                .append("payloadType", payload.getType().getName())
+                .append("payloadRevision", payload.getType().getRevision())
+                .append("payload", BsonJson.toBson(payload.getData()))
+                .append("metaData", BsonJson.toBson(metaData.getData()));
+        snapshots.replaceOne(eq("_id", snapshot.getAggregateIdentifier()), doc, new ReplaceOptions().upsert(true));
+    }
+
+    // ---------------------------------------------------------------- reading one aggregate
+
+    @Override
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber,
+                                                                 int batchSize) {
+        List<String> keys = new ArrayList<>(batchSize);
+        for (long seq = firstSequenceNumber; seq < firstSequenceNumber + batchSize; seq++) {
+            keys.add(aggregateKey(aggregateIdentifier, seq));
+        }
+        List<DomainEventData<?>> result = new ArrayList<>();
+        Set<Object> seen = new HashSet<>();
+        for (Document commit : commits.find(in(KEYS, keys))) {
+            if (!seen.add(commit.get("_id"))) {
+                continue; // the embedded server returns a document once per matching key
+            }
+            for (Document event : commit.getList(EVENT_LIST, Document.class)) {
+                if (aggregateIdentifier.equals(event.getString("aggregateId"))) {
+                    long seq = event.getLong("sequence");
+                    if (seq >= firstSequenceNumber && seq < firstSequenceNumber + batchSize) {
+                        result.add(domainEventData(event));
+                    }
+                }
+            }
+        }
+        result.sort(Comparator.comparingLong(DomainEventData::getSequenceNumber));
+        return result;
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        Document snapshot = snapshots.find(eq("_id", aggregateIdentifier)).first();
+        if (snapshot == null) {
+            return Stream.empty();
+        }
+        return Stream.of(new GenericDomainEventEntry<>(
+                snapshot.getString("aggregateType"), aggregateIdentifier, snapshot.getLong("sequence"),
+                snapshot.getString("eventId"), snapshot.getString("timestamp"), snapshot.getString("payloadType"),
+                snapshot.getString("payloadRevision"), BsonJson.toJson(snapshot.get("payload")),
+                BsonJson.toJson(snapshot.get("metaData"))));
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        int window = 256;
+        long last = -1;
+        while (true) {
+            List<? extends DomainEventData<?>> batch = fetchDomainEvents(aggregateIdentifier, last + 1, window);
+            if (batch.isEmpty()) {
+                break;
+            }
+            last = batch.get(batch.size() - 1).getSequenceNumber();
+            if (batch.size() < window) {
+                break;
+            }
+        }
+        return last < 0 ? Optional.empty() : Optional.of(last);
+    }
+
+    // ---------------------------------------------------------------- reading the global stream
+
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        long next = lastToken == null ? FIRST_POSITION
+                : lastToken.position().orElse(FIRST_POSITION - 1) + 1;
+        gapsFirstSeen.keySet().removeIf(position -> position < next);
+        List<TrackedEventData<?>> result = new ArrayList<>();
+        long cursor = next;
+        Long head = null;
+        scan:
+        while (result.size() < batchSize) {
+            Map<Long, Document> owners = ownersOf(cursor, batchSize);
+            long windowEnd = cursor + batchSize;
+            while (cursor < windowEnd) {
+                Document owner = owners.get(cursor);
+                if (owner == null) {
+                    if (head == null || cursor > head) {
+                        head = lastReservedPosition();
+                    }
+                    if (cursor > head) {
+                        break scan; // the end of the stream
+                    }
+                    if (!claimIfStale(cursor, head, owners, windowEnd)) {
+                        break scan; // a writer is still busy with this position: wait for it
+                    }
+                    continue scan; // the position now has an owner (our void or the late commit): look again
+                }
+                if (owner.containsKey(VOID)) {
+                    cursor++;
+                    continue;
+                }
+                for (Document event : owner.getList(EVENT_LIST, Document.class)) {
+                    long position = event.getLong("position");
+                    if (position >= cursor) {
+                        result.add(new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(position),
+                                domainEventData(event)));
+                    }
+                }
+                cursor = lastPosition(owner) + 1;
+            }
+        }
+        return result;
+    }
+
+    /** Which document owns each of the positions [from, from + count): one {@code $in} index lookup. */
+    private Map<Long, Document> ownersOf(long from, int count) {
+        List<Long> window = new ArrayList<>(count);
+        for (long p = from; p < from + count; p++) {
+            window.add(p);
+        }
+        Map<Long, Document> owners = new HashMap<>();
+        for (Document doc : commits.find(in(POSITIONS, window))) {
+            for (Object position : doc.getList(POSITIONS, Object.class)) {
+                owners.put(((Number) position).longValue(), doc);
+            }
+        }
+        return owners;
+    }
+
+    /**
+     * A reserved position has no document. Returns true once it has been claimed (because its
+     * writer is later than the gap timeout), false while the writer still has time.
+     */
+    private boolean claimIfStale(long position, long head, Map<Long, Document> owners, long windowEnd) {
+        Instant now = clock.instant();
+        // every hole seen now was reserved before now, so they all age from this moment together
+        for (long p = position; p <= Math.min(head, windowEnd - 1); p++) {
+            if (!owners.containsKey(p)) {
+                gapsFirstSeen.putIfAbsent(p, now);
+            }
+        }
+        Instant firstSeen = gapsFirstSeen.getOrDefault(position, now);
+        if (Duration.between(firstSeen, now).compareTo(gapTimeout) < 0) {
+            return false;
+        }
+        try {
+            commits.insertOne(voidDocument(position, "no commit within " + gapTimeout));
+            log.warn("Position {} stayed empty for {}; voided it (its writer, if any, will fail)", position, gapTimeout);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            // the commit arrived just now
+        }
+        gapsFirstSeen.remove(position);
+        return true;
+    }
+
+    private static long lastPosition(Document owner) {
+        List<Object> positions = owner.getList(POSITIONS, Object.class);
+        return ((Number) positions.get(positions.size() - 1)).longValue();
+    }
+
+    /** The highest position handed out so far (0 when the store is empty). */
+    public long lastReservedPosition() {
+        Document counter = counters.find(eq("_id", GLOBAL_COUNTER)).first();
+        return counter == null ? FIRST_POSITION - 1 : counter.get("last", Number.class).longValue();
+    }
+
+    private static DomainEventData<String> domainEventData(Document event) {
+        String aggregateId = event.getString("aggregateId");
+        boolean domain = aggregateId != null;
+        return new GenericDomainEventEntry<>(
+                domain ? event.getString("aggregateType") : null,
+                domain ? aggregateId : event.getString("eventId"),
+                domain ? event.getLong("sequence") : 0L,
+                event.getString("eventId"),
+                event.getString("timestamp"),
+                event.getString("payloadType"),
+                event.getString("payloadRevision"),
+                BsonJson.toJson(event.get("payload")),
+                BsonJson.toJson(event.get("metaData")));
+    }
+
+    // ---------------------------------------------------------------- tokens
+
+    @Override
+    public TrackingToken createTailToken() {
+        return null;
+    }
+
+    /**
+     * The position of the last event, once every position up to it has an owner (so a reader
+     * starting there misses no commit that was still being written).
+     */
+    @Override
+    public TrackingToken createHeadToken() {
+        long head = lastReservedPosition();
+        long from = Math.max(FIRST_POSITION, head - 255);
+        while (head >= FIRST_POSITION) {
+            Map<Long, Document> owners = ownersOf(from, (int) (head - from + 1));
+            Long hole = null;
+            for (long p = from; p <= head; p++) {
+                if (!owners.containsKey(p)) {
+                    hole = p;
+                    break;
+                }
+            }
+            if (hole == null || claimIfStale(hole, head, owners, head + 1)) {
+                if (hole == null) {
+                    break;
+                }
+                continue;
+            }
+            sleepBriefly();
+        }
+        return head < FIRST_POSITION ? null : new GlobalSequenceTrackingToken(head);
+    }
+
+    /** A token just before the first event stored at or after {@code dateTime} (binary search on positions). */
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        long low = FIRST_POSITION;
+        long high = lastReservedPosition() + 1;
+        while (low < high) {
+            long mid = low + (high - low) / 2;
+            Instant at = timestampAtOrAfter(mid, high);
+            if (at == null || !at.isBefore(dateTime)) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return low <= FIRST_POSITION ? null : new GlobalSequenceTrackingToken(low - 1);
+    }
+
+    private Instant timestampAtOrAfter(long position, long limit) {
+        for (long from = position; from < limit; from += 64) {
+            Map<Long, Document> owners = ownersOf(from, 64);
+            for (long p = from; p < Math.min(from + 64, limit); p++) {
+                Document owner = owners.get(p);
+                if (owner != null && !owner.containsKey(VOID)) {
+                    for (Document event : owner.getList(EVENT_LIST, Document.class)) {
+                        if (event.getLong("position") == p) {
+                            return Instant.parse(event.getString("timestamp"));
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventStoreException("interrupted while waiting for a commit in flight", e);
+        }
+    }
+
+    /** Marks the duplicate-key failure on the aggregate index, so Axon reports a concurrency conflict. */
+    static final class AggregateSequenceTakenException extends RuntimeException {
+        AggregateSequenceTakenException(Throwable cause) {
+            super("another commit already stored this aggregate sequence", cause);
+        }
+    }
+
+    public static class Builder extends BatchingEventStorageEngine.Builder {
+
+        private MongoDatabase database;
+        private Clock clock = Clock.systemUTC();
+        private Duration gapTimeout = Duration.ofSeconds(10);
+
+        Builder() {
+            persistenceExceptionResolver(AggregateSequenceTakenException.class::isInstance);
+        }
+
+        public Builder database(MongoDatabase database) {
+            this.database = database;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** How long a reader waits for a reserved position to be written before it voids it. */
+        public Builder gapTimeout(Duration gapTimeout) {
+            this.gapTimeout = gapTimeout;
+            return this;
+        }
+
+        @Override
+        public Builder batchSize(int batchSize) {
+            super.batchSize(batchSize);
+            return this;
+        }
+
+        @Override
+        public Builder eventSerializer(Serializer eventSerializer) {
+            super.eventSerializer(eventSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder snapshotSerializer(Serializer snapshotSerializer) {
+            super.snapshotSerializer(snapshotSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder upcasterChain(EventUpcaster upcasterChain) {
+            super.upcasterChain(upcasterChain);
+            return this;
+        }
+
+        @Override
+        public Builder persistenceExceptionResolver(PersistenceExceptionResolver resolver) {
+            super.persistenceExceptionResolver(resolver);
+            return this;
+        }
+
+        public MongoEventStorageEngine build() {
+            validate();
+            return new MongoEventStorageEngine(this);
+        }
+
+        @Override
+        protected void validate() {
+            super.validate();
+            if (database == null) {
+                throw new org.axonframework.common.AxonConfigurationException("a MongoDatabase is required");
+            }
+        }
+    }
+}

@@ -1,0 +1,375 @@
+package ledger.store;
+
+import static ledger.store.Fixtures.announced;
+import static ledger.store.Fixtures.noted;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.Filters;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The promises of the storage engine. Runs on the embedded server; set CONTRACT_MONGODB_URI to
+ * run the same suite against a real MongoDB.
+ */
+class MongoEventStorageEngineContractTest {
+
+    private TestStore store;
+    private MongoClient client;
+    private MongoEventStorageEngine engine;
+
+    @BeforeEach
+    void open() {
+        store = TestStore.inMemory();
+        client = store.newClient();
+        engine = store.engineBuilder(client).build();
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+        store.close();
+    }
+
+    @Test
+    void gives_every_event_a_global_position_and_reads_them_in_that_order() {
+        engine.appendEvents(noted("a", 0), noted("a", 1));
+        engine.appendEvents(announced("全局通知"));
+        engine.appendEvents(noted("b", 0));
+
+        List<TrackedEventMessage<?>> read = readAll(engine, null);
+
+        assertThat(read).extracting(m -> (Object) m.getPayload()).containsExactly(
+                new Fixtures.Noted("a", 0, "第0条"), new Fixtures.Noted("a", 1, "第1条"),
+                new Fixtures.Announced("全局通知"), new Fixtures.Noted("b", 0, "第0条"));
+        assertThat(read).extracting(m -> position(m.trackingToken())).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void resumes_from_any_position_even_inside_a_commit() {
+        engine.appendEvents(noted("a", 0), noted("a", 1), noted("a", 2));
+        engine.appendEvents(noted("b", 0));
+
+        List<TrackedEventMessage<?>> read = readAll(engine, new GlobalSequenceTrackingToken(2));
+
+        assertThat(read).extracting(m -> position(m.trackingToken())).containsExactly(3L, 4L);
+    }
+
+    @Test
+    void loads_one_aggregate_in_sequence_order_without_the_others() {
+        engine.appendEvents(noted("a", 0));
+        engine.appendEvents(noted("b", 0), noted("b", 1));
+        engine.appendEvents(noted("a", 1), noted("a", 2));
+
+        List<? extends DomainEventMessage<?>> loaded = engine.readEvents("a").asStream().toList();
+
+        assertThat(loaded).extracting(DomainEventMessage::getSequenceNumber).containsExactly(0L, 1L, 2L);
+        assertThat(engine.lastSequenceNumberFor("a")).contains(2L);
+        assertThat(engine.lastSequenceNumberFor("nobody")).isEmpty();
+    }
+
+    @Test
+    void loads_long_aggregates_across_many_batches() {
+        for (int i = 0; i < 250; i++) {
+            engine.appendEvents(noted("long", i));
+        }
+        assertThat(engine.readEvents("long").asStream().count()).isEqualTo(250);
+        assertThat(engine.readEvents("long", 240).asStream().map(DomainEventMessage::getSequenceNumber).toList())
+                .containsExactly(240L, 241L, 242L, 243L, 244L, 245L, 246L, 247L, 248L, 249L);
+        assertThat(engine.lastSequenceNumberFor("long")).contains(249L);
+    }
+
+    @Test
+    void a_second_commit_on_the_same_aggregate_version_is_a_concurrency_conflict() {
+        engine.appendEvents(noted("a", 0), noted("a", 1));
+
+        assertThatThrownBy(() -> engine.appendEvents(noted("a", 1)))
+                .isInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> engine.appendEvents(noted("a", 0)))
+                .isInstanceOf(AggregateStreamCreationException.class);
+        assertThat(engine.readEvents("a").asStream().map(m -> (Object) m.getPayload()).toList())
+                .containsExactly(new Fixtures.Noted("a", 0, "第0条"), new Fixtures.Noted("a", 1, "第1条"));
+    }
+
+    @Test
+    void racing_writers_on_one_aggregate_one_wins_and_nothing_is_half_written() throws Exception {
+        engine.appendEvents(noted("race", 0));
+        try (MongoClient otherClient = store.newClient()) {
+            MongoEventStorageEngine other = store.engineBuilder(otherClient).build();
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            List<Future<Boolean>> outcomes = new ArrayList<>();
+            for (MongoEventStorageEngine writer : List.of(engine, other)) {
+                outcomes.add(pool.submit(() -> {
+                    try {
+                        writer.appendEvents(noted("race", 1), noted("race", 2));
+                        return true;
+                    } catch (ConcurrencyException lost) {
+                        return false;
+                    }
+                }));
+            }
+            List<Boolean> results = new ArrayList<>();
+            for (Future<Boolean> outcome : outcomes) {
+                results.add(outcome.get());
+            }
+            pool.shutdown();
+            assertThat(results).containsExactlyInAnyOrder(true, false);
+        }
+        assertThat(engine.readEvents("race").asStream().map(DomainEventMessage::getSequenceNumber).toList())
+                .containsExactly(0L, 1L, 2L);
+        assertThat(readAll(engine, null)).hasSize(3);
+    }
+
+    @Test
+    void a_commit_is_stored_all_or_none_when_one_of_its_aggregates_conflicts() {
+        engine.appendEvents(noted("b", 0), noted("b", 1));
+
+        assertThatThrownBy(() -> engine.appendEvents(noted("a", 0), noted("b", 1)))
+                .isInstanceOf(ConcurrencyException.class);
+        engine.appendEvents(noted("c", 0));
+
+        assertThat(engine.readEvents("a").asStream()).isEmpty();
+        // the failed commit voided its own positions, so a reader passes them at once, long before the gap timeout
+        assertThat(readAll(engine, null)).extracting(m -> ((Fixtures.Noted) m.getPayload()).aggregateId())
+                .containsExactly("b", "b", "c");
+    }
+
+    @Test
+    void a_writer_that_dies_between_reserving_and_writing_leaves_no_trace_and_blocks_readers_only_for_the_gap_timeout()
+            throws InterruptedException {
+        MongoEventStorageEngine reader = store.engineBuilder(client).gapTimeout(Duration.ofMillis(300)).build();
+        engine.appendEvents(noted("a", 0));
+        List<? extends EventMessage<?>> crashed = List.of(noted("ghost", 0), noted("ghost", 1));
+        long reserved = engine.reservePositions(crashed.size());
+        Document neverWritten = engine.commitDocument(crashed, TestStore.serializer(), reserved);
+        engine.appendEvents(noted("a", 1));
+
+        // in order, never past the hole while its writer may still come
+        assertThat(readAll(reader, null)).extracting(m -> position(m.trackingToken())).containsExactly(1L);
+        Thread.sleep(400);
+        assertThat(readAll(reader, null)).extracting(m -> position(m.trackingToken())).containsExactly(1L, 4L);
+
+        // the writer wakes up too late: it is refused, so it can never appear behind the reader's back
+        assertThatThrownBy(() -> engine.insertCommit(neverWritten, crashed)).isInstanceOf(EventStoreException.class);
+        assertThat(engine.readEvents("ghost").asStream()).isEmpty();
+        assertThat(readAll(reader, null)).hasSize(2);
+    }
+
+    @Test
+    void a_slow_writer_within_the_gap_timeout_is_read_in_its_place() {
+        engine.appendEvents(noted("a", 0));
+        List<? extends EventMessage<?>> slow = List.of(noted("slow", 0));
+        long reserved = engine.reservePositions(1);
+        engine.appendEvents(noted("a", 1));
+
+        assertThat(readAll(engine, null)).hasSize(1);
+        engine.insertCommit(engine.commitDocument(slow, TestStore.serializer(), reserved), slow);
+
+        assertThat(readAll(engine, null)).extracting(m -> position(m.trackingToken())).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void two_writer_processes_and_a_tracking_reader_see_every_event_once_in_position_order() throws Exception {
+        int perWriter = 2000;
+        MongoClient readerClient = store.newClient();
+        MongoEventStorageEngine reader = store.engineBuilder(readerClient).build();
+        Map<String, Integer> seen = new ConcurrentHashMap<>();
+        List<Long> positions = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<Integer>> writers = new ArrayList<>();
+        for (String name : List.of("w1", "w2")) {
+            writers.add(pool.submit(() -> {
+                try (MongoClient writerClient = store.newClient()) {
+                    MongoEventStorageEngine writer = store.engineBuilder(writerClient).build();
+                    int written = 0;
+                    int aggregate = 0;
+                    while (written < perWriter) {
+                        int size = 1 + (aggregate % 5);
+                        List<DomainEventMessage<?>> commit = new ArrayList<>();
+                        for (int seq = 0; seq < size && written < perWriter; seq++, written++) {
+                            commit.add(noted(name + "-" + aggregate, seq));
+                        }
+                        writer.appendEvents(commit);
+                        aggregate++;
+                    }
+                    return written;
+                }
+            }));
+        }
+        TrackingToken token = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (seen.size() < 2 * perWriter && System.nanoTime() < deadline) {
+            List<TrackedEventMessage<?>> batch = readAll(reader, token);
+            for (TrackedEventMessage<?> message : batch) {
+                seen.merge(message.getIdentifier(), 1, Integer::sum);
+                positions.add(position(message.trackingToken()));
+                token = message.trackingToken();
+            }
+        }
+        for (Future<Integer> writer : writers) {
+            assertThat(writer.get()).isEqualTo(perWriter);
+        }
+        pool.shutdown();
+        readerClient.close();
+
+        assertThat(seen).hasSize(2 * perWriter);
+        assertThat(seen.values()).allMatch(count -> count == 1);
+        assertThat(positions).isSorted().doesNotHaveDuplicates();
+        long storedEvents = client.getDatabase(store.databaseName()).getCollection(MongoEventStorageEngine.EVENTS)
+                .find(Filters.exists(MongoEventStorageEngine.VOID, false)).into(new ArrayList<>()).stream()
+                .mapToLong(doc -> doc.getList("events", Document.class).size()).sum();
+        assertThat(storedEvents).isEqualTo(2L * perWriter);
+    }
+
+    @Test
+    void stores_payload_and_metadata_as_readable_json_with_type_and_revision() {
+        engine.appendEvents(noted("a", 0));
+
+        Document commit = client.getDatabase(store.databaseName()).getCollection(MongoEventStorageEngine.EVENTS)
+                .find().first();
+        Document event = commit.getList("events", Document.class).get(0);
+
+        assertThat(event.getString("payloadType")).isEqualTo(Fixtures.Noted.class.getName());
+        assertThat(event.getString("payloadRevision")).isEqualTo("1");
+        assertThat(event.get("payload", Document.class).getString("text")).isEqualTo("第0条");
+        assertThat(event.get("metaData", Document.class).getString("actorId")).isEqualTo("tester");
+        assertThat(event.getString("aggregateId")).isEqualTo("a");
+        assertThat(event.getLong("sequence")).isZero();
+        assertThat(Instant.parse(event.getString("timestamp"))).isNotNull();
+    }
+
+    @Test
+    void applies_upcasters_to_older_revisions_when_reading() {
+        engine.appendEvents(noted("a", 0));
+        SingleEventUpcaster textToUpperCase = new SingleEventUpcaster() {
+            @Override
+            protected boolean canUpcast(IntermediateEventRepresentation representation) {
+                return representation.getType().equals(new SimpleSerializedType(Fixtures.Noted.class.getName(), "1"));
+            }
+
+            @Override
+            protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
+                return representation.upcastPayload(new SimpleSerializedType(Fixtures.Noted.class.getName(), "1"),
+                        JsonNode.class, node -> ((ObjectNode) node).put("text", "upcast"));
+            }
+        };
+        MongoEventStorageEngine upcasting = store.engineBuilder(client).upcasterChain(textToUpperCase).build();
+
+        assertThat(upcasting.readEvents("a").asStream().map(m -> ((Fixtures.Noted) m.getPayload()).text()).toList())
+                .containsExactly("upcast");
+        assertThat(readAll(upcasting, null)).extracting(m -> ((Fixtures.Noted) m.getPayload()).text())
+                .containsExactly("upcast");
+    }
+
+    @Test
+    void keeps_the_newest_snapshot_and_loads_from_it() {
+        engine.appendEvents(noted("a", 0), noted("a", 1), noted("a", 2));
+        engine.storeSnapshot(new GenericDomainEventMessage<>("Notebook", "a", 1, new Fixtures.Noted("a", 1, "snap")));
+        engine.storeSnapshot(new GenericDomainEventMessage<>("Notebook", "a", 0, new Fixtures.Noted("a", 0, "older")));
+
+        assertThat(engine.readSnapshot("a")).get().extracting(DomainEventMessage::getPayload)
+                .isEqualTo(new Fixtures.Noted("a", 1, "snap"));
+        EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
+        try {
+            List<? extends DomainEventMessage<?>> loaded = eventStore.readEvents("a").asStream().toList();
+            assertThat(loaded.get(0).getPayload()).isEqualTo(new Fixtures.Noted("a", 1, "snap"));
+            assertThat(loaded).extracting(DomainEventMessage::getSequenceNumber).containsExactly(1L, 2L);
+        } finally {
+            eventStore.shutDown();
+        }
+    }
+
+    @Test
+    void creates_head_and_time_based_tokens() throws InterruptedException {
+        assertThat(engine.createHeadToken()).isNull();
+        engine.appendEvents(noted("a", 0));
+        Thread.sleep(20);
+        Instant between = Instant.now();
+        Thread.sleep(20);
+        engine.appendEvents(noted("a", 1), noted("a", 2));
+
+        assertThat(position(engine.createHeadToken())).isEqualTo(3L);
+        assertThat(readAll(engine, engine.createTokenAt(between))).extracting(m -> position(m.trackingToken()))
+                .containsExactly(2L, 3L);
+    }
+
+    @Test
+    void keeps_every_event_and_token_across_a_restart_and_the_reader_resumes(@TempDir Path dataDir) {
+        if (store.isExternal()) {
+            return; // restarting a real server is outside this suite
+        }
+        TrackingToken saved;
+        try (TestStore first = TestStore.persistent(dataDir); MongoClient c = first.newClient()) {
+            MongoEventStorageEngine writer = first.engineBuilder(c).build();
+            writer.appendEvents(noted("a", 0), noted("a", 1));
+            writer.appendEvents(noted("b", 0));
+            TokenStore tokens = tokenStore(first, c);
+            tokens.initializeTokenSegments("ledger", 1);
+            List<TrackedEventMessage<?>> read = readAll(writer, null);
+            saved = read.get(1).trackingToken();
+            tokens.fetchToken("ledger", 0);
+            tokens.storeToken(saved, "ledger", 0);
+            tokens.releaseClaim("ledger", 0);
+        }
+        try (TestStore second = TestStore.persistent(dataDir); MongoClient c = second.newClient()) {
+            MongoEventStorageEngine restarted = second.engineBuilder(c).build();
+            restarted.appendEvents(noted("b", 1));
+            TrackingToken resumed = tokenStore(second, c).fetchToken("ledger", 0);
+
+            assertThat(resumed).isEqualTo(saved);
+            assertThat(readAll(restarted, resumed)).extracting(m -> position(m.trackingToken()))
+                    .containsExactly(3L, 4L);
+            assertThat(restarted.readEvents("a").asStream().count()).isEqualTo(2);
+        }
+    }
+
+    private static TokenStore tokenStore(TestStore store, MongoClient client) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, store.databaseName()).build())
+                .serializer(TestStore.serializer())
+                .build();
+    }
+
+    static List<TrackedEventMessage<?>> readAll(MongoEventStorageEngine engine, TrackingToken from) {
+        return engine.readEvents(from, false).collect(Collectors.toList());
+    }
+
+    static long position(TrackingToken token) {
+        return token.position().orElseThrow();
+    }
+}

@@ -1,0 +1,37 @@
+package ledger.kernel.shared;
+
+/**
+ * Stable codes for every refusal the system gives. Clients branch on the code, people read the
+ * title. The kind tells the web layer which HTTP status to answer.
+ */
+public enum ErrorCode {
+
+    INVALID_INPUT(Kind.INVALID_INPUT, "The request is malformed"),
+    UNKNOWN_TASK(Kind.NOT_FOUND, "No such task"),
+    UNKNOWN_RESOURCE(Kind.NOT_FOUND, "No such resource"),
+    TASK_ALREADY_ASSIGNED(Kind.CONFLICT, "A task with this id already exists"),
+    PROGRESS_MAY_NOT_DECREASE(Kind.RULE_VIOLATION, "Progress may not go below the last reported percentage"),
+    PROGRESS_BEFORE_ASSIGNMENT(Kind.RULE_VIOLATION, "Progress may not be reported as of a time before the assignment"),
+    CONCURRENT_MODIFICATION(Kind.CONFLICT, "Someone else changed this at the same moment; reload and try again"),
+    STALE_VERSION(Kind.STALE, "The version in If-Match is no longer the current one"),
+    VIEW_NOT_YET_CURRENT(Kind.UNAVAILABLE, "The view has not yet caught up with the requested position"),
+    STORE_UNAVAILABLE(Kind.UNAVAILABLE, "The event store could not take the write; nothing was stored, try again");
+
+    public enum Kind { INVALID_INPUT, NOT_FOUND, RULE_VIOLATION, CONFLICT, STALE, FORBIDDEN, UNAVAILABLE }
+
+    private final Kind kind;
+    private final String title;
+
+    ErrorCode(Kind kind, String title) {
+        this.kind = kind;
+        this.title = title;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,17 @@
+package ledger.kernel.shared;
+
+/** Keys of the metadata every stored event carries: who did it, in which role, why, and what caused it. */
+public final class MetadataKeys {
+
+    public static final String ACTOR_ID = "actorId";
+    public static final String ACTOR_ROLE = "actorRole";
+    public static final String ACTOR_UNIT = "actorUnit";
+    public static final String REASON = "reason";
+    /** The id of the first message of the chain (the HTTP request's command). */
+    public static final String CORRELATION_ID = "correlationId";
+    /** The id of the message that directly caused this one. */
+    public static final String CAUSATION_ID = "causationId";
+
+    private MetadataKeys() {
+    }
+}

@@ -1,0 +1,33 @@
+package ledger.kernel.task;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+import ledger.kernel.organisation.CadreId;
+import ledger.kernel.organisation.UnitId;
+import ledger.kernel.shared.Require;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Assign a key task (重点工作任务) with one lead leader and one lead unit, so it has a clear owner. */
+public record AssignTaskCommand(
+        @TargetAggregateIdentifier TaskId taskId,
+        String title,
+        TaskSource source,
+        CadreId leadLeaderId,
+        UnitId leadUnitId,
+        LocalDate dueDate,
+        YearMonth ledgerMonth,
+        Instant assignedAt) {
+
+    public AssignTaskCommand {
+        Require.present(taskId, "taskId");
+        title = Require.text(title, "title", 200);
+        Require.present(source, "source");
+        Require.present(leadLeaderId, "leadLeaderId");
+        Require.present(leadUnitId, "leadUnitId");
+        Require.present(dueDate, "dueDate");
+        Require.present(ledgerMonth, "ledgerMonth");
+        Require.present(assignedAt, "assignedAt");
+    }
+}

@@ -1,0 +1,29 @@
+package ledger.kernel.task;
+
+import java.time.Instant;
+
+import ledger.kernel.shared.Require;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+/**
+ * Report how far a task has come. {@code expectedVersion} is the task version the reporter saw
+ * (from {@code If-Match}); null when the reporter does not ask for that check.
+ */
+public record ReportProgressCommand(
+        @TargetAggregateIdentifier TaskId taskId,
+        int percent,
+        String narrative,
+        Instant reportedAt,
+        @TargetAggregateVersion Long expectedVersion) {
+
+    public ReportProgressCommand {
+        Require.present(taskId, "taskId");
+        Require.between(percent, 0, 100, "percent");
+        narrative = Require.text(narrative, "narrative", 4000);
+        Require.present(reportedAt, "reportedAt");
+        if (expectedVersion != null) {
+            Require.notNegative(expectedVersion, "expectedVersion");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package ledger.storeserver;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the embedded store as its own process, so that the command side and the query side are
+ * separate processes that meet only in the store, as they would on a real MongoDB.
+ * Settings: LEDGER_STORE_HOST (127.0.0.1), LEDGER_STORE_PORT (27017), LEDGER_DATA_DIR (./data).
+ */
+public final class StoreServerMain {
+
+    private StoreServerMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        String host = env("LEDGER_STORE_HOST", "127.0.0.1");
+        int port = Integer.parseInt(env("LEDGER_STORE_PORT", "27017"));
+        Path dataDir = Path.of(env("LEDGER_DATA_DIR", "./data"));
+        EmbeddedStoreServer server = EmbeddedStoreServer.persistent(dataDir, host, port);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "store-shutdown"));
+        System.out.println("Embedded store ready at " + server.connectionString() + " (data: " + server.storeFile() + ")");
+        stopped.await();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
