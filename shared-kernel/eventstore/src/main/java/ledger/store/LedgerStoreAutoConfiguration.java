@@ -3,6 +3,8 @@ package ledger.store;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -50,6 +52,15 @@ public class LedgerStoreAutoConfiguration {
                 .build();
     }
 
+    /** Snapshots hold aggregate state, which lives in private fields rather than record components. */
+    public static ObjectMapper snapshotObjectMapper() {
+        ObjectMapper mapper = messageObjectMapper();
+        mapper.setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE);
+        mapper.setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+        mapper.setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY);
+        return mapper;
+    }
+
     @Bean(destroyMethod = "close")
     StoreConnection storeConnection(LedgerStoreProperties properties) {
         return StoreConnection.open(properties);
@@ -87,14 +98,14 @@ public class LedgerStoreAutoConfiguration {
     MongoEventStorageEngine eventStorageEngine(MongoClient client, StoreConnection connection,
                                                LedgerStoreProperties properties,
                                                @Qualifier("eventSerializer") Serializer eventSerializer,
-                                               Serializer serializer, ObjectProvider<EventUpcaster> upcasters) {
+                                               ObjectProvider<EventUpcaster> upcasters) {
         List<EventUpcaster> chain = upcasters.orderedStream().toList();
         return MongoEventStorageEngine.builder()
                 .database(client.getDatabase(connection.database()))
                 .gapTimeout(properties.gapTimeout())
                 .batchSize(properties.batchSize())
                 .eventSerializer(eventSerializer)
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(JacksonSerializer.builder().objectMapper(snapshotObjectMapper()).build())
                 .upcasterChain(new EventUpcasterChain(chain))
                 .build();
     }

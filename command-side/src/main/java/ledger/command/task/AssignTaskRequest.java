@@ -1,0 +1,19 @@
+package ledger.command.task;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import ledger.kernel.task.TaskSource;
+
+/** Body of {@code POST /api/tasks}. */
+record AssignTaskRequest(
+        @NotBlank @Size(max = 200) String title,
+        @NotNull TaskSource source,
+        @NotBlank String leadLeaderId,
+        @NotBlank String leadUnitId,
+        @NotNull LocalDate dueDate,
+        @NotNull YearMonth ledgerMonth) {
+}

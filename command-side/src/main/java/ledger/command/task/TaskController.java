@@ -1,0 +1,73 @@
+package ledger.command.task;
+
+import java.net.URI;
+import java.time.Clock;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import ledger.command.infrastructure.CommandAccepted;
+import ledger.command.infrastructure.CommandSender;
+import ledger.command.infrastructure.IfMatch;
+import ledger.kernel.organisation.CadreId;
+import ledger.kernel.organisation.UnitId;
+import ledger.kernel.task.AssignTaskCommand;
+import ledger.kernel.task.ReportProgressCommand;
+import ledger.kernel.task.TaskId;
+import ledger.web.IdGenerator;
+import ledger.web.RequestFields;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/tasks")
+@Tag(name = "Key tasks 重点工作任务")
+class TaskController {
+
+    private final CommandSender sender;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    TaskController(CommandSender sender, IdGenerator ids, Clock clock) {
+        this.sender = sender;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @Operation(summary = "Assign a key task with its lead leader and lead unit (交办重点工作任务)")
+    ResponseEntity<CommandAccepted> assign(@Valid @RequestBody AssignTaskRequest request) {
+        TaskId taskId = new TaskId("task-" + ids.newId());
+        AssignTaskCommand command = new AssignTaskCommand(taskId, request.title(), request.source(),
+                RequestFields.id("leadLeaderId", request.leadLeaderId(), CadreId::new),
+                RequestFields.id("leadUnitId", request.leadUnitId(), UnitId::new),
+                request.dueDate(), request.ledgerMonth(), clock.instant());
+        CommandAccepted accepted = sender.send(command, taskId.value());
+        return ResponseEntity.created(URI.create("/api/tasks/" + taskId))
+                .header(HttpHeaders.ETAG, IfMatch.etag(accepted.version()))
+                .body(accepted);
+    }
+
+    @PostMapping("/{taskId}/progress-reports")
+    @Operation(summary = "Report progress on a task (报告进展)")
+    ResponseEntity<CommandAccepted> reportProgress(
+            @PathVariable String taskId,
+            @Parameter(description = "the task version last seen (its ETag); a stale one answers 412")
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody ReportProgressRequest request) {
+        TaskId id = RequestFields.id("taskId", taskId, TaskId::new);
+        ReportProgressCommand command = new ReportProgressCommand(id, request.percent(), request.narrative(),
+                clock.instant(), IfMatch.version(ifMatch));
+        CommandAccepted accepted = sender.send(command, id.value());
+        return ResponseEntity.created(URI.create("/api/tasks/" + id + "/progress-reports/" + accepted.version()))
+                .header(HttpHeaders.ETAG, IfMatch.etag(accepted.version()))
+                .body(accepted);
+    }
+}

@@ -1,0 +1,155 @@
+package ledger.command.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.mongodb.client.MongoClient;
+import ledger.store.MongoEventStorageEngine;
+import ledger.store.StoreConnection;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "ledger.store.embedded-persistent=false")
+class TaskApiIntegrationTest {
+
+    private static final String TASK_JSON = """
+            {"title":"推进老旧小区改造","source":"CITY_PARTY_COMMITTEE_GOVERNMENT","leadLeaderId":"leader-wang",
+             "leadUnitId":"urban-renewal","dueDate":"2026-03-31","ledgerMonth":"2026-03"}""";
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    MongoEventStorageEngine engine;
+    @Autowired
+    MongoClient client;
+    @Autowired
+    StoreConnection connection;
+
+    @Test
+    void assigning_answers_201_with_the_id_version_and_position_and_stores_who_did_it() {
+        ResponseEntity<Map> response = post("/api/tasks", TASK_JSON, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String id = (String) response.getBody().get("id");
+        assertThat(response.getHeaders().getLocation()).hasToString("/api/tasks/" + id);
+        assertThat(response.getHeaders().getETag()).isEqualTo("\"0\"");
+        assertThat(response.getBody()).containsEntry("version", 0);
+        long position = ((Number) response.getBody().get("position")).longValue();
+
+        Document stored = client.getDatabase(connection.database()).getCollection(MongoEventStorageEngine.EVENTS)
+                .find(new Document("_id", position)).first();
+        Document event = stored.getList("events", Document.class).get(0);
+        assertThat(event.getString("aggregateId")).isEqualTo(id);
+        assertThat(event.get("payload", Document.class).getString("title")).isEqualTo("推进老旧小区改造");
+        Document metaData = event.get("metaData", Document.class);
+        assertThat(metaData.getString("actorId")).isEqualTo("anonymous");
+        assertThat(metaData.getString("actorRole")).isEqualTo("ANONYMOUS");
+        assertThat(metaData.getString("correlationId")).isNotBlank();
+        assertThat(metaData.getString("causationId")).isNotBlank();
+    }
+
+    @Test
+    void reporting_progress_raises_the_version_and_a_stale_if_match_answers_412_and_changes_nothing() {
+        String id = assign();
+
+        ResponseEntity<Map> first = post("/api/tasks/" + id + "/progress-reports",
+                "{\"percent\":30,\"narrative\":\"完成摸底调查\"}", "\"0\"");
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(first.getBody()).containsEntry("version", 1);
+        assertThat(first.getHeaders().getETag()).isEqualTo("\"1\"");
+
+        long before = engine.lastReservedPosition();
+        ResponseEntity<Map> stale = post("/api/tasks/" + id + "/progress-reports",
+                "{\"percent\":40,\"narrative\":\"再推进\"}", "\"0\"");
+        assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_FAILED);
+        assertThat(stale.getBody()).containsEntry("code", "STALE_VERSION");
+        assertThat(engine.readEvents(id).asStream().count()).isEqualTo(2);
+        assertThat(engine.lastReservedPosition()).isEqualTo(before);
+    }
+
+    @Test
+    void a_rule_violation_answers_409_naming_the_rule() {
+        String id = assign();
+        post("/api/tasks/" + id + "/progress-reports", "{\"percent\":60,\"narrative\":\"过半\"}", null);
+
+        ResponseEntity<Map> backwards = post("/api/tasks/" + id + "/progress-reports",
+                "{\"percent\":50,\"narrative\":\"回退\"}", null);
+
+        assertThat(backwards.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(backwards.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(backwards.getBody()).containsEntry("code", "PROGRESS_MAY_NOT_DECREASE");
+    }
+
+    @Test
+    void progress_on_an_unknown_task_answers_404() {
+        ResponseEntity<Map> response = post("/api/tasks/task-unknown/progress-reports",
+                "{\"percent\":10,\"narrative\":\"x\"}", null);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(response.getBody()).containsEntry("code", "UNKNOWN_RESOURCE");
+    }
+
+    @Test
+    void bad_input_answers_400_naming_the_field_and_stores_nothing() {
+        long before = engine.lastReservedPosition();
+        Map<String, String> cases = Map.of(
+                "title", TASK_JSON.replace("\"推进老旧小区改造\"", "\"  \""),
+                "source", TASK_JSON.replace("CITY_PARTY_COMMITTEE_GOVERNMENT", "NOWHERE"),
+                "leadLeaderId", TASK_JSON.replace("leader-wang", "王 局长!"),
+                "dueDate", TASK_JSON.replace("2026-03-31", "31/03/2026"),
+                "ledgerMonth", TASK_JSON.replace("\"ledgerMonth\":\"2026-03\"", "\"ledgerMonth\":null"),
+                "spoofedActor", TASK_JSON.replace("}", ",\"spoofedActor\":\"director\"}"),
+                "body", "{not json");
+        cases.forEach((field, body) -> {
+            ResponseEntity<Map> response = post("/api/tasks", body, null);
+            assertThat(response.getStatusCode()).as(field).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(response.getBody()).as(field).containsEntry("code", "INVALID_INPUT");
+            List<Map<String, String>> errors = (List<Map<String, String>>) response.getBody().get("errors");
+            assertThat(errors).as(field).extracting(e -> e.get("field")).contains(field);
+            assertThat(response.getBody().toString()).as(field).doesNotContain("Exception", "at ledger.");
+        });
+
+        String id = assign();
+        ResponseEntity<Map> percent = post("/api/tasks/" + id + "/progress-reports",
+                "{\"percent\":101,\"narrative\":\"超额\"}", null);
+        assertThat(percent.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<Map> ifMatch = post("/api/tasks/" + id + "/progress-reports",
+                "{\"percent\":10,\"narrative\":\"x\"}", "\"latest\"");
+        assertThat(ifMatch.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+        assertThat(engine.lastReservedPosition()).isEqualTo(before + 1); // only the assignment above
+    }
+
+    @Test
+    void the_api_is_described_and_health_shows_the_store() {
+        assertThat(http.getForEntity("/v3/api-docs", String.class).getBody()).contains("/api/tasks/{taskId}/progress-reports");
+        ResponseEntity<Map> health = http.getForEntity("/actuator/health", Map.class);
+        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(health.getBody().toString()).contains("eventStore", "eventProcessors");
+    }
+
+    private String assign() {
+        return (String) post("/api/tasks", TASK_JSON, null).getBody().get("id");
+    }
+
+    private ResponseEntity<Map> post(String path, String json, String ifMatch) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (ifMatch != null) {
+            headers.setIfMatch(ifMatch);
+        }
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), Map.class);
+    }
+}

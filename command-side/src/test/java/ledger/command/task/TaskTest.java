@@ -1,0 +1,96 @@
+package ledger.command.task;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+import ledger.kernel.organisation.CadreId;
+import ledger.kernel.organisation.UnitId;
+import ledger.kernel.shared.ErrorCode;
+import ledger.kernel.shared.LedgerException;
+import ledger.kernel.task.AssignTaskCommand;
+import ledger.kernel.task.ProgressReportedEvent;
+import ledger.kernel.task.ReportProgressCommand;
+import ledger.kernel.task.TaskAssignedEvent;
+import ledger.kernel.task.TaskId;
+import ledger.kernel.task.TaskSource;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TaskTest {
+
+    private static final TaskId TASK = new TaskId("task-1");
+    private static final Instant ASSIGNED = Instant.parse("2026-03-01T02:00:00Z");
+    private static final TaskAssignedEvent ASSIGNED_EVENT = new TaskAssignedEvent(TASK, "推进老旧小区改造",
+            TaskSource.CITY_PARTY_COMMITTEE_GOVERNMENT, new CadreId("leader-wang"), new UnitId("urban-renewal"),
+            LocalDate.parse("2026-03-31"), YearMonth.parse("2026-03"), ASSIGNED);
+
+    private AggregateTestFixture<Task> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Task.class);
+    }
+
+    @Test
+    void assigning_a_task_records_its_lead_leader_and_lead_unit() {
+        fixture.givenNoPriorActivity()
+               .when(new AssignTaskCommand(TASK, "推进老旧小区改造", TaskSource.CITY_PARTY_COMMITTEE_GOVERNMENT,
+                       new CadreId("leader-wang"), new UnitId("urban-renewal"), LocalDate.parse("2026-03-31"),
+                       YearMonth.parse("2026-03"), ASSIGNED))
+               .expectSuccessfulHandlerExecution()
+               .expectEvents(ASSIGNED_EVENT);
+    }
+
+    @Test
+    void progress_is_recorded_with_its_narrative() {
+        Instant reported = ASSIGNED.plusSeconds(86_400);
+        fixture.given(ASSIGNED_EVENT)
+               .when(new ReportProgressCommand(TASK, 40, "完成摸底调查", reported, null))
+               .expectEvents(new ProgressReportedEvent(TASK, 40, "完成摸底调查", reported));
+    }
+
+    @Test
+    void the_same_percentage_may_be_reported_again_with_a_new_narrative() {
+        Instant first = ASSIGNED.plusSeconds(60);
+        Instant second = ASSIGNED.plusSeconds(120);
+        fixture.given(ASSIGNED_EVENT, new ProgressReportedEvent(TASK, 40, "摸底", first))
+               .when(new ReportProgressCommand(TASK, 40, "方案已报局党组", second, null))
+               .expectEvents(new ProgressReportedEvent(TASK, 40, "方案已报局党组", second));
+    }
+
+    @Test
+    void progress_may_not_go_backwards() {
+        Instant first = ASSIGNED.plusSeconds(60);
+        fixture.given(ASSIGNED_EVENT, new ProgressReportedEvent(TASK, 60, "过半", first))
+               .when(new ReportProgressCommand(TASK, 50, "回退", first.plusSeconds(60), null))
+               .expectNoEvents()
+               .expectException(withCode(ErrorCode.PROGRESS_MAY_NOT_DECREASE));
+    }
+
+    @Test
+    void progress_may_not_be_dated_before_the_assignment() {
+        fixture.given(ASSIGNED_EVENT)
+               .when(new ReportProgressCommand(TASK, 10, "提前", ASSIGNED.minusSeconds(1), null))
+               .expectNoEvents()
+               .expectException(withCode(ErrorCode.PROGRESS_BEFORE_ASSIGNMENT));
+    }
+
+    static Matcher<Throwable> withCode(ErrorCode code) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Throwable error) {
+                return error instanceof LedgerException ledger && ledger.code() == code;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a LedgerException with code " + code);
+            }
+        };
+    }
+}

@@ -1,0 +1,93 @@
+package ledger.query.infrastructure;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import ledger.kernel.shared.ErrorCode;
+import ledger.kernel.shared.LedgerException;
+import ledger.store.StoreConnection;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * How far a processor's views have come, read from the shared token store (so it is right
+ * whichever query-side instance owns which segment), and a bounded wait for a position.
+ */
+@Component
+public class ViewPositions {
+
+    private static final Duration POLL = Duration.ofMillis(25);
+
+    private final MongoCollection<Document> tokens;
+    private final Serializer serializer;
+    private final Clock clock;
+    private final Duration maxWait;
+
+    ViewPositions(MongoClient client, StoreConnection connection, Serializer serializer, Clock clock,
+                  @Value("${ledger.query.max-wait:5s}") Duration maxWait) {
+        this.tokens = client.getDatabase(connection.database()).getCollection("trackingtokens");
+        this.serializer = serializer;
+        this.clock = clock;
+        this.maxWait = maxWait;
+    }
+
+    /** The position up to which every segment of the processor has handled the stream, if known. */
+    public OptionalLong position(String processor) {
+        List<Long> positions = new ArrayList<>();
+        for (Document entry : tokens.find(Filters.eq("processorName", processor))) {
+            Object data = entry.get("token");
+            if (data == null) {
+                return OptionalLong.empty(); // a segment that has not handled anything yet
+            }
+            byte[] bytes = data instanceof Binary binary ? binary.getData() : (byte[]) data;
+            TrackingToken token = serializer.deserialize(
+                    new SimpleSerializedObject<>(bytes, byte[].class, entry.getString("tokenType"), null));
+            OptionalLong position = token.position();
+            if (position.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            positions.add(position.getAsLong());
+        }
+        return positions.stream().mapToLong(Long::longValue).min();
+    }
+
+    /**
+     * Returns once the processor has handled {@code minPosition}; after the bounded wait, refuses
+     * with a problem the client can retry, rather than answering with a view it would take for current.
+     */
+    public void awaitPosition(String processor, Long minPosition) {
+        if (minPosition == null) {
+            return;
+        }
+        Instant deadline = clock.instant().plus(maxWait);
+        while (true) {
+            OptionalLong reached = position(processor);
+            if (reached.isPresent() && reached.getAsLong() >= minPosition) {
+                return;
+            }
+            if (!clock.instant().isBefore(deadline)) {
+                throw new LedgerException(ErrorCode.VIEW_NOT_YET_CURRENT, "The views have reached position "
+                        + (reached.isPresent() ? reached.getAsLong() : "none") + ", not yet " + minPosition
+                        + "; retry shortly");
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LedgerException(ErrorCode.VIEW_NOT_YET_CURRENT, "Interrupted while waiting for the views");
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package ledger.query.ledger;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.PositiveOrZero;
+import ledger.kernel.shared.ErrorCode;
+import ledger.kernel.shared.InvalidMessageException;
+import ledger.kernel.shared.LedgerException;
+import ledger.query.infrastructure.ViewPositions;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Validated
+@Tag(name = "Monthly ledger 月度工作台账")
+class LedgerController {
+
+    static final String PROCESSOR = "ledger";
+    private static final String POSITION_HEADER = "X-Ledger-Position";
+    private static final Comparator<LedgerTaskView> ASSIGNMENT_ORDER =
+            Comparator.comparing(LedgerTaskView::assignedAt).thenComparing(LedgerTaskView::taskId);
+
+    private final LedgerViews views;
+    private final ViewPositions positions;
+
+    LedgerController(LedgerViews views, ViewPositions positions) {
+        this.views = views;
+        this.positions = positions;
+    }
+
+    @GetMapping("/api/ledger/{month}")
+    @Operation(summary = "The monthly ledger: every key task of the month with its latest progress")
+    ResponseEntity<MonthLedgerView> month(
+            @PathVariable String month,
+            @Parameter(description = "wait (bounded) until the views include this global position, e.g. the "
+                    + "position a command answered with")
+            @RequestParam(required = false) @PositiveOrZero Long minPosition) {
+        YearMonth ledgerMonth = parseMonth(month);
+        positions.awaitPosition(PROCESSOR, minPosition);
+        List<LedgerTaskView> tasks = views.tasks(views.taskIdsOf(ledgerMonth.toString())).stream()
+                .sorted(ASSIGNMENT_ORDER).toList();
+        return withPosition(ResponseEntity.ok(), new MonthLedgerView(ledgerMonth.toString(), tasks.size(), tasks));
+    }
+
+    @GetMapping("/api/tasks/{taskId}")
+    @Operation(summary = "One key task as the ledger shows it")
+    ResponseEntity<LedgerTaskView> task(@PathVariable String taskId,
+                                        @RequestParam(required = false) @PositiveOrZero Long minPosition) {
+        positions.awaitPosition(PROCESSOR, minPosition);
+        LedgerTaskView task = views.task(taskId)
+                .orElseThrow(() -> new LedgerException(ErrorCode.UNKNOWN_TASK, "No task " + taskId + " is recorded"));
+        return withPosition(ResponseEntity.ok().eTag("\"" + task.version() + "\""), task);
+    }
+
+    private <T> ResponseEntity<T> withPosition(ResponseEntity.BodyBuilder response, T body) {
+        positions.position(PROCESSOR).ifPresent(p -> response.header(POSITION_HEADER, Long.toString(p)));
+        return response.body(body);
+    }
+
+    private static YearMonth parseMonth(String month) {
+        try {
+            return YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw new InvalidMessageException("month", "must be a month like 2026-03");
+        }
+    }
+}

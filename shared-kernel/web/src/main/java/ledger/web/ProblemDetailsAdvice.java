@@ -1,0 +1,149 @@
+package ledger.web;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import jakarta.servlet.http.HttpServletRequest;
+import ledger.kernel.shared.ErrorCode;
+import ledger.kernel.shared.InvalidMessageException;
+import ledger.kernel.shared.LedgerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error leaves as an RFC 9457 problem with a stable {@code code}. Bad input names the
+ * field; unexpected failures are logged and answered without their message or stack trace.
+ * Runs last, so a service's own advice can handle its framework's exceptions first.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(LedgerException.class)
+    ResponseEntity<ProblemDetail> ledger(LedgerException e) {
+        ProblemDetail problem = Problems.of(e.code(), e.getMessage());
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
+        if (e.code().kind() == ErrorCode.Kind.UNAVAILABLE) {
+            response.header(HttpHeaders.RETRY_AFTER, "1");
+        }
+        return response.body(problem);
+    }
+
+    @ExceptionHandler(InvalidMessageException.class)
+    ResponseEntity<ProblemDetail> invalidMessage(InvalidMessageException e) {
+        return badRequest(List.of(new Problems.FieldError(e.field(), e.problem())));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return badRequest(List.of(new Problems.FieldError(e.getName(), "has an invalid value")));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(500),
+                "An internal error occurred; it has been logged.");
+        problem.setTitle("Internal error");
+        problem.setProperty("code", "INTERNAL_ERROR");
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<Problems.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new Problems.FieldError(f.getField(), f.getDefaultMessage()))
+                .toList();
+        return ResponseEntity.badRequest().body(Problems.invalid(summary(errors), errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<Problems.FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new Problems.FieldError(
+                        r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.badRequest().body(Problems.invalid(summary(errors), errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        Problems.FieldError error = describe(e.getCause());
+        return ResponseEntity.badRequest().body(Problems.invalid(summary(List.of(error)), List.of(error)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        // Spring's own problems (405, 406, 415, ...) keep their shape and gain a code.
+        if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
+            problem.setProperty("code", "HTTP_" + status.value());
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    private static ResponseEntity<ProblemDetail> badRequest(List<Problems.FieldError> errors) {
+        return ResponseEntity.badRequest().body(Problems.invalid(summary(errors), errors));
+    }
+
+    private static String summary(List<Problems.FieldError> errors) {
+        return errors.isEmpty() ? "The request is malformed"
+                : "Invalid input: " + String.join(", ", errors.stream().map(e -> e.field() + " " + e.message()).toList());
+    }
+
+    /** Names the JSON field at fault without echoing the parser's message. */
+    private static Problems.FieldError describe(Throwable cause) {
+        if (cause instanceof ValueInstantiationException v && v.getCause() instanceof InvalidMessageException m) {
+            return new Problems.FieldError(path(v), m.problem());
+        }
+        if (cause instanceof JsonMappingException j && j.getCause() instanceof InvalidMessageException m) {
+            return new Problems.FieldError(path(j), m.problem());
+        }
+        if (cause instanceof UnrecognizedPropertyException u) {
+            return new Problems.FieldError(path(u), "is not a known field");
+        }
+        if (cause instanceof InvalidFormatException f) {
+            return new Problems.FieldError(path(f), "has an invalid value");
+        }
+        if (cause instanceof MismatchedInputException m) {
+            return new Problems.FieldError(path(m), "has the wrong type");
+        }
+        return new Problems.FieldError("body", "is not valid JSON");
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+}

@@ -1,0 +1,45 @@
+package ledger.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import ledger.kernel.shared.ErrorCode;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/** Builds RFC 9457 problem documents that always carry our stable error code. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static HttpStatus statusOf(ErrorCode code) {
+        return switch (code.kind()) {
+            case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case RULE_VIOLATION, CONFLICT -> HttpStatus.CONFLICT;
+            case STALE -> HttpStatus.PRECONDITION_FAILED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
+    }
+
+    public static ProblemDetail of(ErrorCode code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(statusOf(code), detail);
+        problem.setType(URI.create("urn:ledger:problem:" + code.name().toLowerCase().replace('_', '-')));
+        problem.setTitle(code.title());
+        problem.setProperty("code", code.name());
+        return problem;
+    }
+
+    /** Bad input that names the fields at fault. */
+    public static ProblemDetail invalid(String detail, List<FieldError> errors) {
+        ProblemDetail problem = of(ErrorCode.INVALID_INPUT, detail);
+        problem.setProperty("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+        return problem;
+    }
+
+    public record FieldError(String field, String message) {
+    }
+}
