@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 import com.mongodb.client.MongoClient;
@@ -13,6 +14,9 @@ import com.mongodb.client.model.Filters;
 import ledger.kernel.shared.ErrorCode;
 import ledger.kernel.shared.LedgerException;
 import ledger.store.StoreConnection;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -34,33 +38,47 @@ public class ViewPositions {
     private final Serializer serializer;
     private final Clock clock;
     private final Duration maxWait;
+    private final EventProcessingConfiguration processing;
 
     ViewPositions(MongoClient client, StoreConnection connection, Serializer serializer, Clock clock,
-                  @Value("${ledger.query.max-wait:5s}") Duration maxWait) {
+                  EventProcessingConfiguration processing, @Value("${ledger.query.max-wait:5s}") Duration maxWait) {
+        this.processing = processing;
         this.tokens = client.getDatabase(connection.database()).getCollection("trackingtokens");
         this.serializer = serializer;
         this.clock = clock;
         this.maxWait = maxWait;
     }
 
-    /** The position up to which every segment of the processor has handled the stream, if known. */
+    /**
+     * The position up to which every segment of the processor has handled the stream, if known.
+     * A segment this instance owns counts with its live position (the token store hears of an
+     * idle segment only every few seconds); a segment another instance owns, with its stored token.
+     */
     public OptionalLong position(String processor) {
+        Map<Integer, EventTrackerStatus> local = processing.eventProcessor(processor, StreamingEventProcessor.class)
+                .map(StreamingEventProcessor::processingStatus).orElse(Map.of());
         List<Long> positions = new ArrayList<>();
         for (Document entry : tokens.find(Filters.eq("processorName", processor))) {
-            Object data = entry.get("token");
-            if (data == null) {
-                return OptionalLong.empty(); // a segment that has not handled anything yet
+            OptionalLong stored = storedPosition(entry);
+            EventTrackerStatus live = local.get(entry.getInteger("segment"));
+            OptionalLong current = live == null ? OptionalLong.empty() : live.getCurrentPosition();
+            if (stored.isEmpty() && current.isEmpty()) {
+                return OptionalLong.empty(); // a segment that has handled nothing yet
             }
-            byte[] bytes = data instanceof Binary binary ? binary.getData() : (byte[]) data;
-            TrackingToken token = serializer.deserialize(
-                    new SimpleSerializedObject<>(bytes, byte[].class, entry.getString("tokenType"), null));
-            OptionalLong position = token.position();
-            if (position.isEmpty()) {
-                return OptionalLong.empty();
-            }
-            positions.add(position.getAsLong());
+            positions.add(Math.max(stored.orElse(-1), current.orElse(-1)));
         }
         return positions.stream().mapToLong(Long::longValue).min();
+    }
+
+    private OptionalLong storedPosition(Document entry) {
+        Object data = entry.get("token");
+        if (data == null) {
+            return OptionalLong.empty();
+        }
+        byte[] bytes = data instanceof Binary binary ? binary.getData() : (byte[]) data;
+        TrackingToken token = serializer.deserialize(
+                new SimpleSerializedObject<>(bytes, byte[].class, entry.getString("tokenType"), null));
+        return token == null ? OptionalLong.empty() : token.position();
     }
 
     /**

@@ -14,14 +14,12 @@ import ledger.kernel.shared.InvalidMessageException;
 import ledger.kernel.shared.LedgerException;
 import ledger.query.infrastructure.ViewPositions;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Validated
 @Tag(name = "Monthly ledger 月度工作台账")
 class LedgerController {
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
 import ledger.kernel.shared.ErrorCode;
 import ledger.kernel.shared.InvalidMessageException;
 import ledger.kernel.shared.LedgerException;
@@ -52,6 +53,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidMessageException.class)
     ResponseEntity<ProblemDetail> invalidMessage(InvalidMessageException e) {
         return badRequest(List.of(new Problems.FieldError(e.field(), e.problem())));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
+        return badRequest(e.getConstraintViolations().stream()
+                .map(v -> new Problems.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .toList());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -133,6 +141,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return new Problems.FieldError(path(m), "has the wrong type");
         }
         return new Problems.FieldError("body", "is not valid JSON");
+    }
+
+    private static String lastNode(String propertyPath) {
+        return propertyPath.substring(propertyPath.lastIndexOf('.') + 1);
     }
 
     private static String path(JsonMappingException e) {

@@ -1,0 +1,78 @@
+package ledger.query.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+import ledger.kernel.organisation.CadreId;
+import ledger.kernel.organisation.UnitId;
+import ledger.kernel.task.ProgressReportedEvent;
+import ledger.kernel.task.TaskAssignedEvent;
+import ledger.kernel.task.TaskId;
+import ledger.kernel.task.TaskSource;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LedgerProjectionTest {
+
+    private static final TaskId TASK = new TaskId("task-1");
+    private static final TaskAssignedEvent ASSIGNED = new TaskAssignedEvent(TASK, "推进老旧小区改造",
+            TaskSource.MINISTRY, new CadreId("leader-wang"), new UnitId("urban-renewal"),
+            LocalDate.parse("2026-03-31"), YearMonth.parse("2026-03"), Instant.parse("2026-03-01T02:00:00Z"));
+    private static final ProgressReportedEvent REPORTED = new ProgressReportedEvent(TASK, 40, "完成摸底调查",
+            Instant.parse("2026-03-05T02:00:00Z"));
+
+    private InMemoryLedgerViews views;
+    private LedgerProjection projection;
+
+    @BeforeEach
+    void setUp() {
+        views = new InMemoryLedgerViews();
+        projection = new LedgerProjection(views);
+    }
+
+    @Test
+    void an_assigned_task_appears_in_its_month_with_source_lead_leader_and_lead_unit() {
+        projection.on(ASSIGNED, 0, new GlobalSequenceTrackingToken(7));
+
+        LedgerTaskView task = views.task("task-1").orElseThrow();
+        assertThat(views.taskIdsOf("2026-03")).containsExactly("task-1");
+        assertThat(task.title()).isEqualTo("推进老旧小区改造");
+        assertThat(task.sourceLabel()).isEqualTo("住建部");
+        assertThat(task.leadLeaderId()).isEqualTo("leader-wang");
+        assertThat(task.leadUnitId()).isEqualTo("urban-renewal");
+        assertThat(task.dueDate()).isEqualTo(LocalDate.parse("2026-03-31"));
+        assertThat(task.latestProgress()).isNull();
+        assertThat(task.position()).isEqualTo(7);
+    }
+
+    @Test
+    void the_latest_progress_report_is_shown() {
+        projection.on(ASSIGNED, 0, new GlobalSequenceTrackingToken(1));
+        projection.on(REPORTED, 1, new GlobalSequenceTrackingToken(2));
+        projection.on(new ProgressReportedEvent(TASK, 70, "方案获批", Instant.parse("2026-03-09T02:00:00Z")), 2,
+                new GlobalSequenceTrackingToken(3));
+
+        LedgerTaskView task = views.task("task-1").orElseThrow();
+        assertThat(task.latestProgress().percent()).isEqualTo(70);
+        assertThat(task.latestProgress().narrative()).isEqualTo("方案获批");
+        assertThat(task.progressReports()).isEqualTo(2);
+        assertThat(task.version()).isEqualTo(2);
+    }
+
+    @Test
+    void an_event_delivered_twice_changes_nothing() {
+        projection.on(ASSIGNED, 0, new GlobalSequenceTrackingToken(1));
+        projection.on(REPORTED, 1, new GlobalSequenceTrackingToken(2));
+        LedgerTaskView once = views.task("task-1").orElseThrow();
+
+        projection.on(ASSIGNED, 0, new GlobalSequenceTrackingToken(1));
+        projection.on(REPORTED, 1, new GlobalSequenceTrackingToken(2));
+
+        assertThat(views.task("task-1")).contains(once);
+        assertThat(views.taskIdsOf("2026-03")).containsExactly("task-1");
+    }
+}

@@ -1,0 +1,92 @@
+package ledger.query.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+import ledger.kernel.organisation.CadreId;
+import ledger.kernel.organisation.UnitId;
+import ledger.kernel.task.ProgressReportedEvent;
+import ledger.kernel.task.TaskAssignedEvent;
+import ledger.kernel.task.TaskId;
+import ledger.kernel.task.TaskSource;
+import ledger.store.MongoEventStorageEngine;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"ledger.store.embedded-persistent=false", "ledger.query.max-wait=3s"})
+class LedgerQueryIntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    EventStore events;
+    @Autowired
+    MongoEventStorageEngine engine;
+
+    @Test
+    void the_ledger_lists_the_months_tasks_in_assignment_order_with_their_latest_progress() {
+        assign("task-a", "2026-04", "2026-04-01T01:00:00Z");
+        assign("task-b", "2026-04", "2026-04-01T02:00:00Z");
+        assign("task-c", "2026-05", "2026-05-01T01:00:00Z");
+        events.publish(new GenericDomainEventMessage<>("Task", "task-a", 1,
+                new ProgressReportedEvent(new TaskId("task-a"), 55, "已完成征收", Instant.parse("2026-04-10T01:00:00Z"))));
+
+        ResponseEntity<Map> response = http.getForEntity("/api/ledger/2026-04?minPosition=" + engine.lastReservedPosition(),
+                Map.class);
+
+        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
+        assertThat(response.getHeaders().getFirst("X-Ledger-Position")).isNotNull();
+        assertThat(response.getBody()).containsEntry("month", "2026-04").containsEntry("taskCount", 2);
+        List<Map<String, Object>> tasks = (List<Map<String, Object>>) response.getBody().get("tasks");
+        assertThat(tasks).extracting(t -> t.get("taskId")).containsExactly("task-a", "task-b");
+        assertThat((Map<String, Object>) tasks.get(0).get("latestProgress"))
+                .containsEntry("percent", 55).containsEntry("narrative", "已完成征收");
+        assertThat(tasks.get(1).get("latestProgress")).isNull();
+    }
+
+    @Test
+    void a_read_that_asks_for_a_position_not_yet_reached_answers_503_after_the_bounded_wait() {
+        ResponseEntity<Map> response = http.getForEntity("/api/ledger/2026-04?minPosition=999999", Map.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+        assertThat(response.getBody()).containsEntry("code", "VIEW_NOT_YET_CURRENT");
+    }
+
+    @Test
+    void an_unknown_task_answers_404_and_a_malformed_month_400() {
+        assertThat(http.getForEntity("/api/tasks/task-nobody", Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        ResponseEntity<Map> month = http.getForEntity("/api/ledger/March", Map.class);
+        assertThat(month.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(month.getBody()).containsEntry("code", "INVALID_INPUT");
+        assertThat(http.getForEntity("/api/ledger/2026-04?minPosition=-1", Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void health_reports_the_ledger_processor_and_its_lag() {
+        ResponseEntity<Map> health = http.getForEntity("/actuator/health", Map.class);
+
+        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(health.getBody().toString()).contains("ledger", "running=true");
+    }
+
+    private void assign(String id, String month, String at) {
+        events.publish(new GenericDomainEventMessage<>("Task", id, 0, new TaskAssignedEvent(new TaskId(id), "任务 " + id,
+                TaskSource.PARTY_GROUP_MEETING, new CadreId("leader-li"), new UnitId("office"),
+                YearMonth.parse(month).atEndOfMonth(), YearMonth.parse(month), Instant.parse(at))));
+    }
+}
