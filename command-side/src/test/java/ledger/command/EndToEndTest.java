@@ -1,0 +1,91 @@
+package ledger.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import ledger.query.QuerySideApplication;
+import ledger.storeserver.EmbeddedStoreServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Both services over real HTTP, meeting only in one embedded store server (as two processes
+ * would): assign a task on the command side, report progress, read both back from the query side.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EndToEndTest {
+
+    static final EmbeddedStoreServer STORE = EmbeddedStoreServer.inMemory("127.0.0.1", 0);
+    static ConfigurableApplicationContext querySide;
+
+    @Autowired
+    TestRestTemplate commands;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("ledger.store.uri", STORE::connectionString);
+        registry.add("ledger.store.database", () -> "e2e");
+    }
+
+    static TestRestTemplate queries() {
+        if (querySide == null) {
+            querySide = new SpringApplicationBuilder(QuerySideApplication.class)
+                    .run("--ledger.store.uri=" + STORE.connectionString(), "--ledger.store.database=e2e",
+                            "--server.port=0");
+        }
+        String port = querySide.getEnvironment().getProperty("local.server.port");
+        return new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (querySide != null) {
+            querySide.close();
+        }
+        STORE.close();
+    }
+
+    @Test
+    void a_task_assigned_and_reported_on_is_read_back_from_the_monthly_ledger() {
+        TestRestTemplate queries = queries();
+        ResponseEntity<Map> assigned = commands.postForEntity("/api/tasks", Map.of(
+                "title", "城镇老旧小区改造年度任务", "source", "DIRECTORS_DELIBERATION_MEETING",
+                "leadLeaderId", "deputy-zhang", "leadUnitId", "urban-renewal-division",
+                "dueDate", "2026-06-30", "ledgerMonth", "2026-06"), Map.class);
+        assertThat(assigned.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String id = (String) assigned.getBody().get("id");
+
+        ResponseEntity<Map> reported = commands.postForEntity("/api/tasks/" + id + "/progress-reports",
+                Map.of("percent", 35, "narrative", "已完成12个小区的摸底"), Map.class);
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long position = ((Number) reported.getBody().get("position")).longValue();
+
+        ResponseEntity<Map> ledger = queries.getForEntity("/api/ledger/2026-06?minPosition=" + position, Map.class);
+        assertThat(ledger.getStatusCode()).as(() -> queries.getForObject("/actuator/health", String.class))
+                .isEqualTo(HttpStatus.OK);
+        List<Map<String, Object>> tasks = (List<Map<String, Object>>) ledger.getBody().get("tasks");
+        assertThat(tasks).hasSize(1);
+        Map<String, Object> task = tasks.get(0);
+        assertThat(task).containsEntry("taskId", id).containsEntry("title", "城镇老旧小区改造年度任务")
+                .containsEntry("sourceLabel", "局长议事会").containsEntry("leadUnitId", "urban-renewal-division")
+                .containsEntry("version", 1);
+        assertThat((Map<String, Object>) task.get("latestProgress")).containsEntry("percent", 35);
+
+        ResponseEntity<Map> single = queries.getForEntity("/api/tasks/" + id + "?minPosition=" + position, Map.class);
+        assertThat(single.getHeaders().getETag()).isEqualTo("\"1\"");
+        assertThat(queries.getForEntity("/api/tasks/task-nobody", Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+}
