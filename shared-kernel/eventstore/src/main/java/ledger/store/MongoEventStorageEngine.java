@@ -477,25 +477,29 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     @Override
     public TrackingToken createHeadToken() {
         long head = lastReservedPosition();
-        long from = Math.max(FIRST_POSITION, head - 255);
-        while (head >= FIRST_POSITION) {
-            Map<Long, Document> owners = ownersOf(from, (int) (head - from + 1));
-            Long hole = null;
-            for (long p = from; p <= head; p++) {
-                if (!owners.containsKey(p)) {
-                    hole = p;
-                    break;
-                }
-            }
-            if (hole == null || claimIfStale(hole, head, owners, head + 1)) {
-                if (hole == null) {
-                    break;
-                }
-                continue;
-            }
-            sleepBriefly();
+        if (head < FIRST_POSITION) {
+            return null;
         }
-        return head < FIRST_POSITION ? null : new GlobalSequenceTrackingToken(head);
+        // commits in flight have reserved at most the last few positions; wait until each has an owner
+        long from = Math.max(FIRST_POSITION, head - 255);
+        Long hole = firstHole(from, head);
+        while (hole != null) {
+            if (!claimIfStale(hole, head, ownersOf(hole, (int) (head - hole + 1)), head + 1)) {
+                sleepBriefly();
+            }
+            hole = firstHole(hole, head);
+        }
+        return new GlobalSequenceTrackingToken(head);
+    }
+
+    private Long firstHole(long from, long to) {
+        Map<Long, Document> owners = ownersOf(from, (int) (to - from + 1));
+        for (long p = from; p <= to; p++) {
+            if (!owners.containsKey(p)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** A token just before the first event stored at or after {@code dateTime} (binary search on positions). */
