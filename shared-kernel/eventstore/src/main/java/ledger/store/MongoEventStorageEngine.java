@@ -143,21 +143,14 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         List<Document> stored = new ArrayList<>(events.size());
         long position = firstPosition;
         for (EventMessage<?> event : events) {
-            SerializedObject<String> payload = event.serializePayload(serializer, String.class);
-            SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
-            Document doc = new Document("position", position)
-                    .append("eventId", event.getIdentifier());
+            Document doc = new Document("position", position).append("eventId", event.getIdentifier());
             if (event instanceof DomainEventMessage<?> domainEvent) {
                 doc.append("aggregateType", domainEvent.getType())
                    .append("aggregateId", domainEvent.getAggregateIdentifier())
                    .append("sequence", domainEvent.getSequenceNumber());
                 keys.add(aggregateKey(domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber()));
             }
-            doc.append("timestamp", event.getTimestamp().toString())
-               .append("payloadType", payload.getType().getName())
-               .append("payloadRevision", payload.getType().getRevision())
-               .append("payload", BsonJson.toBson(payload.getData()))
-               .append("metaData", BsonJson.toBson(metaData.getData()));
+            appendSerialized(doc, event, serializer);
             positions.add(position);
             stored.add(doc);
             position++;
@@ -167,6 +160,17 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             commit.append(KEYS, keys);
         }
         return commit.append(EVENT_LIST, stored);
+    }
+
+    /** Time, type, revision, payload and metadata: the part of a stored event Axon serializes. */
+    private static void appendSerialized(Document doc, EventMessage<?> event, Serializer serializer) {
+        SerializedObject<String> payload = event.serializePayload(serializer, String.class);
+        SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
+        doc.append("timestamp", event.getTimestamp().toString())
+           .append("payloadType", payload.getType().getName())
+           .append("payloadRevision", payload.getType().getRevision())
+           .append("payload", BsonJson.toBson(payload.getData()))
+           .append("metaData", BsonJson.toBson(metaData.getData()));
     }
 
     /** Part two of a commit: one single-document insert that either stores every event or none. */
@@ -276,17 +280,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         if (existing != null && existing.getLong("sequence") >= snapshot.getSequenceNumber()) {
             return;
         }
-        SerializedObject<String> payload = snapshot.serializePayload(serializer, String.class);
-        SerializedObject<String> metaData = snapshot.serializeMetaData(serializer, String.class);
         Document doc = new Document("_id", snapshot.getAggregateIdentifier())
-                .append("aggregateType", snapshot.getType())
-                .append("sequence", snapshot.getSequenceNumber())
                 .append("eventId", snapshot.getIdentifier())
-                .append("timestamp", snapshot.getTimestamp().toString())
-                .append("payloadType", payload.getType().getName())
-                .append("payloadRevision", payload.getType().getRevision())
-                .append("payload", BsonJson.toBson(payload.getData()))
-                .append("metaData", BsonJson.toBson(metaData.getData()));
+                .append("aggregateType", snapshot.getType())
+                .append("aggregateId", snapshot.getAggregateIdentifier())
+                .append("sequence", snapshot.getSequenceNumber());
+        appendSerialized(doc, snapshot, serializer);
         snapshots.replaceOne(eq("_id", snapshot.getAggregateIdentifier()), doc, new ReplaceOptions().upsert(true));
     }
 
@@ -324,11 +323,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         if (snapshot == null) {
             return Stream.empty();
         }
-        return Stream.of(new GenericDomainEventEntry<>(
-                snapshot.getString("aggregateType"), aggregateIdentifier, snapshot.getLong("sequence"),
-                snapshot.getString("eventId"), snapshot.getString("timestamp"), snapshot.getString("payloadType"),
-                snapshot.getString("payloadRevision"), BsonJson.toJson(snapshot.get("payload")),
-                BsonJson.toJson(snapshot.get("metaData"))));
+        return Stream.of(domainEventData(snapshot));
     }
 
     @Override
