@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import ledger.kernel.security.Role;
 import ledger.query.QuerySideApplication;
+import ledger.security.TestAccounts;
+import ledger.security.UserAccounts;
 import ledger.storeserver.EmbeddedStoreServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,7 @@ import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,14 +28,19 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Both services over real HTTP, meeting only in one embedded store server (as two processes
  * would): assign a task on the command side, report progress, read both back from the query side.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "ledger.security.bcrypt-strength=4")
 class EndToEndTest {
 
     static final EmbeddedStoreServer STORE = EmbeddedStoreServer.inMemory("127.0.0.1", 0);
     static ConfigurableApplicationContext querySide;
 
     @Autowired
-    TestRestTemplate commands;
+    TestRestTemplate http;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    PasswordEncoder passwords;
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
@@ -43,10 +52,11 @@ class EndToEndTest {
         if (querySide == null) {
             querySide = new SpringApplicationBuilder(QuerySideApplication.class)
                     .run("--ledger.store.uri=" + STORE.connectionString(), "--ledger.store.database=e2e",
-                            "--server.port=0");
+                            "--server.port=0", "--ledger.security.bcrypt-strength=4");
         }
         String port = querySide.getEnvironment().getProperty("local.server.port");
-        return new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port));
+        return new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port))
+                .withBasicAuth(TestAccounts.username(Role.BUREAU_OFFICE), TestAccounts.PASSWORD);
     }
 
     @AfterAll
@@ -59,15 +69,18 @@ class EndToEndTest {
 
     @Test
     void a_task_assigned_and_reported_on_is_read_back_from_the_monthly_ledger() {
+        TestAccounts.ensure(accounts, passwords);
         TestRestTemplate queries = queries();
-        ResponseEntity<Map> assigned = commands.postForEntity("/api/tasks", Map.of(
+        TestRestTemplate leader = http.withBasicAuth(TestAccounts.username(Role.BUREAU_LEADER), TestAccounts.PASSWORD);
+        TestRestTemplate staff = http.withBasicAuth(TestAccounts.username(Role.UNIT_STAFF), TestAccounts.PASSWORD);
+        ResponseEntity<Map> assigned = leader.postForEntity("/api/tasks", Map.of(
                 "title", "城镇老旧小区改造年度任务", "source", "DIRECTORS_DELIBERATION_MEETING",
-                "leadLeaderId", "deputy-zhang", "leadUnitId", "urban-renewal-division",
+                "leadLeaderId", "deputy-zhang", "leadUnitId", TestAccounts.UNIT_A,
                 "dueDate", "2026-06-30", "ledgerMonth", "2026-06"), Map.class);
         assertThat(assigned.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String id = (String) assigned.getBody().get("id");
 
-        ResponseEntity<Map> reported = commands.postForEntity("/api/tasks/" + id + "/progress-reports",
+        ResponseEntity<Map> reported = staff.postForEntity("/api/tasks/" + id + "/progress-reports",
                 Map.of("percent", 35, "narrative", "已完成12个小区的摸底"), Map.class);
         assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         long position = ((Number) reported.getBody().get("position")).longValue();
@@ -79,7 +92,7 @@ class EndToEndTest {
         assertThat(tasks).hasSize(1);
         Map<String, Object> task = tasks.get(0);
         assertThat(task).containsEntry("taskId", id).containsEntry("title", "城镇老旧小区改造年度任务")
-                .containsEntry("sourceLabel", "局长议事会").containsEntry("leadUnitId", "urban-renewal-division")
+                .containsEntry("sourceLabel", "局长议事会").containsEntry("leadUnitId", TestAccounts.UNIT_A)
                 .containsEntry("version", 1);
         assertThat((Map<String, Object>) task.get("latestProgress")).containsEntry("percent", 35);
 

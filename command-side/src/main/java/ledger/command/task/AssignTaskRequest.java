@@ -2,6 +2,7 @@ package ledger.command.task;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,6 +15,7 @@ record AssignTaskRequest(
         @NotNull TaskSource source,
         @NotBlank String leadLeaderId,
         @NotBlank String leadUnitId,
+        @Size(max = 20) List<@NotBlank String> coUnitIds,
         @NotNull LocalDate dueDate,
         @NotNull YearMonth ledgerMonth) {
 }

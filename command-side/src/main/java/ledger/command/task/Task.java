@@ -3,7 +3,11 @@ package ledger.command.task;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
+import java.util.List;
 
+import ledger.kernel.organisation.UnitId;
+import ledger.kernel.security.Actor;
+import ledger.kernel.security.Role;
 import ledger.kernel.shared.ErrorCode;
 import ledger.kernel.shared.LedgerException;
 import ledger.kernel.task.AssignTaskCommand;
@@ -23,6 +27,8 @@ class Task {
     @AggregateIdentifier
     private TaskId taskId;
     private Instant assignedAt;
+    private UnitId leadUnitId;
+    private List<UnitId> coUnitIds;
     private int lastPercent;
 
     protected Task() {
@@ -31,11 +37,13 @@ class Task {
     @CommandHandler
     Task(AssignTaskCommand command) {
         apply(new TaskAssignedEvent(command.taskId(), command.title(), command.source(), command.leadLeaderId(),
-                command.leadUnitId(), command.dueDate(), command.ledgerMonth(), command.assignedAt()));
+                command.leadUnitId(), command.coUnitIds(), command.dueDate(), command.ledgerMonth(),
+                command.assignedAt()));
     }
 
     @CommandHandler
     void handle(ReportProgressCommand command) {
+        requireTaskUnit(command.reporter());
         if (command.reportedAt().isBefore(assignedAt)) {
             throw new LedgerException(ErrorCode.PROGRESS_BEFORE_ASSIGNMENT,
                     "The task was assigned at " + assignedAt + "; progress cannot be reported as of " + command.reportedAt());
@@ -48,10 +56,25 @@ class Task {
         apply(new ProgressReportedEvent(taskId, command.percent(), command.narrative(), command.reportedAt()));
     }
 
+    /** Object-level rule: only people of the lead unit or a co-unit act on a task's progress. */
+    private void requireTaskUnit(Actor actor) {
+        if (!Role.UNIT_ROLES.contains(actor.role())) {
+            throw new LedgerException(ErrorCode.NOT_PERMITTED, "Progress is reported by the units doing the work");
+        }
+        boolean taskUnit = actor.actsFor(leadUnitId.value())
+                || coUnitIds.stream().anyMatch(unit -> actor.actsFor(unit.value()));
+        if (!taskUnit) {
+            throw new LedgerException(ErrorCode.NOT_A_TASK_UNIT, "Unit " + actor.unitId()
+                    + " is neither the lead unit nor a co-unit of task " + taskId);
+        }
+    }
+
     @EventSourcingHandler
     void on(TaskAssignedEvent event) {
         taskId = event.taskId();
         assignedAt = event.assignedAt();
+        leadUnitId = event.leadUnitId();
+        coUnitIds = event.coUnitIds();
         lastPercent = 0;
     }
 

@@ -2,6 +2,7 @@ package ledger.command.task;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -15,6 +16,7 @@ import ledger.kernel.organisation.UnitId;
 import ledger.kernel.task.AssignTaskCommand;
 import ledger.kernel.task.ReportProgressCommand;
 import ledger.kernel.task.TaskId;
+import ledger.security.CurrentActor;
 import ledger.web.IdGenerator;
 import ledger.web.RequestFields;
 import org.springframework.http.HttpHeaders;
@@ -48,6 +50,8 @@ class TaskController {
         AssignTaskCommand command = new AssignTaskCommand(taskId, request.title(), request.source(),
                 RequestFields.id("leadLeaderId", request.leadLeaderId(), CadreId::new),
                 RequestFields.id("leadUnitId", request.leadUnitId(), UnitId::new),
+                request.coUnitIds() == null ? List.of() : request.coUnitIds().stream()
+                        .map(unit -> RequestFields.id("coUnitIds", unit, UnitId::new)).toList(),
                 request.dueDate(), request.ledgerMonth(), clock.instant());
         CommandAccepted accepted = sender.send(command, taskId.value());
         return ResponseEntity.created(URI.create("/api/tasks/" + taskId))
@@ -63,7 +67,8 @@ class TaskController {
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ReportProgressRequest request) {
         TaskId id = RequestFields.id("taskId", taskId, TaskId::new);
-        ReportProgressCommand command = new ReportProgressCommand(id, request.percent(), request.narrative(),
+        ReportProgressCommand command = new ReportProgressCommand(id, CurrentActor.get(), request.percent(),
+                request.narrative(),
                 clock.instant(), IfMatch.version(ifMatch));
         CommandAccepted accepted = sender.send(command, id.value());
         return ResponseEntity.created(URI.create("/api/tasks/" + id + "/progress-reports/" + accepted.version()))

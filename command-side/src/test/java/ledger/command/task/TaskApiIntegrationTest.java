@@ -6,9 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 import com.mongodb.client.MongoClient;
+import ledger.kernel.security.Role;
+import ledger.security.TestAccounts;
+import ledger.security.UserAccounts;
 import ledger.store.MongoEventStorageEngine;
 import ledger.store.StoreConnection;
 import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,14 +23,15 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ledger.store.embedded-persistent=false")
+        properties = {"ledger.store.embedded-persistent=false", "ledger.security.bcrypt-strength=4"})
 class TaskApiIntegrationTest {
 
     private static final String TASK_JSON = """
             {"title":"推进老旧小区改造","source":"CITY_PARTY_COMMITTEE_GOVERNMENT","leadLeaderId":"leader-wang",
-             "leadUnitId":"urban-renewal","dueDate":"2026-03-31","ledgerMonth":"2026-03"}""";
+             "leadUnitId":"unit-a","coUnitIds":["unit-c"],"dueDate":"2026-03-31","ledgerMonth":"2026-03"}""";
 
     @Autowired
     TestRestTemplate http;
@@ -36,10 +41,19 @@ class TaskApiIntegrationTest {
     MongoClient client;
     @Autowired
     StoreConnection connection;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    PasswordEncoder passwords;
+
+    @BeforeEach
+    void accounts() {
+        TestAccounts.ensure(accounts, passwords);
+    }
 
     @Test
     void assigning_answers_201_with_the_id_version_and_position_and_stores_who_did_it() {
-        ResponseEntity<Map> response = post("/api/tasks", TASK_JSON, null);
+        ResponseEntity<Map> response = post(Role.BUREAU_LEADER, "/api/tasks", TASK_JSON, null);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String id = (String) response.getBody().get("id");
@@ -54,8 +68,8 @@ class TaskApiIntegrationTest {
         assertThat(event.getString("aggregateId")).isEqualTo(id);
         assertThat(event.get("payload", Document.class).getString("title")).isEqualTo("推进老旧小区改造");
         Document metaData = event.get("metaData", Document.class);
-        assertThat(metaData.getString("actorId")).isEqualTo("anonymous");
-        assertThat(metaData.getString("actorRole")).isEqualTo("ANONYMOUS");
+        assertThat(metaData.getString("actorId")).isEqualTo(TestAccounts.personId(Role.BUREAU_LEADER));
+        assertThat(metaData.getString("actorRole")).isEqualTo("BUREAU_LEADER");
         assertThat(metaData.getString("correlationId")).isNotBlank();
         assertThat(metaData.getString("causationId")).isNotBlank();
     }
@@ -64,14 +78,14 @@ class TaskApiIntegrationTest {
     void reporting_progress_raises_the_version_and_a_stale_if_match_answers_412_and_changes_nothing() {
         String id = assign();
 
-        ResponseEntity<Map> first = post("/api/tasks/" + id + "/progress-reports",
+        ResponseEntity<Map> first = post(Role.UNIT_STAFF, "/api/tasks/" + id + "/progress-reports",
                 "{\"percent\":30,\"narrative\":\"完成摸底调查\"}", "\"0\"");
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(first.getBody()).containsEntry("version", 1);
         assertThat(first.getHeaders().getETag()).isEqualTo("\"1\"");
 
         long before = engine.lastReservedPosition();
-        ResponseEntity<Map> stale = post("/api/tasks/" + id + "/progress-reports",
+        ResponseEntity<Map> stale = post(Role.UNIT_STAFF, "/api/tasks/" + id + "/progress-reports",
                 "{\"percent\":40,\"narrative\":\"再推进\"}", "\"0\"");
         assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_FAILED);
         assertThat(stale.getBody()).containsEntry("code", "STALE_VERSION");
@@ -82,9 +96,9 @@ class TaskApiIntegrationTest {
     @Test
     void a_rule_violation_answers_409_naming_the_rule() {
         String id = assign();
-        post("/api/tasks/" + id + "/progress-reports", "{\"percent\":60,\"narrative\":\"过半\"}", null);
+        post(Role.UNIT_STAFF, "/api/tasks/" + id + "/progress-reports", "{\"percent\":60,\"narrative\":\"过半\"}", null);
 
-        ResponseEntity<Map> backwards = post("/api/tasks/" + id + "/progress-reports",
+        ResponseEntity<Map> backwards = post(Role.UNIT_STAFF, "/api/tasks/" + id + "/progress-reports",
                 "{\"percent\":50,\"narrative\":\"回退\"}", null);
 
         assertThat(backwards.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -94,7 +108,7 @@ class TaskApiIntegrationTest {
 
     @Test
     void progress_on_an_unknown_task_answers_404() {
-        ResponseEntity<Map> response = post("/api/tasks/task-unknown/progress-reports",
+        ResponseEntity<Map> response = post(Role.UNIT_STAFF, "/api/tasks/task-unknown/progress-reports",
                 "{\"percent\":10,\"narrative\":\"x\"}", null);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -113,7 +127,7 @@ class TaskApiIntegrationTest {
                 "spoofedActor", TASK_JSON.replace("}", ",\"spoofedActor\":\"director\"}"),
                 "body", "{not json");
         cases.forEach((field, body) -> {
-            ResponseEntity<Map> response = post("/api/tasks", body, null);
+            ResponseEntity<Map> response = post(Role.BUREAU_LEADER, "/api/tasks", body, null);
             assertThat(response.getStatusCode()).as(field).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(response.getBody()).as(field).containsEntry("code", "INVALID_INPUT");
             List<Map<String, String>> errors = (List<Map<String, String>>) response.getBody().get("errors");
@@ -122,14 +136,50 @@ class TaskApiIntegrationTest {
         });
 
         String id = assign();
-        ResponseEntity<Map> percent = post("/api/tasks/" + id + "/progress-reports",
+        ResponseEntity<Map> percent = post(Role.UNIT_STAFF, "/api/tasks/" + id + "/progress-reports",
                 "{\"percent\":101,\"narrative\":\"超额\"}", null);
         assertThat(percent.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        ResponseEntity<Map> ifMatch = post("/api/tasks/" + id + "/progress-reports",
+        ResponseEntity<Map> ifMatch = post(Role.UNIT_STAFF, "/api/tasks/" + id + "/progress-reports",
                 "{\"percent\":10,\"narrative\":\"x\"}", "\"latest\"");
         assertThat(ifMatch.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 
         assertThat(engine.lastReservedPosition()).isEqualTo(before + 1); // only the assignment above
+    }
+
+    @Test
+    void staff_report_only_on_tasks_of_their_own_unit_and_a_refusal_stores_nothing() {
+        String id = assign();
+        long before = engine.lastReservedPosition();
+
+        ResponseEntity<Map> otherUnit = post(TestAccounts.STAFF_OF_UNIT_B, "/api/tasks/" + id + "/progress-reports",
+                "{\"percent\":10,\"narrative\":\"越权填报\"}", null);
+
+        assertThat(otherUnit.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(otherUnit.getBody()).containsEntry("code", "NOT_A_TASK_UNIT");
+        assertThat(engine.lastReservedPosition()).isEqualTo(before);
+        assertThat(post(Role.UNIT_HEAD, "/api/tasks/" + id + "/progress-reports",
+                "{\"percent\":10,\"narrative\":\"本处室填报\"}", null).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void an_actor_named_in_the_body_is_refused_and_the_event_names_the_signed_in_person() {
+        String id = assign();
+        long before = engine.lastReservedPosition();
+
+        ResponseEntity<Map> spoofed = post(Role.UNIT_STAFF, "/api/tasks/" + id + "/progress-reports",
+                "{\"percent\":10,\"narrative\":\"x\",\"actorId\":\"cadre-director\",\"actorRole\":\"BUREAU_LEADER\"}",
+                null);
+        assertThat(spoofed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(engine.lastReservedPosition()).isEqualTo(before);
+
+        long position = ((Number) post(Role.UNIT_STAFF, "/api/tasks/" + id + "/progress-reports",
+                "{\"percent\":10,\"narrative\":\"x\"}", null).getBody().get("position")).longValue();
+        Document metaData = client.getDatabase(connection.database()).getCollection(MongoEventStorageEngine.EVENTS)
+                .find(new Document("_id", position)).first().getList("events", Document.class).get(0)
+                .get("metaData", Document.class);
+        assertThat(metaData.getString("actorId")).isEqualTo(TestAccounts.personId(Role.UNIT_STAFF));
+        assertThat(metaData.getString("actorRole")).isEqualTo("UNIT_STAFF");
+        assertThat(metaData.getString("actorUnit")).isEqualTo(TestAccounts.UNIT_A);
     }
 
     @Test
@@ -141,15 +191,20 @@ class TaskApiIntegrationTest {
     }
 
     private String assign() {
-        return (String) post("/api/tasks", TASK_JSON, null).getBody().get("id");
+        return (String) post(Role.BUREAU_LEADER, "/api/tasks", TASK_JSON, null).getBody().get("id");
     }
 
-    private ResponseEntity<Map> post(String path, String json, String ifMatch) {
+    private ResponseEntity<Map> post(Role role, String path, String json, String ifMatch) {
+        return post(TestAccounts.username(role), path, json, ifMatch);
+    }
+
+    private ResponseEntity<Map> post(String username, String path, String json, String ifMatch) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         if (ifMatch != null) {
             headers.setIfMatch(ifMatch);
         }
-        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), Map.class);
+        return http.withBasicAuth(username, TestAccounts.PASSWORD)
+                .exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), Map.class);
     }
 }

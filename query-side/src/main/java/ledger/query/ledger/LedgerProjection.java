@@ -1,5 +1,6 @@
 package ledger.query.ledger;
 
+import ledger.kernel.organisation.UnitId;
 import ledger.kernel.task.ProgressReportedEvent;
 import ledger.kernel.task.TaskAssignedEvent;
 import org.axonframework.config.ProcessingGroup;
@@ -27,7 +28,8 @@ class LedgerProjection {
         String month = event.ledgerMonth().toString();
         if (views.task(event.taskId().value()).isEmpty()) {
             views.save(new LedgerTaskView(event.taskId().value(), month, event.title(), event.source().name(),
-                    event.source().label(), event.leadLeaderId().value(), event.leadUnitId().value(), event.dueDate(),
+                    event.source().label(), event.leadLeaderId().value(), event.leadUnitId().value(),
+                    event.coUnitIds().stream().map(UnitId::value).toList(), event.dueDate(),
                     event.assignedAt(), null, 0, sequence, position(token)));
         }
         // outside the check: a crash between the two writes is repaired by the redelivery

@@ -2,6 +2,7 @@ package ledger.query.ledger;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -16,6 +17,7 @@ public record LedgerTaskView(
         String sourceLabel,
         String leadLeaderId,
         String leadUnitId,
+        List<String> coUnitIds,
         LocalDate dueDate,
         Instant assignedAt,
         Progress latestProgress,
@@ -28,7 +30,8 @@ public record LedgerTaskView(
     }
 
     LedgerTaskView withProgress(Progress progress, long version, long position) {
-        return new LedgerTaskView(taskId, ledgerMonth, title, source, sourceLabel, leadLeaderId, leadUnitId, dueDate,
+        return new LedgerTaskView(taskId, ledgerMonth, title, source, sourceLabel, leadLeaderId, leadUnitId, coUnitIds,
+                dueDate,
                 assignedAt, progress, progressReports + 1, version, position);
     }
 }

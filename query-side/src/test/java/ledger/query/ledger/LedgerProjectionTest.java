@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 
 import ledger.kernel.organisation.CadreId;
 import ledger.kernel.organisation.UnitId;
@@ -20,7 +21,7 @@ class LedgerProjectionTest {
 
     private static final TaskId TASK = new TaskId("task-1");
     private static final TaskAssignedEvent ASSIGNED = new TaskAssignedEvent(TASK, "推进老旧小区改造",
-            TaskSource.MINISTRY, new CadreId("leader-wang"), new UnitId("urban-renewal"),
+            TaskSource.MINISTRY, new CadreId("leader-wang"), new UnitId("urban-renewal"), List.of(new UnitId("finance")),
             LocalDate.parse("2026-03-31"), YearMonth.parse("2026-03"), Instant.parse("2026-03-01T02:00:00Z"));
     private static final ProgressReportedEvent REPORTED = new ProgressReportedEvent(TASK, 40, "完成摸底调查",
             Instant.parse("2026-03-05T02:00:00Z"));
@@ -44,6 +45,7 @@ class LedgerProjectionTest {
         assertThat(task.sourceLabel()).isEqualTo("住建部");
         assertThat(task.leadLeaderId()).isEqualTo("leader-wang");
         assertThat(task.leadUnitId()).isEqualTo("urban-renewal");
+        assertThat(task.coUnitIds()).containsExactly("finance");
         assertThat(task.dueDate()).isEqualTo(LocalDate.parse("2026-03-31"));
         assertThat(task.latestProgress()).isNull();
         assertThat(task.position()).isEqualTo(7);

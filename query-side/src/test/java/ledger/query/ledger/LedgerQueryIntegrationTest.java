@@ -14,9 +14,13 @@ import ledger.kernel.task.ProgressReportedEvent;
 import ledger.kernel.task.TaskAssignedEvent;
 import ledger.kernel.task.TaskId;
 import ledger.kernel.task.TaskSource;
+import ledger.kernel.security.Role;
+import ledger.security.TestAccounts;
+import ledger.security.UserAccounts;
 import ledger.store.MongoEventStorageEngine;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,13 +28,26 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledger.store.embedded-persistent=false", "ledger.query.max-wait=3s"})
+        properties = {"ledger.store.embedded-persistent=false", "ledger.query.max-wait=3s",
+                "ledger.security.bcrypt-strength=4"})
 class LedgerQueryIntegrationTest {
 
     @Autowired
+    TestRestTemplate anonymous;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    PasswordEncoder passwords;
     TestRestTemplate http;
+
+    @BeforeEach
+    void signIn() {
+        TestAccounts.ensure(accounts, passwords);
+        http = anonymous.withBasicAuth(TestAccounts.username(Role.UNIT_STAFF), TestAccounts.PASSWORD);
+    }
     @Autowired
     EventStore events;
     @Autowired
@@ -78,7 +95,7 @@ class LedgerQueryIntegrationTest {
 
     @Test
     void health_reports_the_ledger_processor_and_its_lag() {
-        ResponseEntity<Map> health = http.getForEntity("/actuator/health", Map.class);
+        ResponseEntity<Map> health = anonymous.getForEntity("/actuator/health", Map.class);
 
         assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(health.getBody().toString()).contains("ledger", "running=true");
@@ -86,7 +103,7 @@ class LedgerQueryIntegrationTest {
 
     private void assign(String id, String month, String at) {
         events.publish(new GenericDomainEventMessage<>("Task", id, 0, new TaskAssignedEvent(new TaskId(id), "任务 " + id,
-                TaskSource.PARTY_GROUP_MEETING, new CadreId("leader-li"), new UnitId("office"),
+                TaskSource.PARTY_GROUP_MEETING, new CadreId("leader-li"), new UnitId("office"), List.of(),
                 YearMonth.parse(month).atEndOfMonth(), YearMonth.parse(month), Instant.parse(at))));
     }
 }

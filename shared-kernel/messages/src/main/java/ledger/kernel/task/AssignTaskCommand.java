@@ -3,19 +3,25 @@ package ledger.kernel.task;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 
 import ledger.kernel.organisation.CadreId;
 import ledger.kernel.organisation.UnitId;
+import ledger.kernel.shared.InvalidMessageException;
 import ledger.kernel.shared.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Assign a key task (重点工作任务) with one lead leader and one lead unit, so it has a clear owner. */
+/**
+ * Assign a key task (重点工作任务) with one lead leader and one lead unit, so it has a clear owner;
+ * co-units (配合处室) share the work and may report on it.
+ */
 public record AssignTaskCommand(
         @TargetAggregateIdentifier TaskId taskId,
         String title,
         TaskSource source,
         CadreId leadLeaderId,
         UnitId leadUnitId,
+        List<UnitId> coUnitIds,
         LocalDate dueDate,
         YearMonth ledgerMonth,
         Instant assignedAt) {
@@ -26,6 +32,10 @@ public record AssignTaskCommand(
         Require.present(source, "source");
         Require.present(leadLeaderId, "leadLeaderId");
         Require.present(leadUnitId, "leadUnitId");
+        coUnitIds = coUnitIds == null ? List.of() : List.copyOf(coUnitIds);
+        if (coUnitIds.contains(leadUnitId)) {
+            throw new InvalidMessageException("coUnitIds", "must not repeat the lead unit");
+        }
         Require.present(dueDate, "dueDate");
         Require.present(ledgerMonth, "ledgerMonth");
         Require.present(assignedAt, "assignedAt");

@@ -2,16 +2,18 @@ package ledger.kernel.task;
 
 import java.time.Instant;
 
+import ledger.kernel.security.Actor;
 import ledger.kernel.shared.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /**
- * Report how far a task has come. {@code expectedVersion} is the task version the reporter saw
- * (from {@code If-Match}); null when the reporter does not ask for that check.
+ * Report how far a task has come, as {@code reporter}. {@code expectedVersion} is the task version
+ * the reporter saw (from {@code If-Match}); null when the reporter does not ask for that check.
  */
 public record ReportProgressCommand(
         @TargetAggregateIdentifier TaskId taskId,
+        Actor reporter,
         int percent,
         String narrative,
         Instant reportedAt,
@@ -19,6 +21,7 @@ public record ReportProgressCommand(
 
     public ReportProgressCommand {
         Require.present(taskId, "taskId");
+        Require.present(reporter, "reporter");
         Require.between(percent, 0, 100, "percent");
         narrative = Require.text(narrative, "narrative", 4000);
         Require.present(reportedAt, "reportedAt");

@@ -3,6 +3,7 @@ package ledger.kernel.task;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 
 import ledger.kernel.organisation.CadreId;
 import ledger.kernel.organisation.UnitId;
@@ -15,6 +16,7 @@ public record TaskAssignedEvent(
         TaskSource source,
         CadreId leadLeaderId,
         UnitId leadUnitId,
+        List<UnitId> coUnitIds,
         LocalDate dueDate,
         YearMonth ledgerMonth,
         Instant assignedAt) {

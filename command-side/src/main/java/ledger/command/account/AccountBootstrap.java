@@ -1,0 +1,104 @@
+package ledger.command.account;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import ledger.kernel.security.Role;
+import ledger.security.LedgerSecurity;
+import ledger.security.UserAccount;
+import ledger.security.UserAccounts;
+import ledger.store.LedgerStoreProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * First start of the embedded user store: opens an administrator account and, when demo
+ * accounts are asked for, one account per role. Passwords are random, printed once, and kept in
+ * {@code <data dir>/demo-accounts.txt} for a demonstration system.
+ */
+@Component
+class AccountBootstrap implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountBootstrap.class);
+    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    /** user name → (person id, unit) of the demo bureau; unit roles act for the construction division. */
+    private static final Map<Role, String[]> DEMO = Map.of(
+            Role.BUREAU_LEADER, new String[] {"leader", "cadre-deputy-zhang", null},
+            Role.UNIT_HEAD, new String[] {"unit-head", "cadre-head-li", "construction-division"},
+            Role.UNIT_STAFF, new String[] {"unit-staff", "cadre-staff-wang", "construction-division"},
+            Role.BUREAU_OFFICE, new String[] {"office", "cadre-office-zhao", null},
+            Role.ORGAN_PARTY_COMMITTEE, new String[] {"party-committee", "cadre-party-sun", null},
+            Role.DISCIPLINE_INSPECTION, new String[] {"discipline", "cadre-discipline-zhou", null},
+            Role.PERSONNEL_OFFICE, new String[] {"personnel", "cadre-personnel-wu", null},
+            Role.API_CLIENT, new String[] {"api-client", "client-data-exchange", null});
+
+    private final UserAccounts accounts;
+    private final PasswordEncoder passwords;
+    private final LedgerSecurity security;
+    private final Clock clock;
+    private final Path dataDir;
+    private final boolean demoAccounts;
+    private final SecureRandom random = new SecureRandom();
+
+    AccountBootstrap(UserAccounts accounts, PasswordEncoder passwords, LedgerSecurity security, Clock clock,
+                     LedgerStoreProperties store, @Value("${ledger.security.demo-accounts:false}") boolean demoAccounts) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.security = security;
+        this.clock = clock;
+        this.dataDir = store.dataDir();
+        this.demoAccounts = demoAccounts;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        if (security.usesJwt() || !accounts.isEmpty()) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(open("admin", "admin", Role.ADMIN, null));
+        if (demoAccounts) {
+            for (Role role : Role.values()) {
+                String[] demo = DEMO.get(role);
+                if (demo != null) {
+                    lines.add(open(demo[0], demo[1], role, demo[2]));
+                }
+            }
+        }
+        String table = String.join(System.lineSeparator(), lines);
+        System.out.println(System.lineSeparator() + "Accounts opened at first start (user / password / role / unit):"
+                + System.lineSeparator() + table + System.lineSeparator());
+        Files.createDirectories(dataDir);
+        Path file = dataDir.resolve("demo-accounts.txt");
+        Files.writeString(file, table + System.lineSeparator());
+        log.info("First-start accounts written to {}; change or remove them before real use", file.toAbsolutePath());
+    }
+
+    private String open(String username, String personId, Role role, String unit) {
+        String password = password();
+        accounts.add(new UserAccount(username, passwords.encode(password), personId, role, unit, role.label(), true,
+                "bootstrap", clock.instant()));
+        return String.format("  %-16s %-18s %-24s %s", username, password, role + " " + role.label(),
+                unit == null ? "" : unit);
+    }
+
+    private String password() {
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return password.toString();
+    }
+}

@@ -1,0 +1,143 @@
+package ledger.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import ledger.kernel.security.Role;
+import ledger.security.TestAccounts;
+import ledger.security.UserAccounts;
+import ledger.store.MongoEventStorageEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** Every endpoint of the command side, tried by every role and by nobody; a refusal stores nothing. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"ledger.store.embedded-persistent=false", "ledger.security.bcrypt-strength=4"})
+class CommandSideAccessTest {
+
+    /** A request, the roles allowed to make it (null: public), and the status an allowed one gets. */
+    record Endpoint(HttpMethod method, String path, Supplier<String> body, Set<Role> allowed, int allowedStatus) {
+    }
+
+    private static final AtomicInteger ACCOUNT = new AtomicInteger();
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    PasswordEncoder passwords;
+    @Autowired
+    MongoEventStorageEngine engine;
+
+    @BeforeEach
+    void accounts() {
+        TestAccounts.ensure(accounts, passwords);
+    }
+
+    @Test
+    void every_endpoint_answers_each_role_as_the_rules_say_and_refusals_store_no_event() {
+        String task = assignTask();
+        List<Endpoint> endpoints = List.of(
+                new Endpoint(HttpMethod.POST, "/api/tasks", () -> """
+                        {"title":"权限测试","source":"MINISTRY","leadLeaderId":"leader-1","leadUnitId":"unit-a",
+                         "dueDate":"2026-03-31","ledgerMonth":"2026-03"}""", EnumSet.of(Role.BUREAU_LEADER), 201),
+                new Endpoint(HttpMethod.POST, "/api/tasks/" + task + "/progress-reports",
+                        () -> "{\"percent\":10,\"narrative\":\"进展\"}", Role.UNIT_ROLES, 201),
+                new Endpoint(HttpMethod.POST, "/api/accounts", () -> """
+                        {"username":"new-%d","password":"a-long-enough-secret","personId":"cadre-new-%<d",
+                         "role":"UNIT_STAFF","unitId":"unit-a","displayName":"新同事"}""".formatted(ACCOUNT.incrementAndGet()),
+                        EnumSet.of(Role.ADMIN, Role.PERSONNEL_OFFICE), 201),
+                new Endpoint(HttpMethod.GET, "/api/me", () -> null, EnumSet.allOf(Role.class), 200),
+                new Endpoint(HttpMethod.GET, "/actuator/metrics", () -> null, EnumSet.of(Role.ADMIN), 200),
+                new Endpoint(HttpMethod.GET, "/actuator/health", () -> null, null, 200),
+                new Endpoint(HttpMethod.GET, "/v3/api-docs", () -> null, null, 200));
+
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint endpoint : endpoints) {
+            List<Role> callers = new ArrayList<>();
+            callers.add(null); // nobody signed in
+            callers.addAll(List.of(Role.values()));
+            for (Role role : callers) {
+                String caller = role == null ? null : TestAccounts.username(role);
+                boolean allowed = endpoint.allowed() == null || (role != null && endpoint.allowed().contains(role));
+                int expected = allowed ? endpoint.allowedStatus() : role == null ? 401 : 403;
+                long before = engine.lastReservedPosition();
+                int status = call(caller, endpoint);
+                if (status != expected) {
+                    wrong.add((caller == null ? "nobody" : caller) + " " + endpoint.method() + " " + endpoint.path()
+                            + " -> " + status + ", expected " + expected);
+                }
+                if (!allowed && engine.lastReservedPosition() != before) {
+                    wrong.add("refused " + caller + " " + endpoint.path() + " still stored an event");
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void the_personnel_office_opens_staff_accounts_but_not_administrators() {
+        String admin = """
+                {"username":"second-admin","password":"a-long-enough-secret","personId":"cadre-it",
+                 "role":"ADMIN","displayName":"管理员"}""";
+        assertThat(call(TestAccounts.username(Role.PERSONNEL_OFFICE),
+                new Endpoint(HttpMethod.POST, "/api/accounts", () -> admin, null, 0))).isEqualTo(403);
+        assertThat(call(TestAccounts.username(Role.ADMIN),
+                new Endpoint(HttpMethod.POST, "/api/accounts", () -> admin, null, 0))).isEqualTo(201);
+        assertThat(call(TestAccounts.username(Role.ADMIN),
+                new Endpoint(HttpMethod.POST, "/api/accounts", () -> admin, null, 0))).isEqualTo(409);
+        assertThat(accounts.find("second-admin").orElseThrow().passwordHash()).startsWith("$2").doesNotContain("secret");
+    }
+
+    @Test
+    void a_new_account_can_sign_in_and_acts_as_its_person() {
+        String body = """
+                {"username":"li-ming","password":"li-ming-secret-1","personId":"cadre-li-ming","role":"UNIT_HEAD",
+                 "unitId":"unit-b","displayName":"李明"}""";
+        assertThat(call(TestAccounts.username(Role.PERSONNEL_OFFICE),
+                new Endpoint(HttpMethod.POST, "/api/accounts", () -> body, null, 0))).isEqualTo(201);
+
+        Map<String, Object> me = http.withBasicAuth("li-ming", "li-ming-secret-1").getForObject("/api/me", Map.class);
+
+        assertThat(me).containsEntry("personId", "cadre-li-ming").containsEntry("role", "UNIT_HEAD")
+                .containsEntry("unitId", "unit-b");
+    }
+
+    private String assignTask() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String body = """
+                {"title":"权限测试","source":"MINISTRY","leadLeaderId":"leader-1","leadUnitId":"unit-a",
+                 "dueDate":"2026-03-31","ledgerMonth":"2026-03"}""";
+        return (String) http.withBasicAuth(TestAccounts.username(Role.BUREAU_LEADER), TestAccounts.PASSWORD)
+                .exchange("/api/tasks", HttpMethod.POST, new HttpEntity<>(body, headers), Map.class)
+                .getBody().get("id");
+    }
+
+    private int call(String username, Endpoint endpoint) {
+        HttpHeaders headers = new HttpHeaders();
+        String body = endpoint.body().get();
+        if (body != null) {
+            headers.setContentType(MediaType.APPLICATION_JSON);
+        }
+        TestRestTemplate client = username == null ? http : http.withBasicAuth(username, TestAccounts.PASSWORD);
+        return client.exchange(endpoint.path(), endpoint.method(), new HttpEntity<>(body, headers), String.class)
+                .getStatusCode().value();
+    }
+}

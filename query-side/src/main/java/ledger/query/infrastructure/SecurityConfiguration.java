@@ -1,0 +1,25 @@
+package ledger.query.infrastructure;
+
+import java.util.Arrays;
+
+import ledger.kernel.security.Role;
+import ledger.security.LedgerSecurity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** Who may read which view. The work ledger is open to the bureau's staff, not to API clients. */
+@Configuration
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain querySideSecurity(HttpSecurity http, LedgerSecurity security) throws Exception {
+        String[] staff = Role.BUREAU_STAFF.stream().map(Role::name).toArray(String[]::new);
+        return security.filterChain(http, rules -> rules
+                .requestMatchers(HttpMethod.GET, "/api/ledger/*", "/api/tasks/*").hasAnyRole(staff)
+                .requestMatchers(HttpMethod.GET, "/api/me").authenticated()
+                .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name()));
+    }
+}

@@ -1,0 +1,89 @@
+package ledger.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import ledger.kernel.security.Role;
+import ledger.security.TestAccounts;
+import ledger.security.UserAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** Every endpoint of the query side, tried by every role and by nobody. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"ledger.store.embedded-persistent=false", "ledger.security.bcrypt-strength=4"})
+class QuerySideAccessTest {
+
+    /** An endpoint, and which roles may use it (null: public, no sign-in needed). */
+    record Endpoint(String path, Set<Role> allowed, int allowedStatus) {
+    }
+
+    static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+    static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("/api/ledger/2026-03", Role.BUREAU_STAFF, 200),
+            new Endpoint("/api/tasks/task-unknown", Role.BUREAU_STAFF, 404),
+            new Endpoint("/api/me", EVERYONE, 200),
+            new Endpoint("/actuator/metrics", EnumSet.of(Role.ADMIN), 200),
+            new Endpoint("/actuator/health", null, 200),
+            new Endpoint("/v3/api-docs", null, 200));
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    PasswordEncoder passwords;
+
+    @BeforeEach
+    void accounts() {
+        TestAccounts.ensure(accounts, passwords);
+    }
+
+    @Test
+    void every_endpoint_answers_each_role_as_the_rules_say() {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint endpoint : ENDPOINTS) {
+            int anonymous = http.getForEntity(endpoint.path(), String.class).getStatusCode().value();
+            int expectedAnonymous = endpoint.allowed() == null ? endpoint.allowedStatus() : 401;
+            if (anonymous != expectedAnonymous) {
+                wrong.add("nobody " + endpoint.path() + " -> " + anonymous + ", expected " + expectedAnonymous);
+            }
+            for (Role role : Role.values()) {
+                int status = http.withBasicAuth(TestAccounts.username(role), TestAccounts.PASSWORD)
+                        .getForEntity(endpoint.path(), String.class).getStatusCode().value();
+                boolean allowed = endpoint.allowed() == null || endpoint.allowed().contains(role);
+                int expected = allowed ? endpoint.allowedStatus() : 403;
+                if (status != expected) {
+                    wrong.add(role + " " + endpoint.path() + " -> " + status + ", expected " + expected);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void a_wrong_password_is_401_with_a_problem_document() {
+        var response = http.withBasicAuth(TestAccounts.username(Role.UNIT_STAFF), "wrong-password")
+                .getForEntity("/api/ledger/2026-03", String.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(401);
+        assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
+        assertThat(response.getBody()).contains("\"code\":\"AUTHENTICATION_REQUIRED\"");
+    }
+
+    @Test
+    void me_is_the_signed_in_actor() {
+        String me = http.withBasicAuth(TestAccounts.STAFF_OF_UNIT_B, TestAccounts.PASSWORD)
+                .getForObject("/api/me", String.class);
+
+        assertThat(me).contains("\"personId\":\"cadre-test-unit-staff-b\"", "\"role\":\"UNIT_STAFF\"", "\"unitId\":\"unit-b\"");
+    }
+}

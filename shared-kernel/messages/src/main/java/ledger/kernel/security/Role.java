@@ -1,0 +1,35 @@
+package ledger.kernel.security;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** What a person may do in the system; one role per account. */
+public enum Role {
+    BUREAU_LEADER("局领导"),
+    UNIT_HEAD("处室负责人"),
+    UNIT_STAFF("处室工作人员"),
+    BUREAU_OFFICE("局办公室"),
+    ORGAN_PARTY_COMMITTEE("机关党委"),
+    DISCIPLINE_INSPECTION("驻局纪检监察组"),
+    PERSONNEL_OFFICE("人事处"),
+    API_CLIENT("接口客户端"),
+    ADMIN("系统管理员");
+
+    /** The supervision group (督导组): bureau office, organ party committee, discipline inspection group. */
+    public static final Set<Role> SUPERVISION_GROUP = EnumSet.of(BUREAU_OFFICE, ORGAN_PARTY_COMMITTEE, DISCIPLINE_INSPECTION);
+    /** Roles that belong to a unit and act for it. */
+    public static final Set<Role> UNIT_ROLES = EnumSet.of(UNIT_HEAD, UNIT_STAFF);
+    /** Everyone who does or oversees the bureau's work (not API clients, not the system administrator). */
+    public static final Set<Role> BUREAU_STAFF = EnumSet.of(BUREAU_LEADER, UNIT_HEAD, UNIT_STAFF, BUREAU_OFFICE,
+            ORGAN_PARTY_COMMITTEE, DISCIPLINE_INSPECTION, PERSONNEL_OFFICE);
+
+    private final String label;
+
+    Role(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

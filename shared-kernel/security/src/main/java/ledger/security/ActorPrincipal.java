@@ -1,0 +1,9 @@
+package ledger.security;
+
+import ledger.kernel.security.Actor;
+
+/** An authenticated principal that knows which actor it is. */
+public interface ActorPrincipal {
+
+    Actor actor();
+}

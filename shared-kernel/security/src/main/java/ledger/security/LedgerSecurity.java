@@ -1,0 +1,54 @@
+package ledger.security;
+
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Builds a service's filter chain: stateless, Basic or JWT, problem documents for 401/403, the
+ * public endpoints (health, API description), then the service's own rules, and everything else
+ * denied. A service lists its endpoints; whatever it forgets stays closed.
+ */
+public class LedgerSecurity {
+
+    private static final String[] PUBLIC = {"/actuator/health", "/actuator/health/**", "/v3/api-docs",
+            "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+
+    private final JwtDecoder jwtDecoder;
+    private final ProblemSecurityHandlers handlers;
+
+    public LedgerSecurity(JwtDecoder jwtDecoder, ProblemSecurityHandlers handlers) {
+        this.jwtDecoder = jwtDecoder;
+        this.handlers = handlers;
+    }
+
+    public boolean usesJwt() {
+        return jwtDecoder != null;
+    }
+
+    public SecurityFilterChain filterChain(HttpSecurity http,
+            Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> rules)
+            throws Exception {
+        // No cookies and no sessions: every request carries its credentials, so CSRF does not apply.
+        http.csrf(csrf -> csrf.disable())
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+            .authorizeHttpRequests(authorize -> {
+                authorize.requestMatchers(PUBLIC).permitAll();
+                rules.customize(authorize);
+                authorize.anyRequest().denyAll();
+            });
+        if (jwtDecoder != null) {
+            http.oauth2ResourceServer(resource -> resource
+                    .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(new JwtActorConverter()))
+                    .authenticationEntryPoint(handlers)
+                    .accessDeniedHandler(handlers));
+        } else {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(handlers));
+        }
+        return http.build();
+    }
+}
