@@ -8,21 +8,24 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /** A request authenticated by a JWT, resolved to the actor its claims name. */
-public class ActorAuthenticationToken extends AbstractAuthenticationToken implements ActorPrincipal {
+public class ActorAuthenticationToken extends AbstractAuthenticationToken {
 
-    private final Actor actor;
+    private final TokenActor principal;
     private final Jwt jwt;
+
+    /** The principal of a token-authenticated request. */
+    public record TokenActor(Actor actor) implements ActorPrincipal {
+    }
 
     public ActorAuthenticationToken(Actor actor, Jwt jwt) {
         super(List.of(new SimpleGrantedAuthority("ROLE_" + actor.role().name())));
-        this.actor = actor;
+        this.principal = new TokenActor(actor);
         this.jwt = jwt;
         setAuthenticated(true);
     }
 
-    @Override
     public Actor actor() {
-        return actor;
+        return principal.actor();
     }
 
     @Override
@@ -32,11 +35,11 @@ public class ActorAuthenticationToken extends AbstractAuthenticationToken implem
 
     @Override
     public Object getPrincipal() {
-        return this;
+        return principal;
     }
 
     @Override
     public String getName() {
-        return actor.personId();
+        return principal.actor().personId();
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.security.web.SecurityFilterChain;
 public class LedgerSecurity {
 
     private static final String[] PUBLIC = {"/actuator/health", "/actuator/health/**", "/v3/api-docs",
-            "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+            "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
 
     private final JwtDecoder jwtDecoder;
     private final ProblemSecurityHandlers handlers;

@@ -41,7 +41,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     @ExceptionHandler(LedgerException.class)
-    ResponseEntity<ProblemDetail> ledger(LedgerException e) {
+    ResponseEntity<ProblemDetail> ledger(LedgerException e, HttpServletRequest request) {
+        if (e.code().kind() == ErrorCode.Kind.FORBIDDEN) {
+            log.warn("Denied {} {} to {}: {}", request.getMethod(), request.getRequestURI(),
+                    request.getUserPrincipal() == null ? "nobody" : request.getUserPrincipal().getName(), e.code());
+        }
         ProblemDetail problem = Problems.of(e.code(), e.getMessage());
         ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
         if (e.code().kind() == ErrorCode.Kind.UNAVAILABLE) {
