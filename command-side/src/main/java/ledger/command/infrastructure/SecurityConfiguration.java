@@ -6,28 +6,50 @@ import static ledger.kernel.security.Role.PERSONNEL_OFFICE;
 import static ledger.kernel.security.Role.UNIT_HEAD;
 import static ledger.kernel.security.Role.UNIT_STAFF;
 
+import java.time.Clock;
 import java.util.Arrays;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
 
 import ledger.kernel.security.Role;
 import ledger.security.LedgerSecurity;
+import ledger.store.StoreConnection;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /** Who may send which command. Object-level rules (which task, which unit) live in the aggregates. */
 @Configuration
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain commandSideSecurity(HttpSecurity http, LedgerSecurity security) throws Exception {
+    SecurityFilterChain commandSideSecurity(HttpSecurity http, LedgerSecurity security, IdempotencyFilter idempotency)
+            throws Exception {
+        http.addFilterAfter(idempotency, AuthorizationFilter.class);
         return security.filterChain(http, rules -> rules
                 .requestMatchers(HttpMethod.POST, "/api/tasks").hasRole(BUREAU_LEADER.name())
                 .requestMatchers(HttpMethod.POST, "/api/tasks/*/progress-reports").hasAnyRole(names(UNIT_HEAD, UNIT_STAFF))
                 .requestMatchers(HttpMethod.POST, "/api/accounts").hasAnyRole(names(ADMIN, PERSONNEL_OFFICE))
                 .requestMatchers(HttpMethod.GET, "/api/me").authenticated()
                 .requestMatchers("/actuator/**").hasRole(ADMIN.name()));
+    }
+
+    /** Runs inside the security chain, after sign-in, so keys belong to the signed-in person. */
+    @Bean
+    IdempotencyFilter idempotencyFilter(MongoClient client, StoreConnection connection, ObjectMapper json, Clock clock) {
+        return new IdempotencyFilter(client, connection, json, clock);
+    }
+
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilterRegistration(IdempotencyFilter filter) {
+        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false); // added to the security chain instead of the servlet chain
+        return registration;
     }
 
     static String[] names(Role... roles) {

@@ -183,6 +183,42 @@ class TaskApiIntegrationTest {
     }
 
     @Test
+    void a_retried_post_with_the_same_idempotency_key_has_one_effect_and_the_same_answer() {
+        long before = engine.lastReservedPosition();
+        ResponseEntity<Map> first = post(TestAccounts.username(Role.BUREAU_LEADER), "/api/tasks", TASK_JSON, null,
+                "assign-2026-03-001");
+        ResponseEntity<Map> retry = post(TestAccounts.username(Role.BUREAU_LEADER), "/api/tasks", TASK_JSON, null,
+                "assign-2026-03-001");
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(retry.getBody()).isEqualTo(first.getBody());
+        assertThat(retry.getHeaders().getLocation()).isEqualTo(first.getHeaders().getLocation());
+        assertThat(retry.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(engine.lastReservedPosition()).isEqualTo(before + 1);
+
+        ResponseEntity<Map> otherBody = post(TestAccounts.username(Role.BUREAU_LEADER), "/api/tasks",
+                TASK_JSON.replace("推进老旧小区改造", "另一项任务"), null, "assign-2026-03-001");
+        assertThat(otherBody.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(otherBody.getBody()).containsEntry("code", "IDEMPOTENCY_KEY_REUSED");
+        assertThat(engine.lastReservedPosition()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void idempotency_keys_belong_to_the_person_who_sent_them() {
+        String id = assign();
+        String report = "{\"percent\":20,\"narrative\":\"同一个键\"}";
+
+        ResponseEntity<Map> head = post(TestAccounts.username(Role.UNIT_HEAD), "/api/tasks/" + id + "/progress-reports",
+                report, null, "weekly-report");
+        ResponseEntity<Map> staff = post(TestAccounts.username(Role.UNIT_STAFF), "/api/tasks/" + id + "/progress-reports",
+                report, null, "weekly-report");
+
+        assertThat(head.getBody()).containsEntry("version", 1);
+        assertThat(staff.getBody()).containsEntry("version", 2);
+    }
+
+    @Test
     void the_api_is_described_and_health_shows_the_store() {
         assertThat(http.getForEntity("/v3/api-docs", String.class).getBody()).contains("/api/tasks/{taskId}/progress-reports");
         ResponseEntity<Map> health = http.getForEntity("/actuator/health", Map.class);
@@ -199,7 +235,14 @@ class TaskApiIntegrationTest {
     }
 
     private ResponseEntity<Map> post(String username, String path, String json, String ifMatch) {
+        return post(username, path, json, ifMatch, null);
+    }
+
+    private ResponseEntity<Map> post(String username, String path, String json, String ifMatch, String idempotencyKey) {
         HttpHeaders headers = new HttpHeaders();
+        if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
+        }
         headers.setContentType(MediaType.APPLICATION_JSON);
         if (ifMatch != null) {
             headers.setIfMatch(ifMatch);

@@ -20,6 +20,7 @@ public final class Problems {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case RULE_VIOLATION, CONFLICT -> HttpStatus.CONFLICT;
             case STALE -> HttpStatus.PRECONDITION_FAILED;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;

@@ -11,6 +11,8 @@ public enum ErrorCode {
     NOT_PERMITTED(Kind.FORBIDDEN, "Your role does not allow this"),
     NOT_A_TASK_UNIT(Kind.FORBIDDEN, "Only the task's lead unit and co-units may do this"),
     ACCOUNT_EXISTS(Kind.CONFLICT, "An account with this user name already exists"),
+    IDEMPOTENCY_KEY_REUSED(Kind.UNPROCESSABLE, "This Idempotency-Key was already used for a different request"),
+    IDEMPOTENCY_KEY_IN_PROGRESS(Kind.CONFLICT, "A request with this Idempotency-Key is still being processed"),
     UNKNOWN_TASK(Kind.NOT_FOUND, "No such task"),
     UNKNOWN_RESOURCE(Kind.NOT_FOUND, "No such resource"),
     TASK_ALREADY_ASSIGNED(Kind.CONFLICT, "A task with this id already exists"),
@@ -21,7 +23,7 @@ public enum ErrorCode {
     VIEW_NOT_YET_CURRENT(Kind.UNAVAILABLE, "The view has not yet caught up with the requested position"),
     STORE_UNAVAILABLE(Kind.UNAVAILABLE, "The event store could not take the write; nothing was stored, try again");
 
-    public enum Kind { INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, RULE_VIOLATION, CONFLICT, STALE, UNAVAILABLE }
+    public enum Kind { INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, RULE_VIOLATION, CONFLICT, STALE, UNPROCESSABLE, UNAVAILABLE }
 
     private final Kind kind;
     private final String title;
