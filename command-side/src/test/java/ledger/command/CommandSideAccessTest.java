@@ -48,6 +48,7 @@ class CommandSideAccessTest {
     @BeforeEach
     void accounts() {
         TestAccounts.ensure(accounts, passwords);
+        TestOrganisation.ensure(http);
     }
 
     @Test
@@ -55,7 +56,7 @@ class CommandSideAccessTest {
         String task = assignTask();
         List<Endpoint> endpoints = List.of(
                 new Endpoint(HttpMethod.POST, "/api/tasks", () -> """
-                        {"title":"权限测试","source":"MINISTRY","leadLeaderId":"leader-1","leadUnitId":"unit-a",
+                        {"title":"权限测试","source":"MINISTRY","leadLeaderId":"cadre-test-bureau-leader","leadUnitId":"unit-a",
                          "dueDate":"2026-03-31","ledgerMonth":"2026-03"}""", EnumSet.of(Role.BUREAU_LEADER), 201),
                 new Endpoint(HttpMethod.POST, "/api/tasks/" + task + "/progress-reports",
                         () -> "{\"percent\":10,\"narrative\":\"进展\"}", Role.UNIT_ROLES, 201),
@@ -63,6 +64,18 @@ class CommandSideAccessTest {
                         {"username":"new-%d","password":"a-long-enough-secret","personId":"cadre-new-%<d",
                          "role":"UNIT_STAFF","unitId":"unit-a","displayName":"新同事"}""".formatted(ACCOUNT.incrementAndGet()),
                         EnumSet.of(Role.ADMIN, Role.PERSONNEL_OFFICE), 201),
+                new Endpoint(HttpMethod.POST, "/api/units", () -> """
+                        {"unitId":"unit-new-%d","name":"新处室","kind":"DIVISION"}""".formatted(ACCOUNT.incrementAndGet()),
+                        EnumSet.of(Role.ADMIN, Role.PERSONNEL_OFFICE), 201),
+                new Endpoint(HttpMethod.POST, "/api/cadres", () -> """
+                        {"cadreId":"cadre-new-%d","name":"新同志","unitId":"unit-a","position":"科员","partyMember":false,
+                         "since":"2026-01-01"}""".formatted(ACCOUNT.incrementAndGet()), EnumSet.of(Role.PERSONNEL_OFFICE), 201),
+                new Endpoint(HttpMethod.POST, "/api/cadres/" + TestOrganisation.LEADER + "/transfers", () -> """
+                        {"toUnitId":"unit-a","position":"副局长（%d）","effectiveOn":"2026-02-01","reason":"岗位调整"}"""
+                        .formatted(ACCOUNT.incrementAndGet()), EnumSet.of(Role.PERSONNEL_OFFICE), 201),
+                new Endpoint(HttpMethod.POST, "/api/cadres/" + TestOrganisation.LEADER + "/leader-appointments", () -> """
+                        {"title":"副局长","areasInCharge":["城市更新"],"inChargeOfPersonnel":false,"effectiveOn":"2026-02-01"}""",
+                        EnumSet.of(Role.PERSONNEL_OFFICE), 201),
                 new Endpoint(HttpMethod.GET, "/api/me", () -> null, EnumSet.allOf(Role.class), 200),
                 new Endpoint(HttpMethod.GET, "/actuator/metrics", () -> null, EnumSet.of(Role.ADMIN), 200),
                 new Endpoint(HttpMethod.GET, "/actuator/health", () -> null, null, 200),
@@ -123,7 +136,7 @@ class CommandSideAccessTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         String body = """
-                {"title":"权限测试","source":"MINISTRY","leadLeaderId":"leader-1","leadUnitId":"unit-a",
+                {"title":"权限测试","source":"MINISTRY","leadLeaderId":"cadre-test-bureau-leader","leadUnitId":"unit-a",
                  "dueDate":"2026-03-31","ledgerMonth":"2026-03"}""";
         return (String) http.withBasicAuth(TestAccounts.username(Role.BUREAU_LEADER), TestAccounts.PASSWORD)
                 .exchange("/api/tasks", HttpMethod.POST, new HttpEntity<>(body, headers), Map.class)

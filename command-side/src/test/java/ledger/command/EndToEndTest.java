@@ -70,12 +70,13 @@ class EndToEndTest {
     @Test
     void a_task_assigned_and_reported_on_is_read_back_from_the_monthly_ledger() {
         TestAccounts.ensure(accounts, passwords);
+        TestOrganisation.ensure(http);
         TestRestTemplate queries = queries();
         TestRestTemplate leader = http.withBasicAuth(TestAccounts.username(Role.BUREAU_LEADER), TestAccounts.PASSWORD);
         TestRestTemplate staff = http.withBasicAuth(TestAccounts.username(Role.UNIT_STAFF), TestAccounts.PASSWORD);
         ResponseEntity<Map> assigned = leader.postForEntity("/api/tasks", Map.of(
                 "title", "城镇老旧小区改造年度任务", "source", "DIRECTORS_DELIBERATION_MEETING",
-                "leadLeaderId", "deputy-zhang", "leadUnitId", TestAccounts.UNIT_A,
+                "leadLeaderId", TestOrganisation.LEADER, "leadUnitId", TestAccounts.UNIT_A,
                 "dueDate", "2026-06-30", "ledgerMonth", "2026-06"), Map.class);
         assertThat(assigned.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String id = (String) assigned.getBody().get("id");

@@ -37,7 +37,7 @@ class AxonProblemsAdvice {
 
     @ExceptionHandler(AggregateStreamCreationException.class)
     ResponseEntity<ProblemDetail> exists(AggregateStreamCreationException e) {
-        return answer(ErrorCode.TASK_ALREADY_ASSIGNED, "Something is already recorded under this id");
+        return answer(ErrorCode.ALREADY_REGISTERED, ErrorCode.ALREADY_REGISTERED.title());
     }
 
     @ExceptionHandler(ConcurrencyException.class)

@@ -35,6 +35,9 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/tasks").hasRole(BUREAU_LEADER.name())
                 .requestMatchers(HttpMethod.POST, "/api/tasks/*/progress-reports").hasAnyRole(names(UNIT_HEAD, UNIT_STAFF))
                 .requestMatchers(HttpMethod.POST, "/api/accounts").hasAnyRole(names(ADMIN, PERSONNEL_OFFICE))
+                .requestMatchers(HttpMethod.POST, "/api/units").hasAnyRole(names(ADMIN, PERSONNEL_OFFICE))
+                .requestMatchers(HttpMethod.POST, "/api/cadres", "/api/cadres/*/transfers",
+                        "/api/cadres/*/leader-appointments").hasRole(PERSONNEL_OFFICE.name())
                 .requestMatchers(HttpMethod.GET, "/api/me").authenticated()
                 .requestMatchers("/actuator/**").hasRole(ADMIN.name()));
     }

@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import ledger.command.infrastructure.CommandAccepted;
 import ledger.command.infrastructure.CommandSender;
 import ledger.command.infrastructure.IfMatch;
+import ledger.command.organisation.OrganisationDirectory;
 import ledger.kernel.organisation.CadreId;
 import ledger.kernel.organisation.UnitId;
 import ledger.kernel.task.AssignTaskCommand;
@@ -34,11 +35,13 @@ import org.springframework.web.bind.annotation.RestController;
 class TaskController {
 
     private final CommandSender sender;
+    private final OrganisationDirectory directory;
     private final IdGenerator ids;
     private final Clock clock;
 
-    TaskController(CommandSender sender, IdGenerator ids, Clock clock) {
+    TaskController(CommandSender sender, OrganisationDirectory directory, IdGenerator ids, Clock clock) {
         this.sender = sender;
+        this.directory = directory;
         this.ids = ids;
         this.clock = clock;
     }
@@ -47,12 +50,15 @@ class TaskController {
     @Operation(summary = "Assign a key task with its lead leader and lead unit (交办重点工作任务)")
     ResponseEntity<CommandAccepted> assign(@Valid @RequestBody AssignTaskRequest request) {
         TaskId taskId = new TaskId("task-" + ids.newId());
-        AssignTaskCommand command = new AssignTaskCommand(taskId, request.title(), request.source(),
-                RequestFields.id("leadLeaderId", request.leadLeaderId(), CadreId::new),
-                RequestFields.id("leadUnitId", request.leadUnitId(), UnitId::new),
-                request.coUnitIds() == null ? List.of() : request.coUnitIds().stream()
-                        .map(unit -> RequestFields.id("coUnitIds", unit, UnitId::new)).toList(),
-                request.dueDate(), request.ledgerMonth(), clock.instant());
+        CadreId leader = RequestFields.id("leadLeaderId", request.leadLeaderId(), CadreId::new);
+        UnitId leadUnit = RequestFields.id("leadUnitId", request.leadUnitId(), UnitId::new);
+        List<UnitId> coUnits = request.coUnitIds() == null ? List.of() : request.coUnitIds().stream()
+                .map(unit -> RequestFields.id("coUnitIds", unit, UnitId::new)).toList();
+        directory.requireBureauLeader(leader);
+        directory.requireUnit(leadUnit);
+        coUnits.forEach(directory::requireUnit);
+        AssignTaskCommand command = new AssignTaskCommand(taskId, request.title(), request.source(), leader, leadUnit,
+                coUnits, request.dueDate(), request.ledgerMonth(), clock.instant());
         CommandAccepted accepted = sender.send(command, taskId.value());
         return ResponseEntity.created(URI.create("/api/tasks/" + taskId))
                 .header(HttpHeaders.ETAG, IfMatch.etag(accepted.version()))

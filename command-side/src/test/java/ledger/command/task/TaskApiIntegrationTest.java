@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.mongodb.client.MongoClient;
+import ledger.command.TestOrganisation;
 import ledger.kernel.security.Role;
 import ledger.security.TestAccounts;
 import ledger.security.UserAccounts;
@@ -30,7 +31,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class TaskApiIntegrationTest {
 
     private static final String TASK_JSON = """
-            {"title":"推进老旧小区改造","source":"CITY_PARTY_COMMITTEE_GOVERNMENT","leadLeaderId":"leader-wang",
+            {"title":"推进老旧小区改造","source":"CITY_PARTY_COMMITTEE_GOVERNMENT","leadLeaderId":"cadre-test-bureau-leader",
              "leadUnitId":"unit-a","coUnitIds":["unit-c"],"dueDate":"2026-03-31","ledgerMonth":"2026-03"}""";
 
     @Autowired
@@ -49,6 +50,7 @@ class TaskApiIntegrationTest {
     @BeforeEach
     void accounts() {
         TestAccounts.ensure(accounts, passwords);
+        TestOrganisation.ensure(http);
     }
 
     @Test
@@ -107,6 +109,21 @@ class TaskApiIntegrationTest {
     }
 
     @Test
+    void a_task_must_name_a_bureau_leader_and_registered_units() {
+        long before = engine.lastReservedPosition();
+        ResponseEntity<Map> unknownUnit = post(Role.BUREAU_LEADER, "/api/tasks",
+                TASK_JSON.replace("\"unit-c\"", "\"unit-nowhere\""), null);
+        ResponseEntity<Map> notLeader = post(Role.BUREAU_LEADER, "/api/tasks",
+                TASK_JSON.replace("cadre-test-bureau-leader", "cadre-someone"), null);
+
+        assertThat(unknownUnit.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(unknownUnit.getBody()).containsEntry("code", "UNKNOWN_UNIT");
+        assertThat(notLeader.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(notLeader.getBody()).containsEntry("code", "NOT_A_BUREAU_LEADER");
+        assertThat(engine.lastReservedPosition()).isEqualTo(before);
+    }
+
+    @Test
     void progress_on_an_unknown_task_answers_404() {
         ResponseEntity<Map> response = post(Role.UNIT_STAFF, "/api/tasks/task-unknown/progress-reports",
                 "{\"percent\":10,\"narrative\":\"x\"}", null);
@@ -121,7 +138,7 @@ class TaskApiIntegrationTest {
         Map<String, String> cases = Map.of(
                 "title", TASK_JSON.replace("\"推进老旧小区改造\"", "\"  \""),
                 "source", TASK_JSON.replace("CITY_PARTY_COMMITTEE_GOVERNMENT", "NOWHERE"),
-                "leadLeaderId", TASK_JSON.replace("leader-wang", "王 局长!"),
+                "leadLeaderId", TASK_JSON.replace("cadre-test-bureau-leader", "王 局长!"),
                 "dueDate", TASK_JSON.replace("2026-03-31", "31/03/2026"),
                 "ledgerMonth", TASK_JSON.replace("\"ledgerMonth\":\"2026-03\"", "\"ledgerMonth\":null"),
                 "spoofedActor", TASK_JSON.replace("}", ",\"spoofedActor\":\"director\"}"),

@@ -1,5 +1,7 @@
 package ledger.command.task;
 
+import static ledger.command.Rules.refusedWith;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -10,7 +12,6 @@ import ledger.kernel.organisation.UnitId;
 import ledger.kernel.security.Actor;
 import ledger.kernel.security.Role;
 import ledger.kernel.shared.ErrorCode;
-import ledger.kernel.shared.LedgerException;
 import ledger.kernel.task.AssignTaskCommand;
 import ledger.kernel.task.ProgressReportedEvent;
 import ledger.kernel.task.ReportProgressCommand;
@@ -18,9 +19,6 @@ import ledger.kernel.task.TaskAssignedEvent;
 import ledger.kernel.task.TaskId;
 import ledger.kernel.task.TaskSource;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -76,7 +74,7 @@ class TaskTest {
         fixture.given(ASSIGNED_EVENT, new ProgressReportedEvent(TASK, 60, "过半", first))
                .when(new ReportProgressCommand(TASK, LEAD_STAFF, 50, "回退", first.plusSeconds(60), null))
                .expectNoEvents()
-               .expectException(withCode(ErrorCode.PROGRESS_MAY_NOT_DECREASE));
+               .expectException(refusedWith(ErrorCode.PROGRESS_MAY_NOT_DECREASE));
     }
 
     @Test
@@ -84,7 +82,7 @@ class TaskTest {
         fixture.given(ASSIGNED_EVENT)
                .when(new ReportProgressCommand(TASK, LEAD_STAFF, 10, "提前", ASSIGNED.minusSeconds(1), null))
                .expectNoEvents()
-               .expectException(withCode(ErrorCode.PROGRESS_BEFORE_ASSIGNMENT));
+               .expectException(refusedWith(ErrorCode.PROGRESS_BEFORE_ASSIGNMENT));
     }
 
     @Test
@@ -92,7 +90,7 @@ class TaskTest {
         fixture.given(ASSIGNED_EVENT)
                .when(new ReportProgressCommand(TASK, OTHER_UNIT_STAFF, 10, "越权", ASSIGNED.plusSeconds(60), null))
                .expectNoEvents()
-               .expectException(withCode(ErrorCode.NOT_A_TASK_UNIT));
+               .expectException(refusedWith(ErrorCode.NOT_A_TASK_UNIT));
     }
 
     @Test
@@ -101,20 +99,6 @@ class TaskTest {
                .when(new ReportProgressCommand(TASK, new Actor("cadre-9", Role.BUREAU_OFFICE, null), 10, "代报",
                        ASSIGNED.plusSeconds(60), null))
                .expectNoEvents()
-               .expectException(withCode(ErrorCode.NOT_PERMITTED));
-    }
-
-    static Matcher<Throwable> withCode(ErrorCode code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable error) {
-                return error instanceof LedgerException ledger && ledger.code() == code;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a LedgerException with code " + code);
-            }
-        };
+               .expectException(refusedWith(ErrorCode.NOT_PERMITTED));
     }
 }

@@ -1,0 +1,33 @@
+package ledger.command.organisation;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import ledger.kernel.organisation.UnitKind;
+
+/** Request bodies of the organisation resources. */
+final class OrganisationRequests {
+
+    private OrganisationRequests() {
+    }
+
+    record RegisterUnit(@NotBlank String unitId, @NotBlank @Size(max = 60) String name, @NotNull UnitKind kind) {
+    }
+
+    record RegisterCadre(@NotBlank String cadreId, @NotBlank @Size(max = 40) String name, @NotBlank String unitId,
+                         @NotBlank @Size(max = 60) String position, @NotNull Boolean partyMember,
+                         @NotNull LocalDate since) {
+    }
+
+    record TransferCadre(@NotBlank String toUnitId, @NotBlank @Size(max = 60) String position,
+                         @NotNull LocalDate effectiveOn, @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    record AppointBureauLeader(@NotBlank @Size(max = 40) String title,
+                               @NotNull @Size(max = 20) List<@NotBlank String> areasInCharge,
+                               @NotNull Boolean inChargeOfPersonnel, @NotNull LocalDate effectiveOn) {
+    }
+}

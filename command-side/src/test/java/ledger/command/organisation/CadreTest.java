@@ -1,0 +1,80 @@
+package ledger.command.organisation;
+
+import static ledger.command.Rules.refusedWith;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import ledger.kernel.organisation.AppointBureauLeaderCommand;
+import ledger.kernel.organisation.BureauLeaderAppointedEvent;
+import ledger.kernel.organisation.CadreId;
+import ledger.kernel.organisation.CadreRegisteredEvent;
+import ledger.kernel.organisation.CadreTransferredEvent;
+import ledger.kernel.organisation.RegisterCadreCommand;
+import ledger.kernel.organisation.RegisterUnitCommand;
+import ledger.kernel.organisation.TransferCadreCommand;
+import ledger.kernel.organisation.UnitId;
+import ledger.kernel.organisation.UnitKind;
+import ledger.kernel.organisation.UnitRegisteredEvent;
+import ledger.kernel.shared.ErrorCode;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.Test;
+
+class CadreTest {
+
+    private static final CadreId LI = new CadreId("cadre-li");
+    private static final UnitId PLANNING = new UnitId("planning");
+    private static final UnitId CONSTRUCTION = new UnitId("construction");
+    private static final Instant NOW = Instant.parse("2026-03-01T02:00:00Z");
+    private static final CadreRegisteredEvent REGISTERED = new CadreRegisteredEvent(LI, "李明", PLANNING, "科员", true,
+            LocalDate.parse("2025-07-01"), NOW);
+
+    private final AggregateTestFixture<Cadre> cadres = new AggregateTestFixture<>(Cadre.class);
+
+    @Test
+    void the_personnel_office_registers_a_cadre_in_a_unit() {
+        cadres.givenNoPriorActivity()
+              .when(new RegisterCadreCommand(LI, "李明", PLANNING, "科员", true, LocalDate.parse("2025-07-01"), NOW))
+              .expectEvents(REGISTERED);
+    }
+
+    @Test
+    void a_transfer_records_where_from_where_to_and_why() {
+        cadres.given(REGISTERED)
+              .when(new TransferCadreCommand(LI, CONSTRUCTION, "副处长", LocalDate.parse("2026-03-01"), "竞争上岗", NOW))
+              .expectEvents(new CadreTransferredEvent(LI, PLANNING, CONSTRUCTION, "副处长", LocalDate.parse("2026-03-01"),
+                      "竞争上岗", NOW));
+    }
+
+    @Test
+    void a_transfer_to_the_same_unit_and_position_is_refused() {
+        cadres.given(REGISTERED)
+              .when(new TransferCadreCommand(LI, PLANNING, "科员", LocalDate.parse("2026-03-01"), "无变化", NOW))
+              .expectNoEvents()
+              .expectException(refusedWith(ErrorCode.TRANSFER_TO_SAME_UNIT_AND_POSITION));
+    }
+
+    @Test
+    void a_transfer_cannot_take_effect_before_the_current_posting() {
+        cadres.given(REGISTERED)
+              .when(new TransferCadreCommand(LI, CONSTRUCTION, "科员", LocalDate.parse("2025-06-30"), "倒签", NOW))
+              .expectNoEvents()
+              .expectException(refusedWith(ErrorCode.TRANSFER_BEFORE_CURRENT_POSTING));
+    }
+
+    @Test
+    void a_cadre_is_recorded_as_bureau_leader_with_areas_in_charge() {
+        cadres.given(REGISTERED)
+              .when(new AppointBureauLeaderCommand(LI, "副局长", List.of("城市更新"), true, LocalDate.parse("2026-03-01"), NOW))
+              .expectEvents(new BureauLeaderAppointedEvent(LI, "副局长", List.of("城市更新"), true,
+                      LocalDate.parse("2026-03-01"), NOW));
+    }
+
+    @Test
+    void a_unit_is_registered_with_its_kind() {
+        new AggregateTestFixture<>(Unit.class).givenNoPriorActivity()
+                .when(new RegisterUnitCommand(PLANNING, "规划处", UnitKind.DIVISION, NOW))
+                .expectEvents(new UnitRegisteredEvent(PLANNING, "规划处", UnitKind.DIVISION, NOW));
+    }
+}

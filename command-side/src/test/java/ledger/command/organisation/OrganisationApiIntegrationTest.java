@@ -1,0 +1,91 @@
+package ledger.command.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import ledger.command.TestOrganisation;
+import ledger.kernel.security.Role;
+import ledger.security.TestAccounts;
+import ledger.security.UserAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"ledger.store.embedded-persistent=false", "ledger.security.bcrypt-strength=4"})
+class OrganisationApiIntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    PasswordEncoder passwords;
+    TestRestTemplate personnel;
+
+    @BeforeEach
+    void setUp() {
+        TestAccounts.ensure(accounts, passwords);
+        TestOrganisation.ensure(http);
+        personnel = http.withBasicAuth(TestAccounts.username(Role.PERSONNEL_OFFICE), TestAccounts.PASSWORD);
+    }
+
+    @Test
+    void one_bureau_leader_at_a_time_is_in_charge_of_personnel() {
+        register("cadre-zhao", "赵局长");
+        register("cadre-qian", "钱局长");
+
+        assertThat(appoint("cadre-zhao", true).getStatusCode().value()).isEqualTo(201);
+        assertThat(appoint("cadre-zhao", true).getStatusCode().value()).isEqualTo(201); // restating it is fine
+        ResponseEntity<Map> second = appoint("cadre-qian", true);
+
+        assertThat(second.getStatusCode().value()).isEqualTo(409);
+        assertThat(second.getBody()).containsEntry("code", "PERSONNEL_ALREADY_IN_CHARGE");
+        assertThat(appoint("cadre-qian", false).getStatusCode().value()).isEqualTo(201);
+    }
+
+    @Test
+    void cadres_serve_in_registered_units_and_ids_are_registered_once() {
+        ResponseEntity<Map> unknownUnit = personnel.postForEntity("/api/cadres", Map.of("cadreId", "cadre-sun",
+                "name", "孙同志", "unitId", "unit-nowhere", "position", "科员", "partyMember", false,
+                "since", "2026-01-01"), Map.class);
+        ResponseEntity<Map> again = personnel.postForEntity("/api/units",
+                Map.of("unitId", TestAccounts.UNIT_A, "name", "重名处室", "kind", "DIVISION"), Map.class);
+        ResponseEntity<Map> transferNowhere = personnel.postForEntity("/api/cadres/" + TestOrganisation.LEADER
+                + "/transfers", Map.of("toUnitId", "unit-nowhere", "position", "局长", "effectiveOn", "2026-03-01",
+                "reason", "调整"), Map.class);
+
+        assertThat(unknownUnit.getBody()).containsEntry("code", "UNKNOWN_UNIT");
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat(again.getBody()).containsEntry("code", "ALREADY_REGISTERED");
+        assertThat(transferNowhere.getBody()).containsEntry("code", "UNKNOWN_UNIT");
+    }
+
+    @Test
+    void a_transfer_needs_a_reason() {
+        ResponseEntity<Map> noReason = personnel.postForEntity("/api/cadres/" + TestOrganisation.LEADER + "/transfers",
+                Map.of("toUnitId", TestAccounts.UNIT_B, "position", "局长", "effectiveOn", "2026-03-01", "reason", " "),
+                Map.class);
+
+        assertThat(noReason.getStatusCode().value()).isEqualTo(400);
+        assertThat((List<Map<String, String>>) noReason.getBody().get("errors")).extracting(e -> e.get("field"))
+                .contains("reason");
+    }
+
+    private void register(String cadre, String name) {
+        personnel.postForEntity("/api/cadres", Map.of("cadreId", cadre, "name", name, "unitId", TestAccounts.UNIT_A,
+                "position", "副局长", "partyMember", true, "since", "2025-01-01"), Map.class);
+    }
+
+    private ResponseEntity<Map> appoint(String cadre, boolean personnelWork) {
+        return personnel.postForEntity("/api/cadres/" + cadre + "/leader-appointments", Map.of("title", "副局长",
+                "areasInCharge", List.of("住房保障"), "inChargeOfPersonnel", personnelWork,
+                "effectiveOn", "2026-01-01"), Map.class);
+    }
+}
