@@ -3,6 +3,7 @@ package ledger.command;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.PropertySource;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The command side: takes commands over HTTP, decides in aggregates, stores events.
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.PropertySource;
  * can share one classpath in the end-to-end test without reading each other's settings.
  */
 @SpringBootApplication
+@EnableScheduling
 @PropertySource("classpath:command-side.properties")
 public class CommandSideApplication {
 

@@ -30,8 +30,16 @@ import org.springframework.security.crypto.password.PasswordEncoder;
         properties = {"ledger.store.embedded-persistent=false", "ledger.security.bcrypt-strength=4"})
 class CommandSideAccessTest {
 
-    /** A request, the roles allowed to make it (null: public), and the status an allowed one gets. */
-    record Endpoint(HttpMethod method, String path, Supplier<String> body, Set<Role> allowed, int allowedStatus) {
+    /**
+     * A request, the roles allowed to make it (null: public), and the status an allowed one gets.
+     * The path is made afresh for each caller, so each finds the task in the state it needs.
+     */
+    record Endpoint(HttpMethod method, Supplier<String> path, Supplier<String> body, Set<Role> allowed,
+                    int allowedStatus) {
+
+        Endpoint(HttpMethod method, String path, Supplier<String> body, Set<Role> allowed, int allowedStatus) {
+            this(method, () -> path, body, allowed, allowedStatus);
+        }
     }
 
     private static final AtomicInteger ACCOUNT = new AtomicInteger();
@@ -76,7 +84,17 @@ class CommandSideAccessTest {
                 new Endpoint(HttpMethod.POST, "/api/cadres/" + TestOrganisation.LEADER + "/leader-appointments", () -> """
                         {"title":"副局长","areasInCharge":["城市更新"],"inChargeOfPersonnel":false,"effectiveOn":"2026-02-01"}""",
                         EnumSet.of(Role.PERSONNEL_OFFICE), 201),
-                new Endpoint(HttpMethod.GET, "/api/me", () -> null, EnumSet.allOf(Role.class), 200),
+                new Endpoint(HttpMethod.POST, () -> "/api/tasks/" + assignTask() + "/completion-claims",
+                        () -> "{\"summary\":\"已完成\"}", Role.UNIT_ROLES, 201),
+                new Endpoint(HttpMethod.POST, () -> "/api/tasks/" + claimedTask() + "/completion-verifications",
+                        () -> "{\"note\":\"核验通过\"}", EnumSet.of(Role.BUREAU_OFFICE, Role.ORGAN_PARTY_COMMITTEE), 201),
+                new Endpoint(HttpMethod.POST, () -> "/api/tasks/" + claimedTask() + "/completion-rejections",
+                        () -> "{\"reason\":\"材料不全\"}", EnumSet.of(Role.BUREAU_OFFICE, Role.ORGAN_PARTY_COMMITTEE), 201),
+                new Endpoint(HttpMethod.POST, () -> "/api/tasks/" + assignTask() + "/deadline-change-requests",
+                        () -> "{\"proposedDueDate\":\"2026-04-30\",\"reason\":\"资金未到位\"}", Role.UNIT_ROLES, 201),
+                new Endpoint(HttpMethod.POST, () -> "/api/tasks/" + taskWithDeadlineRequest() + "/deadline-change-decisions",
+                        () -> "{\"approved\":true}", EnumSet.of(Role.BUREAU_LEADER), 201),
+                new Endpoint(HttpMethod.GET, "/api/me", () -> null, Role.SIGN_IN_ROLES, 200),
                 new Endpoint(HttpMethod.GET, "/actuator/metrics", () -> null, EnumSet.of(Role.ADMIN), 200),
                 new Endpoint(HttpMethod.GET, "/actuator/health", () -> null, null, 200),
                 new Endpoint(HttpMethod.GET, "/v3/api-docs", () -> null, null, 200));
@@ -85,19 +103,20 @@ class CommandSideAccessTest {
         for (Endpoint endpoint : endpoints) {
             List<Role> callers = new ArrayList<>();
             callers.add(null); // nobody signed in
-            callers.addAll(List.of(Role.values()));
+            callers.addAll(Role.SIGN_IN_ROLES);
             for (Role role : callers) {
                 String caller = role == null ? null : TestAccounts.username(role);
                 boolean allowed = endpoint.allowed() == null || (role != null && endpoint.allowed().contains(role));
                 int expected = allowed ? endpoint.allowedStatus() : role == null ? 401 : 403;
+                String path = endpoint.path().get();
                 long before = engine.lastReservedPosition();
-                int status = call(caller, endpoint);
+                int status = call(caller, endpoint.method(), path, endpoint.body().get());
                 if (status != expected) {
-                    wrong.add((caller == null ? "nobody" : caller) + " " + endpoint.method() + " " + endpoint.path()
+                    wrong.add((caller == null ? "nobody" : caller) + " " + endpoint.method() + " " + path
                             + " -> " + status + ", expected " + expected);
                 }
                 if (!allowed && engine.lastReservedPosition() != before) {
-                    wrong.add("refused " + caller + " " + endpoint.path() + " still stored an event");
+                    wrong.add("refused " + caller + " " + path + " still stored an event");
                 }
             }
         }
@@ -144,13 +163,34 @@ class CommandSideAccessTest {
     }
 
     private int call(String username, Endpoint endpoint) {
+        return call(username, endpoint.method(), endpoint.path().get(), endpoint.body().get());
+    }
+
+    private int call(String username, HttpMethod method, String path, String body) {
         HttpHeaders headers = new HttpHeaders();
-        String body = endpoint.body().get();
         if (body != null) {
             headers.setContentType(MediaType.APPLICATION_JSON);
         }
         TestRestTemplate client = username == null ? http : http.withBasicAuth(username, TestAccounts.PASSWORD);
-        return client.exchange(endpoint.path(), endpoint.method(), new HttpEntity<>(body, headers), String.class)
-                .getStatusCode().value();
+        return client.exchange(path, method, new HttpEntity<>(body, headers), String.class).getStatusCode().value();
+    }
+
+    private String claimedTask() {
+        String task = assignTask();
+        expectCreated(call(TestAccounts.username(Role.UNIT_HEAD), HttpMethod.POST,
+                "/api/tasks/" + task + "/completion-claims", "{\"summary\":\"已完成\"}"));
+        return task;
+    }
+
+    private String taskWithDeadlineRequest() {
+        String task = assignTask();
+        expectCreated(call(TestAccounts.username(Role.UNIT_STAFF), HttpMethod.POST,
+                "/api/tasks/" + task + "/deadline-change-requests",
+                "{\"proposedDueDate\":\"2026-04-30\",\"reason\":\"资金未到位\"}"));
+        return task;
+    }
+
+    private static void expectCreated(int status) {
+        assertThat(status).as("set-up request").isEqualTo(201);
     }
 }

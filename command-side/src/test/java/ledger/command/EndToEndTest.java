@@ -102,4 +102,39 @@ class EndToEndTest {
         assertThat(queries.getForEntity("/api/tasks/task-nobody", Map.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
+
+    @Test
+    void a_task_extended_by_its_leader_and_verified_by_the_supervision_group_shows_completed_in_the_ledger() {
+        TestAccounts.ensure(accounts, passwords);
+        TestOrganisation.ensure(http);
+        TestRestTemplate queries = queries();
+        TestRestTemplate leader = http.withBasicAuth(TestAccounts.username(Role.BUREAU_LEADER), TestAccounts.PASSWORD);
+        TestRestTemplate head = http.withBasicAuth(TestAccounts.username(Role.UNIT_HEAD), TestAccounts.PASSWORD);
+        TestRestTemplate office = http.withBasicAuth(TestAccounts.username(Role.BUREAU_OFFICE), TestAccounts.PASSWORD);
+
+        String id = (String) leader.postForEntity("/api/tasks", Map.of("title", "保障性住房筹集", "source",
+                "PARTY_GROUP_MEETING", "leadLeaderId", TestOrganisation.LEADER, "leadUnitId", TestAccounts.UNIT_A,
+                "coUnitIds", List.of(TestAccounts.UNIT_B), "dueDate", "2027-07-31", "ledgerMonth", "2027-07"),
+                Map.class).getBody().get("id");
+        String tasks = "/api/tasks/" + id;
+        assertThat(head.postForEntity(tasks + "/deadline-change-requests",
+                Map.of("proposedDueDate", "2027-08-15", "reason", "房源验收推迟"), Map.class).getStatusCode().value())
+                .isEqualTo(201);
+        assertThat(leader.postForEntity(tasks + "/deadline-change-decisions", Map.of("approved", true), Map.class)
+                .getStatusCode().value()).isEqualTo(201);
+        head.postForEntity(tasks + "/completion-claims", Map.of("summary", "筹集完成"), Map.class);
+        ResponseEntity<Map> rejected = office.postForEntity(tasks + "/completion-rejections",
+                Map.of("reason", "缺少验收报告"), Map.class);
+        assertThat(rejected.getStatusCode().value()).isEqualTo(201);
+        head.postForEntity(tasks + "/completion-claims", Map.of("summary", "已补验收报告"), Map.class);
+        ResponseEntity<Map> verified = office.postForEntity(tasks + "/completion-verifications",
+                Map.of("note", "核验通过"), Map.class);
+        assertThat(verified.getStatusCode().value()).isEqualTo(201);
+        long position = ((Number) verified.getBody().get("position")).longValue();
+
+        Map<String, Object> task = queries.getForObject(tasks + "?minPosition=" + position, Map.class);
+        assertThat(task).containsEntry("status", "COMPLETED").containsEntry("completedOnTime", true)
+                .containsEntry("originalDueDate", "2027-07-31").containsEntry("dueDate", "2027-08-15")
+                .containsEntry("coUnitIds", List.of(TestAccounts.UNIT_B));
+    }
 }

@@ -49,6 +49,9 @@ class AccountController {
     @Operation(summary = "Open an account of the embedded user store")
     ResponseEntity<AccountOpened> open(@Valid @RequestBody OpenAccountRequest request) {
         Actor opener = CurrentActor.get();
+        if (request.role() == Role.SYSTEM) {
+            throw new InvalidMessageException("role", "SYSTEM is not a role a person can have");
+        }
         if (opener.role() != Role.ADMIN && !Role.BUREAU_STAFF.contains(request.role())) {
             throw new LedgerException(ErrorCode.NOT_PERMITTED,
                     "The personnel office opens accounts of bureau staff; ask an administrator for a " + request.role());

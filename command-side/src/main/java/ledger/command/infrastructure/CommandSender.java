@@ -2,6 +2,7 @@ package ledger.command.infrastructure;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import ledger.kernel.security.Actor;
 import ledger.kernel.shared.MetadataKeys;
@@ -33,15 +34,20 @@ public class CommandSender {
     }
 
     public CommandAccepted send(Object command, String aggregateId, String reason) {
-        var message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData(CurrentActor.get(), reason));
-        CommitReceipt receipt = receipts.capture(() -> gateway.sendAndWait(message)).receipt()
-                .orElseThrow(() -> new IllegalStateException("command " + command.getClass().getSimpleName()
-                        + " was accepted but stored no event"));
-        Long version = receipt.aggregateVersions().get(aggregateId);
-        if (version == null) {
-            throw new IllegalStateException("command stored no event for aggregate " + aggregateId);
-        }
-        return new CommandAccepted(aggregateId, version, receipt.lastPosition());
+        return sendAs(CurrentActor.get(), command, aggregateId, reason).orElseThrow(() -> new IllegalStateException(
+                command.getClass().getSimpleName() + " was accepted but stored no event for " + aggregateId));
+    }
+
+    /**
+     * Sends as the given actor (the system's own commands, such as the deadline watch, come from
+     * no request). Empty when the command was accepted and nothing needed recording.
+     */
+    public Optional<CommandAccepted> sendAs(Actor actor, Object command, String aggregateId, String reason) {
+        var message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData(actor, reason));
+        CommitReceipt receipt = receipts.capture(() -> gateway.sendAndWait(message)).receipt().orElse(null);
+        Long version = receipt == null ? null : receipt.aggregateVersions().get(aggregateId);
+        return version == null ? Optional.empty()
+                : Optional.of(new CommandAccepted(aggregateId, version, receipt.lastPosition()));
     }
 
     static MetaData metaData(Actor actor, String reason) {

@@ -2,6 +2,8 @@ package ledger.command.infrastructure;
 
 import static ledger.kernel.security.Role.ADMIN;
 import static ledger.kernel.security.Role.BUREAU_LEADER;
+import static ledger.kernel.security.Role.BUREAU_OFFICE;
+import static ledger.kernel.security.Role.ORGAN_PARTY_COMMITTEE;
 import static ledger.kernel.security.Role.PERSONNEL_OFFICE;
 import static ledger.kernel.security.Role.UNIT_HEAD;
 import static ledger.kernel.security.Role.UNIT_STAFF;
@@ -33,7 +35,11 @@ class SecurityConfiguration {
         http.addFilterAfter(idempotency, AuthorizationFilter.class);
         return security.filterChain(http, rules -> rules
                 .requestMatchers(HttpMethod.POST, "/api/tasks").hasRole(BUREAU_LEADER.name())
-                .requestMatchers(HttpMethod.POST, "/api/tasks/*/progress-reports").hasAnyRole(names(UNIT_HEAD, UNIT_STAFF))
+                .requestMatchers(HttpMethod.POST, "/api/tasks/*/progress-reports", "/api/tasks/*/completion-claims",
+                        "/api/tasks/*/deadline-change-requests").hasAnyRole(names(UNIT_HEAD, UNIT_STAFF))
+                .requestMatchers(HttpMethod.POST, "/api/tasks/*/completion-verifications",
+                        "/api/tasks/*/completion-rejections").hasAnyRole(names(BUREAU_OFFICE, ORGAN_PARTY_COMMITTEE))
+                .requestMatchers(HttpMethod.POST, "/api/tasks/*/deadline-change-decisions").hasRole(BUREAU_LEADER.name())
                 .requestMatchers(HttpMethod.POST, "/api/accounts").hasAnyRole(names(ADMIN, PERSONNEL_OFFICE))
                 .requestMatchers(HttpMethod.POST, "/api/units").hasAnyRole(names(ADMIN, PERSONNEL_OFFICE))
                 .requestMatchers(HttpMethod.POST, "/api/cadres", "/api/cadres/*/transfers",

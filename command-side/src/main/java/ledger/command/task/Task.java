@@ -3,33 +3,68 @@ package ledger.command.task;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
+import ledger.kernel.organisation.CadreId;
 import ledger.kernel.organisation.UnitId;
 import ledger.kernel.security.Actor;
 import ledger.kernel.security.Role;
+import ledger.kernel.shared.BureauTime;
 import ledger.kernel.shared.ErrorCode;
 import ledger.kernel.shared.LedgerException;
 import ledger.kernel.task.AssignTaskCommand;
+import ledger.kernel.task.ClaimCompletionCommand;
+import ledger.kernel.task.CompletionClaimedEvent;
+import ledger.kernel.task.CompletionRejectedEvent;
+import ledger.kernel.task.CompletionVerifiedEvent;
+import ledger.kernel.task.DeadlineChangeDeclinedEvent;
+import ledger.kernel.task.DeadlineChangeRequestedEvent;
+import ledger.kernel.task.DeadlineChangedEvent;
+import ledger.kernel.task.DeadlineMissedEvent;
+import ledger.kernel.task.DecideDeadlineChangeCommand;
 import ledger.kernel.task.ProgressReportedEvent;
+import ledger.kernel.task.RejectCompletionCommand;
 import ledger.kernel.task.ReportProgressCommand;
+import ledger.kernel.task.RequestDeadlineChangeCommand;
 import ledger.kernel.task.TaskAssignedEvent;
+import ledger.kernel.task.TaskFellAtRiskEvent;
 import ledger.kernel.task.TaskId;
+import ledger.kernel.task.VerifyCompletionCommand;
+import ledger.kernel.task.WatchDeadlineCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** A key task (重点工作任务): it has one lead leader and one lead unit, and collects progress. */
+/**
+ * A key task (重点工作任务): one lead leader, one lead unit, co-units. It collects progress, is
+ * claimed complete by its lead unit and counts as completed only when the supervision group
+ * verifies it; its due date moves only with a reason and the lead leader's approval; it records
+ * once per due date that it fell at risk or missed the date.
+ */
 @Aggregate(snapshotTriggerDefinition = "everyFiftyEvents")
 class Task {
+
+    /** The supervision group members who verify work; the discipline inspection group only oversees. */
+    private static final Set<Role> VERIFIERS = EnumSet.of(Role.BUREAU_OFFICE, Role.ORGAN_PARTY_COMMITTEE);
 
     @AggregateIdentifier
     private TaskId taskId;
     private Instant assignedAt;
+    private CadreId leadLeaderId;
     private UnitId leadUnitId;
     private List<UnitId> coUnitIds;
+    private LocalDate dueDate;
     private int lastPercent;
+    private Instant pendingClaimAt;
+    private boolean completed;
+    private LocalDate proposedDueDate;
+    private String proposalReason;
+    private LocalDate flaggedAtRiskFor;
+    private LocalDate missedFor;
 
     protected Task() {
     }
@@ -44,6 +79,7 @@ class Task {
     @CommandHandler
     void handle(ReportProgressCommand command) {
         requireTaskUnit(command.reporter());
+        requireOpen();
         if (command.reportedAt().isBefore(assignedAt)) {
             throw new LedgerException(ErrorCode.PROGRESS_BEFORE_ASSIGNMENT,
                     "The task was assigned at " + assignedAt + "; progress cannot be reported as of " + command.reportedAt());
@@ -56,11 +92,106 @@ class Task {
         apply(new ProgressReportedEvent(taskId, command.percent(), command.narrative(), command.reportedAt()));
     }
 
-    /** Object-level rule: only people of the lead unit or a co-unit act on a task's progress. */
-    private void requireTaskUnit(Actor actor) {
-        if (!Role.UNIT_ROLES.contains(actor.role())) {
-            throw new LedgerException(ErrorCode.NOT_PERMITTED, "Progress is reported by the units doing the work");
+    @CommandHandler
+    void handle(ClaimCompletionCommand command) {
+        requireUnitRole(command.claimant());
+        if (!command.claimant().actsFor(leadUnitId.value())) {
+            throw new LedgerException(ErrorCode.NOT_THE_LEAD_UNIT, "Only " + leadUnitId + " may claim " + taskId + " complete");
         }
+        requireOpen();
+        if (pendingClaimAt != null) {
+            throw new LedgerException(ErrorCode.COMPLETION_ALREADY_CLAIMED, "Completion was claimed at " + pendingClaimAt);
+        }
+        apply(new CompletionClaimedEvent(taskId, command.summary(), command.claimedAt()));
+    }
+
+    @CommandHandler
+    void handle(VerifyCompletionCommand command) {
+        requireVerifier(command.verifier());
+        requirePendingClaim();
+        boolean onTime = !BureauTime.dayOf(pendingClaimAt).isAfter(dueDate);
+        apply(new CompletionVerifiedEvent(taskId, command.note(), pendingClaimAt, dueDate, onTime, command.verifiedAt()));
+    }
+
+    @CommandHandler
+    void handle(RejectCompletionCommand command) {
+        requireVerifier(command.verifier());
+        requirePendingClaim();
+        apply(new CompletionRejectedEvent(taskId, command.reason(), command.rejectedAt()));
+    }
+
+    @CommandHandler
+    void handle(RequestDeadlineChangeCommand command) {
+        requireTaskUnit(command.requester());
+        requireOpen();
+        if (proposedDueDate != null) {
+            throw new LedgerException(ErrorCode.DEADLINE_CHANGE_PENDING, "A change to " + proposedDueDate
+                    + " is waiting for the lead leader");
+        }
+        if (command.proposedDueDate().equals(dueDate)) {
+            throw new LedgerException(ErrorCode.SAME_DUE_DATE, "The task is already due on " + dueDate);
+        }
+        apply(new DeadlineChangeRequestedEvent(taskId, dueDate, command.proposedDueDate(), command.reason(),
+                command.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(DecideDeadlineChangeCommand command) {
+        if (!command.leader().personId().equals(leadLeaderId.value())) {
+            throw new LedgerException(ErrorCode.NOT_THE_LEAD_LEADER, "Only " + leadLeaderId + " decides on " + taskId);
+        }
+        if (proposedDueDate == null) {
+            throw new LedgerException(ErrorCode.NO_DEADLINE_CHANGE_PENDING, "No deadline change is waiting on " + taskId);
+        }
+        if (command.approved()) {
+            apply(new DeadlineChangedEvent(taskId, dueDate, proposedDueDate, proposalReason, leadLeaderId,
+                    command.decidedAt()));
+        } else {
+            apply(new DeadlineChangeDeclinedEvent(taskId, proposedDueDate, command.note(), command.decidedAt()));
+        }
+    }
+
+    /** Idempotent: records only what has happened and is not yet on record for the current due date. */
+    @CommandHandler
+    void handle(WatchDeadlineCommand command) {
+        if (completed || dueDate.equals(missedFor)) {
+            return;
+        }
+        LocalDate today = BureauTime.dayOf(command.now());
+        if (today.isAfter(dueDate)) {
+            apply(new DeadlineMissedEvent(taskId, dueDate, command.now()));
+        } else if (!dueDate.equals(flaggedAtRiskFor) && !today.isBefore(dueDate.minusDays(command.atRiskDays()))) {
+            apply(new TaskFellAtRiskEvent(taskId, dueDate, command.now()));
+        }
+    }
+
+    private void requireOpen() {
+        if (completed) {
+            throw new LedgerException(ErrorCode.TASK_COMPLETED, taskId + " is completed");
+        }
+    }
+
+    private void requirePendingClaim() {
+        if (pendingClaimAt == null) {
+            throw new LedgerException(ErrorCode.NO_COMPLETION_CLAIMED, "No completion of " + taskId + " is waiting");
+        }
+    }
+
+    private static void requireVerifier(Actor actor) {
+        if (!VERIFIERS.contains(actor.role())) {
+            throw new LedgerException(ErrorCode.NOT_PERMITTED, "Completion is verified by the supervision group");
+        }
+    }
+
+    private static void requireUnitRole(Actor actor) {
+        if (!Role.UNIT_ROLES.contains(actor.role())) {
+            throw new LedgerException(ErrorCode.NOT_PERMITTED, "This is done by the units doing the work");
+        }
+    }
+
+    /** Object-level rule: only people of the lead unit or a co-unit act on a task's work. */
+    private void requireTaskUnit(Actor actor) {
+        requireUnitRole(actor);
         boolean taskUnit = actor.actsFor(leadUnitId.value())
                 || coUnitIds.stream().anyMatch(unit -> actor.actsFor(unit.value()));
         if (!taskUnit) {
@@ -73,13 +204,60 @@ class Task {
     void on(TaskAssignedEvent event) {
         taskId = event.taskId();
         assignedAt = event.assignedAt();
+        leadLeaderId = event.leadLeaderId();
         leadUnitId = event.leadUnitId();
         coUnitIds = event.coUnitIds();
+        dueDate = event.dueDate();
         lastPercent = 0;
     }
 
     @EventSourcingHandler
     void on(ProgressReportedEvent event) {
         lastPercent = event.percent();
+    }
+
+    @EventSourcingHandler
+    void on(CompletionClaimedEvent event) {
+        pendingClaimAt = event.claimedAt();
+    }
+
+    @EventSourcingHandler
+    void on(CompletionVerifiedEvent event) {
+        pendingClaimAt = null;
+        completed = true;
+    }
+
+    @EventSourcingHandler
+    void on(CompletionRejectedEvent event) {
+        pendingClaimAt = null;
+    }
+
+    @EventSourcingHandler
+    void on(DeadlineChangeRequestedEvent event) {
+        proposedDueDate = event.proposedDueDate();
+        proposalReason = event.reason();
+    }
+
+    @EventSourcingHandler
+    void on(DeadlineChangedEvent event) {
+        dueDate = event.newDueDate();
+        proposedDueDate = null;
+        proposalReason = null;
+    }
+
+    @EventSourcingHandler
+    void on(DeadlineChangeDeclinedEvent event) {
+        proposedDueDate = null;
+        proposalReason = null;
+    }
+
+    @EventSourcingHandler
+    void on(TaskFellAtRiskEvent event) {
+        flaggedAtRiskFor = event.dueDate();
+    }
+
+    @EventSourcingHandler
+    void on(DeadlineMissedEvent event) {
+        missedFor = event.dueDate();
     }
 }

@@ -15,6 +15,11 @@ import ledger.command.organisation.OrganisationDirectory;
 import ledger.kernel.organisation.CadreId;
 import ledger.kernel.organisation.UnitId;
 import ledger.kernel.task.AssignTaskCommand;
+import ledger.kernel.task.ClaimCompletionCommand;
+import ledger.kernel.task.DecideDeadlineChangeCommand;
+import ledger.kernel.task.RejectCompletionCommand;
+import ledger.kernel.task.RequestDeadlineChangeCommand;
+import ledger.kernel.task.VerifyCompletionCommand;
 import ledger.kernel.task.ReportProgressCommand;
 import ledger.kernel.task.TaskId;
 import ledger.security.CurrentActor;
@@ -78,6 +83,60 @@ class TaskController {
                 clock.instant(), IfMatch.version(ifMatch));
         CommandAccepted accepted = sender.send(command, id.value());
         return ResponseEntity.created(URI.create("/api/tasks/" + id + "/progress-reports/" + accepted.version()))
+                .header(HttpHeaders.ETAG, IfMatch.etag(accepted.version()))
+                .body(accepted);
+    }
+
+    @PostMapping("/{taskId}/completion-claims")
+    @Operation(summary = "The lead unit claims the task complete (申报完成)")
+    ResponseEntity<CommandAccepted> claimCompletion(@PathVariable String taskId,
+            @Valid @RequestBody TaskRequests.ClaimCompletion request) {
+        TaskId id = RequestFields.id("taskId", taskId, TaskId::new);
+        return accepted(id, "completion-claims", sender.send(
+                new ClaimCompletionCommand(id, CurrentActor.get(), request.summary(), clock.instant()), id.value(),
+                null));
+    }
+
+    @PostMapping("/{taskId}/completion-verifications")
+    @Operation(summary = "The supervision group verifies a claimed completion (核验完成)")
+    ResponseEntity<CommandAccepted> verifyCompletion(@PathVariable String taskId,
+            @Valid @RequestBody TaskRequests.VerifyCompletion request) {
+        TaskId id = RequestFields.id("taskId", taskId, TaskId::new);
+        return accepted(id, "completion-verifications", sender.send(
+                new VerifyCompletionCommand(id, CurrentActor.get(), request.note(), clock.instant()), id.value()));
+    }
+
+    @PostMapping("/{taskId}/completion-rejections")
+    @Operation(summary = "The supervision group rejects a claimed completion, with the reason (退回)")
+    ResponseEntity<CommandAccepted> rejectCompletion(@PathVariable String taskId,
+            @Valid @RequestBody TaskRequests.RejectCompletion request) {
+        TaskId id = RequestFields.id("taskId", taskId, TaskId::new);
+        return accepted(id, "completion-rejections", sender.send(
+                new RejectCompletionCommand(id, CurrentActor.get(), request.reason(), clock.instant()), id.value(),
+                request.reason()));
+    }
+
+    @PostMapping("/{taskId}/deadline-change-requests")
+    @Operation(summary = "A task unit asks for a new due date, with the reason (申请调整时限)")
+    ResponseEntity<CommandAccepted> requestDeadlineChange(@PathVariable String taskId,
+            @Valid @RequestBody TaskRequests.RequestDeadlineChange request) {
+        TaskId id = RequestFields.id("taskId", taskId, TaskId::new);
+        return accepted(id, "deadline-change-requests", sender.send(new RequestDeadlineChangeCommand(id,
+                CurrentActor.get(), request.proposedDueDate(), request.reason(), clock.instant()), id.value(),
+                request.reason()));
+    }
+
+    @PostMapping("/{taskId}/deadline-change-decisions")
+    @Operation(summary = "The lead leader approves or declines the requested due date (审批时限调整)")
+    ResponseEntity<CommandAccepted> decideDeadlineChange(@PathVariable String taskId,
+            @Valid @RequestBody TaskRequests.DecideDeadlineChange request) {
+        TaskId id = RequestFields.id("taskId", taskId, TaskId::new);
+        return accepted(id, "deadline-change-decisions", sender.send(new DecideDeadlineChangeCommand(id,
+                CurrentActor.get(), request.approved(), request.note(), clock.instant()), id.value(), request.note()));
+    }
+
+    private static ResponseEntity<CommandAccepted> accepted(TaskId id, String resource, CommandAccepted accepted) {
+        return ResponseEntity.created(URI.create("/api/tasks/" + id + "/" + resource + "/" + accepted.version()))
                 .header(HttpHeaders.ETAG, IfMatch.etag(accepted.version()))
                 .body(accepted);
     }

@@ -1,8 +1,19 @@
 package ledger.query.ledger;
 
+import java.util.function.Consumer;
+
 import ledger.kernel.organisation.UnitId;
+import ledger.kernel.task.CompletionClaimedEvent;
+import ledger.kernel.task.CompletionRejectedEvent;
+import ledger.kernel.task.CompletionVerifiedEvent;
+import ledger.kernel.task.DeadlineChangeDeclinedEvent;
+import ledger.kernel.task.DeadlineChangeRequestedEvent;
+import ledger.kernel.task.DeadlineChangedEvent;
+import ledger.kernel.task.DeadlineMissedEvent;
 import ledger.kernel.task.ProgressReportedEvent;
 import ledger.kernel.task.TaskAssignedEvent;
+import ledger.kernel.task.TaskFellAtRiskEvent;
+import ledger.kernel.task.TaskId;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -29,8 +40,9 @@ class LedgerProjection {
         if (views.task(event.taskId().value()).isEmpty()) {
             views.save(new LedgerTaskView(event.taskId().value(), month, event.title(), event.source().name(),
                     event.source().label(), event.leadLeaderId().value(), event.leadUnitId().value(),
-                    event.coUnitIds().stream().map(UnitId::value).toList(), event.dueDate(),
-                    event.assignedAt(), null, 0, sequence, position(token)));
+                    event.coUnitIds().stream().map(UnitId::value).toList(), event.assignedAt(), event.dueDate(),
+                    event.dueDate(), LedgerTaskView.ON_TRACK, null, 0, null, null, null, null, sequence,
+                    position(token)));
         }
         // outside the check: a crash between the two writes is repaired by the redelivery
         views.addToMonth(month, event.taskId().value());
@@ -38,11 +50,65 @@ class LedgerProjection {
 
     @EventHandler
     void on(ProgressReportedEvent event, @SequenceNumber long sequence, TrackingToken token) {
-        views.task(event.taskId().value())
+        update(event.taskId(), sequence, token, task -> {
+            task.latestProgress = new LedgerTaskView.Progress(event.percent(), event.narrative(), event.reportedAt());
+            task.progressReports++;
+        });
+    }
+
+    @EventHandler
+    void on(CompletionClaimedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        update(event.taskId(), sequence, token, task -> task.completionClaimedAt = event.claimedAt());
+    }
+
+    @EventHandler
+    void on(CompletionRejectedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        update(event.taskId(), sequence, token, task -> task.completionClaimedAt = null);
+    }
+
+    @EventHandler
+    void on(CompletionVerifiedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        update(event.taskId(), sequence, token, task -> {
+            task.status = LedgerTaskView.COMPLETED;
+            task.completedAt = event.verifiedAt();
+            task.completedOnTime = event.onTime();
+        });
+    }
+
+    @EventHandler
+    void on(DeadlineChangeRequestedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        update(event.taskId(), sequence, token, task -> task.proposedDueDate = event.proposedDueDate());
+    }
+
+    @EventHandler
+    void on(DeadlineChangeDeclinedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        update(event.taskId(), sequence, token, task -> task.proposedDueDate = null);
+    }
+
+    @EventHandler
+    void on(DeadlineChangedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        update(event.taskId(), sequence, token, task -> {
+            task.dueDate = event.newDueDate();
+            task.proposedDueDate = null;
+            // the deadline watch judges the new date afresh
+            task.status = LedgerTaskView.ON_TRACK;
+        });
+    }
+
+    @EventHandler
+    void on(TaskFellAtRiskEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        update(event.taskId(), sequence, token, task -> task.status = LedgerTaskView.AT_RISK);
+    }
+
+    @EventHandler
+    void on(DeadlineMissedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        update(event.taskId(), sequence, token, task -> task.status = LedgerTaskView.OVERDUE);
+    }
+
+    private void update(TaskId taskId, long sequence, TrackingToken token, Consumer<LedgerTaskView.Draft> change) {
+        views.task(taskId.value())
              .filter(task -> sequence > task.version())
-             .ifPresent(task -> views.save(task.withProgress(
-                     new LedgerTaskView.Progress(event.percent(), event.narrative(), event.reportedAt()),
-                     sequence, position(token))));
+             .ifPresent(task -> views.save(task.next(change, sequence, position(token))));
     }
 
     private static long position(TrackingToken token) {

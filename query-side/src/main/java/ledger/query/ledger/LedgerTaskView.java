@@ -3,11 +3,15 @@ package ledger.query.ledger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** One key task as the monthly ledger shows it. {@code version} is the last task event applied. */
+/**
+ * One key task as the monthly ledger shows it. {@code version} is the last task event applied,
+ * {@code position} its global position.
+ */
 @Document("ledger_tasks")
 public record LedgerTaskView(
         @Id String taskId,
@@ -18,20 +22,58 @@ public record LedgerTaskView(
         String leadLeaderId,
         String leadUnitId,
         List<String> coUnitIds,
-        LocalDate dueDate,
         Instant assignedAt,
+        LocalDate originalDueDate,
+        LocalDate dueDate,
+        String status,
         Progress latestProgress,
         int progressReports,
+        Instant completionClaimedAt,
+        Instant completedAt,
+        Boolean completedOnTime,
+        LocalDate proposedDueDate,
         long version,
         long position) {
+
+    public static final String ON_TRACK = "ON_TRACK";
+    public static final String AT_RISK = "AT_RISK";
+    public static final String OVERDUE = "OVERDUE";
+    public static final String COMPLETED = "COMPLETED";
 
     /** The latest progress report, or null before the first one. */
     public record Progress(int percent, String narrative, Instant reportedAt) {
     }
 
-    LedgerTaskView withProgress(Progress progress, long version, long position) {
+    /** This view after one more event. */
+    LedgerTaskView next(Consumer<Draft> change, long version, long position) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
         return new LedgerTaskView(taskId, ledgerMonth, title, source, sourceLabel, leadLeaderId, leadUnitId, coUnitIds,
-                dueDate,
-                assignedAt, progress, progressReports + 1, version, position);
+                assignedAt, originalDueDate, draft.dueDate, draft.status, draft.latestProgress, draft.progressReports,
+                draft.completionClaimedAt, draft.completedAt, draft.completedOnTime, draft.proposedDueDate, version,
+                position);
+    }
+
+    /** The parts of a task view that events change. */
+    static final class Draft {
+        LocalDate dueDate;
+        String status;
+        Progress latestProgress;
+        int progressReports;
+        Instant completionClaimedAt;
+        Instant completedAt;
+        Boolean completedOnTime;
+        LocalDate proposedDueDate;
+
+        private Draft(LedgerTaskView view) {
+            dueDate = view.dueDate;
+            status = view.status;
+            latestProgress = view.latestProgress;
+            progressReports = view.progressReports;
+            completionClaimedAt = view.completionClaimedAt;
+            completedAt = view.completedAt;
+            completedOnTime = view.completedOnTime;
+            proposedDueDate = view.proposedDueDate;
+        }
     }
 }

@@ -9,8 +9,15 @@ import java.util.List;
 
 import ledger.kernel.organisation.CadreId;
 import ledger.kernel.organisation.UnitId;
+import ledger.kernel.task.CompletionClaimedEvent;
+import ledger.kernel.task.CompletionRejectedEvent;
+import ledger.kernel.task.CompletionVerifiedEvent;
+import ledger.kernel.task.DeadlineChangeRequestedEvent;
+import ledger.kernel.task.DeadlineChangedEvent;
+import ledger.kernel.task.DeadlineMissedEvent;
 import ledger.kernel.task.ProgressReportedEvent;
 import ledger.kernel.task.TaskAssignedEvent;
+import ledger.kernel.task.TaskFellAtRiskEvent;
 import ledger.kernel.task.TaskId;
 import ledger.kernel.task.TaskSource;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -20,9 +27,10 @@ import org.junit.jupiter.api.Test;
 class LedgerProjectionTest {
 
     private static final TaskId TASK = new TaskId("task-1");
+    private static final LocalDate DUE = LocalDate.parse("2026-03-31");
     private static final TaskAssignedEvent ASSIGNED = new TaskAssignedEvent(TASK, "推进老旧小区改造",
             TaskSource.MINISTRY, new CadreId("leader-wang"), new UnitId("urban-renewal"), List.of(new UnitId("finance")),
-            LocalDate.parse("2026-03-31"), YearMonth.parse("2026-03"), Instant.parse("2026-03-01T02:00:00Z"));
+            DUE, YearMonth.parse("2026-03"), Instant.parse("2026-03-01T02:00:00Z"));
     private static final ProgressReportedEvent REPORTED = new ProgressReportedEvent(TASK, 40, "完成摸底调查",
             Instant.parse("2026-03-05T02:00:00Z"));
 
@@ -63,6 +71,52 @@ class LedgerProjectionTest {
         assertThat(task.latestProgress().narrative()).isEqualTo("方案获批");
         assertThat(task.progressReports()).isEqualTo(2);
         assertThat(task.version()).isEqualTo(2);
+    }
+
+    @Test
+    void a_task_turns_yellow_then_red_and_an_approved_extension_keeps_the_original_due_date() {
+        projection.on(ASSIGNED, 0, new GlobalSequenceTrackingToken(1));
+        projection.on(new TaskFellAtRiskEvent(TASK, DUE, Instant.parse("2026-03-28T01:00:00Z")), 1,
+                new GlobalSequenceTrackingToken(2));
+        assertThat(views.task("task-1").orElseThrow().status()).isEqualTo(LedgerTaskView.AT_RISK);
+
+        projection.on(new DeadlineMissedEvent(TASK, DUE, Instant.parse("2026-04-01T01:00:00Z")), 2,
+                new GlobalSequenceTrackingToken(3));
+        assertThat(views.task("task-1").orElseThrow().status()).isEqualTo(LedgerTaskView.OVERDUE);
+
+        LocalDate extended = LocalDate.parse("2026-04-15");
+        projection.on(new DeadlineChangeRequestedEvent(TASK, DUE, extended, "资金未到位",
+                Instant.parse("2026-04-01T02:00:00Z")), 3, new GlobalSequenceTrackingToken(4));
+        assertThat(views.task("task-1").orElseThrow().proposedDueDate()).isEqualTo(extended);
+        projection.on(new DeadlineChangedEvent(TASK, DUE, extended, "资金未到位", new CadreId("leader-wang"),
+                Instant.parse("2026-04-02T02:00:00Z")), 4, new GlobalSequenceTrackingToken(5));
+
+        LedgerTaskView task = views.task("task-1").orElseThrow();
+        assertThat(task.originalDueDate()).isEqualTo(DUE);
+        assertThat(task.dueDate()).isEqualTo(extended);
+        assertThat(task.proposedDueDate()).isNull();
+        assertThat(task.status()).isEqualTo(LedgerTaskView.ON_TRACK);
+    }
+
+    @Test
+    void a_task_is_completed_only_when_verified() {
+        projection.on(ASSIGNED, 0, new GlobalSequenceTrackingToken(1));
+        Instant claimed = Instant.parse("2026-03-30T02:00:00Z");
+        projection.on(new CompletionClaimedEvent(TASK, "完成", claimed), 1, new GlobalSequenceTrackingToken(2));
+        assertThat(views.task("task-1").orElseThrow().status()).isEqualTo(LedgerTaskView.ON_TRACK);
+        assertThat(views.task("task-1").orElseThrow().completionClaimedAt()).isEqualTo(claimed);
+
+        projection.on(new CompletionRejectedEvent(TASK, "缺材料", Instant.parse("2026-03-30T05:00:00Z")), 2,
+                new GlobalSequenceTrackingToken(3));
+        assertThat(views.task("task-1").orElseThrow().completionClaimedAt()).isNull();
+
+        projection.on(new CompletionClaimedEvent(TASK, "补齐", claimed), 3, new GlobalSequenceTrackingToken(4));
+        projection.on(new CompletionVerifiedEvent(TASK, null, claimed, DUE, true, Instant.parse("2026-04-01T02:00:00Z")),
+                4, new GlobalSequenceTrackingToken(5));
+        LedgerTaskView task = views.task("task-1").orElseThrow();
+        assertThat(task.status()).isEqualTo(LedgerTaskView.COMPLETED);
+        assertThat(task.completedOnTime()).isTrue();
+        assertThat(task.completedAt()).isEqualTo(Instant.parse("2026-04-01T02:00:00Z"));
     }
 
     @Test

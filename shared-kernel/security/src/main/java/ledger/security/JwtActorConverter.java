@@ -30,7 +30,7 @@ public class JwtActorConverter implements Converter<Jwt, AbstractAuthenticationT
         String single = jwt.getClaimAsString("role");
         List<String> many = jwt.hasClaim("roles") ? jwt.getClaimAsStringList("roles") : List.of();
         for (String candidate : single != null ? List.of(single) : many) {
-            for (Role role : Role.values()) {
+            for (Role role : Role.SIGN_IN_ROLES) {
                 if (role.name().equalsIgnoreCase(candidate)) {
                     return role;
                 }

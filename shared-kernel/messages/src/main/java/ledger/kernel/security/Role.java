@@ -13,7 +13,9 @@ public enum Role {
     DISCIPLINE_INSPECTION("驻局纪检监察组"),
     PERSONNEL_OFFICE("人事处"),
     API_CLIENT("接口客户端"),
-    ADMIN("系统管理员");
+    ADMIN("系统管理员"),
+    /** The system itself (the deadline watch); never an account's or a token's role. */
+    SYSTEM("系统");
 
     /** The supervision group (督导组): bureau office, organ party committee, discipline inspection group. */
     public static final Set<Role> SUPERVISION_GROUP = EnumSet.of(BUREAU_OFFICE, ORGAN_PARTY_COMMITTEE, DISCIPLINE_INSPECTION);
@@ -22,6 +24,9 @@ public enum Role {
     /** Everyone who does or oversees the bureau's work (not API clients, not the system administrator). */
     public static final Set<Role> BUREAU_STAFF = EnumSet.of(BUREAU_LEADER, UNIT_HEAD, UNIT_STAFF, BUREAU_OFFICE,
             ORGAN_PARTY_COMMITTEE, DISCIPLINE_INSPECTION, PERSONNEL_OFFICE);
+
+    /** Roles a person can sign in with. */
+    public static final Set<Role> SIGN_IN_ROLES = EnumSet.complementOf(EnumSet.of(SYSTEM));
 
     private final String label;
 

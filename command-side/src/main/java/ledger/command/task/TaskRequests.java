@@ -1,0 +1,29 @@
+package ledger.command.task;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Bodies of the task's lifecycle resources. */
+final class TaskRequests {
+
+    private TaskRequests() {
+    }
+
+    record ClaimCompletion(@NotBlank @Size(max = 4000) String summary) {
+    }
+
+    record VerifyCompletion(@Size(max = 2000) String note) {
+    }
+
+    record RejectCompletion(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    record RequestDeadlineChange(@NotNull LocalDate proposedDueDate, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    record DecideDeadlineChange(@NotNull Boolean approved, @Size(max = 2000) String note) {
+    }
+}
