@@ -2,6 +2,7 @@ package ledger.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import ledger.query.QuerySideApplication;
 import ledger.security.TestAccounts;
 import ledger.security.UserAccounts;
 import ledger.storeserver.EmbeddedStoreServer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -136,5 +138,46 @@ class EndToEndTest {
         assertThat(task).containsEntry("status", "COMPLETED").containsEntry("completedOnTime", true)
                 .containsEntry("originalDueDate", "2027-07-31").containsEntry("dueDate", "2027-08-15")
                 .containsEntry("coUnitIds", List.of(TestAccounts.UNIT_B));
+    }
+
+    @Test
+    void a_stuck_task_goes_to_a_task_force_and_the_party_group_decision_flows_back_to_it() {
+        TestAccounts.ensure(accounts, passwords);
+        TestOrganisation.ensure(http);
+        TestRestTemplate queries = queries();
+        TestRestTemplate leader = http.withBasicAuth(TestAccounts.username(Role.BUREAU_LEADER), TestAccounts.PASSWORD);
+        TestRestTemplate office = http.withBasicAuth(TestAccounts.username(Role.BUREAU_OFFICE), TestAccounts.PASSWORD);
+        String task = (String) leader.postForEntity("/api/tasks", Map.of("title", "老旧小区加装电梯", "source",
+                "MINISTRY", "leadLeaderId", TestOrganisation.LEADER, "leadUnitId", TestAccounts.UNIT_A,
+                "dueDate", "2027-03-31", "ledgerMonth", "2027-03"), Map.class).getBody().get("id");
+
+        ResponseEntity<Map> formed = leader.postForEntity("/api/task-forces", Map.of("problem", "居民意见不一、资金缺口",
+                "kind", "BUSINESS", "area", "城市更新", "leadLeaderId", TestOrganisation.LEADER,
+                "memberUnitIds", List.of(TestAccounts.UNIT_A, TestAccounts.UNIT_B), "taskIds", List.of(task)), Map.class);
+        assertThat(formed.getStatusCode().value()).isEqualTo(201);
+        String taskForce = "/api/task-forces/" + formed.getBody().get("id");
+        awaitStatus(queries, task, "ESCALATED");
+
+        assertThat(leader.postForEntity(taskForce + "/meetings", Map.of("heldOn", "2027-03-05", "minutes", "逐户走访"),
+                Map.class).getStatusCode().value()).isEqualTo(201);
+        leader.postForEntity(taskForce + "/feasibility-opinions", Map.of("opinion", "财政补贴三成，分批实施"), Map.class);
+        leader.postForEntity(taskForce + "/referrals", Map.of("meeting", "PARTY_GROUP_MEETING"), Map.class);
+        ResponseEntity<Map> decided = office.postForEntity(taskForce + "/decisions", Map.of("meeting",
+                "PARTY_GROUP_MEETING", "decisionRef", "党组会〔2027〕3号", "decision", "同意补贴，时限延至6月底",
+                "newDueDate", "2027-06-30", "newLeadUnitId", TestAccounts.UNIT_B, "problemResolved", true), Map.class);
+        assertThat(decided.getStatusCode().value()).isEqualTo(201);
+
+        Map<String, Object> after = awaitStatus(queries, task, "ON_TRACK");
+        assertThat(after).containsEntry("dueDate", "2027-06-30").containsEntry("originalDueDate", "2027-03-31")
+                .containsEntry("leadUnitId", TestAccounts.UNIT_B);
+        assertThat(leader.postForEntity(taskForce + "/dissolutions", Map.of("outcome", "难题已解决"), Map.class)
+                .getStatusCode().value()).isEqualTo(201);
+    }
+
+    private static Map<String, Object> awaitStatus(TestRestTemplate queries, String task, String status) {
+        // the task force's facts reach the task asynchronously (a tracking processor), then the view
+        return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .until(() -> queries.getForObject("/api/tasks/" + task, Map.class),
+                        view -> view != null && status.equals(view.get("status")));
     }
 }

@@ -40,6 +40,10 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/tasks/*/completion-verifications",
                         "/api/tasks/*/completion-rejections").hasAnyRole(names(BUREAU_OFFICE, ORGAN_PARTY_COMMITTEE))
                 .requestMatchers(HttpMethod.POST, "/api/tasks/*/deadline-change-decisions").hasRole(BUREAU_LEADER.name())
+                .requestMatchers(HttpMethod.POST, "/api/task-forces", "/api/task-forces/*/meetings",
+                        "/api/task-forces/*/feasibility-opinions", "/api/task-forces/*/referrals",
+                        "/api/task-forces/*/dissolutions").hasRole(BUREAU_LEADER.name())
+                .requestMatchers(HttpMethod.POST, "/api/task-forces/*/decisions").hasRole(BUREAU_OFFICE.name())
                 .requestMatchers(HttpMethod.POST, "/api/accounts").hasAnyRole(names(ADMIN, PERSONNEL_OFFICE))
                 .requestMatchers(HttpMethod.POST, "/api/units").hasAnyRole(names(ADMIN, PERSONNEL_OFFICE))
                 .requestMatchers(HttpMethod.POST, "/api/cadres", "/api/cadres/*/transfers",

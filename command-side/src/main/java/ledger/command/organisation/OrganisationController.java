@@ -42,8 +42,14 @@ class OrganisationController {
     @Operation(summary = "Register a division or affiliated unit (登记机关处室/局属单位)")
     ResponseEntity<CommandAccepted> registerUnit(@Valid @RequestBody OrganisationRequests.RegisterUnit request) {
         UnitId unit = RequestFields.id("unitId", request.unitId(), UnitId::new);
+        boolean personnelOffice = Boolean.TRUE.equals(request.personnelOffice());
+        if (personnelOffice) {
+            directory.personnelOffice().filter(current -> !current.equals(unit)).ifPresent(current -> {
+                throw new LedgerException(ErrorCode.ALREADY_REGISTERED, current + " is registered as the personnel office");
+            });
+        }
         CommandAccepted accepted = sender.send(new RegisterUnitCommand(unit, request.name(), request.kind(),
-                clock.instant()), unit.value());
+                personnelOffice, clock.instant()), unit.value());
         return ResponseEntity.created(URI.create("/api/units/" + unit)).body(accepted);
     }
 

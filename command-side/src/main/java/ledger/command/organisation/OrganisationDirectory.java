@@ -2,6 +2,7 @@ package ledger.command.organisation;
 
 import static com.mongodb.client.model.Filters.eq;
 
+import java.util.List;
 import java.util.Optional;
 
 import com.mongodb.client.MongoClient;
@@ -16,6 +17,7 @@ import ledger.kernel.organisation.CadreTransferredEvent;
 import ledger.kernel.organisation.UnitId;
 import ledger.kernel.organisation.UnitRegisteredEvent;
 import ledger.kernel.shared.ErrorCode;
+import ledger.kernel.taskforce.LeadFacts;
 import ledger.kernel.shared.LedgerException;
 import ledger.store.StoreConnection;
 import org.axonframework.config.ProcessingGroup;
@@ -35,6 +37,7 @@ public class OrganisationDirectory {
 
     static final String PROCESSOR = "organisation-directory";
     private static final String PERSONNEL_LEADER = "personnel-leader";
+    private static final String PERSONNEL_OFFICE = "personnel-office";
 
     private final MongoCollection<Document> units;
     private final MongoCollection<Document> cadres;
@@ -51,6 +54,10 @@ public class OrganisationDirectory {
     void on(UnitRegisteredEvent event) {
         units.replaceOne(eq("_id", event.unitId().value()), new Document("_id", event.unitId().value())
                 .append("name", event.name()).append("kind", event.kind().name()), new ReplaceOptions().upsert(true));
+        if (event.personnelOffice()) {
+            roles.replaceOne(eq("_id", PERSONNEL_OFFICE), new Document("_id", PERSONNEL_OFFICE)
+                    .append("unitId", event.unitId().value()), new ReplaceOptions().upsert(true));
+        }
     }
 
     @EventHandler
@@ -66,7 +73,9 @@ public class OrganisationDirectory {
 
     @EventHandler
     void on(BureauLeaderAppointedEvent event) {
-        cadres.updateOne(eq("_id", event.cadreId().value()), Updates.set("bureauLeader", true));
+        cadres.updateOne(eq("_id", event.cadreId().value()), Updates.combine(Updates.set("bureauLeader", true),
+                Updates.set("areasInCharge", event.areasInCharge()),
+                Updates.set("inChargeOfPersonnel", event.inChargeOfPersonnel())));
         if (event.inChargeOfPersonnel()) {
             roles.replaceOne(eq("_id", PERSONNEL_LEADER), new Document("_id", PERSONNEL_LEADER)
                     .append("cadreId", event.cadreId().value()), new ReplaceOptions().upsert(true));
@@ -90,6 +99,22 @@ public class OrganisationDirectory {
         if (found == null || !found.getBoolean("bureauLeader", false)) {
             throw new LedgerException(ErrorCode.NOT_A_BUREAU_LEADER, cadre + " is not a bureau leader");
         }
+    }
+
+    /** The recorded facts about a proposed task force lead. */
+    public LeadFacts leadFacts(CadreId cadre) {
+        Document found = cadres.find(eq("_id", cadre.value())).first();
+        UnitId office = personnelOffice().orElse(null);
+        if (found == null) {
+            return new LeadFacts(false, false, List.of(), office);
+        }
+        return new LeadFacts(found.getBoolean("bureauLeader", false), found.getBoolean("inChargeOfPersonnel", false),
+                found.getList("areasInCharge", String.class, List.of()), office);
+    }
+
+    public Optional<UnitId> personnelOffice() {
+        Document found = roles.find(eq("_id", PERSONNEL_OFFICE)).first();
+        return found == null ? Optional.empty() : Optional.of(new UnitId(found.getString("unitId")));
     }
 
     public Optional<CadreId> leaderInChargeOfPersonnel() {

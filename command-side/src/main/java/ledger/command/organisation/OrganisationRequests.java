@@ -14,7 +14,8 @@ final class OrganisationRequests {
     private OrganisationRequests() {
     }
 
-    record RegisterUnit(@NotBlank String unitId, @NotBlank @Size(max = 60) String name, @NotNull UnitKind kind) {
+    record RegisterUnit(@NotBlank String unitId, @NotBlank @Size(max = 60) String name, @NotNull UnitKind kind,
+                        Boolean personnelOffice) {
     }
 
     record RegisterCadre(@NotBlank String cadreId, @NotBlank @Size(max = 40) String name, @NotBlank String unitId,

@@ -22,7 +22,8 @@ class Unit {
 
     @CommandHandler
     Unit(RegisterUnitCommand command) {
-        apply(new UnitRegisteredEvent(command.unitId(), command.name(), command.kind(), command.registeredAt()));
+        apply(new UnitRegisteredEvent(command.unitId(), command.name(), command.kind(), command.personnelOffice(),
+                command.registeredAt()));
     }
 
     @EventSourcingHandler

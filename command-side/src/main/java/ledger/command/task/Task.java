@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -15,6 +16,7 @@ import ledger.kernel.security.Role;
 import ledger.kernel.shared.BureauTime;
 import ledger.kernel.shared.ErrorCode;
 import ledger.kernel.shared.LedgerException;
+import ledger.kernel.task.ApplyLeadershipDecisionCommand;
 import ledger.kernel.task.AssignTaskCommand;
 import ledger.kernel.task.ClaimCompletionCommand;
 import ledger.kernel.task.CompletionClaimedEvent;
@@ -25,15 +27,22 @@ import ledger.kernel.task.DeadlineChangeRequestedEvent;
 import ledger.kernel.task.DeadlineChangedEvent;
 import ledger.kernel.task.DeadlineMissedEvent;
 import ledger.kernel.task.DecideDeadlineChangeCommand;
+import ledger.kernel.task.EscalateTaskCommand;
+import ledger.kernel.task.LeadershipDecisionAppliedEvent;
 import ledger.kernel.task.ProgressReportedEvent;
 import ledger.kernel.task.RejectCompletionCommand;
+import ledger.kernel.task.ReleaseFromTaskForceCommand;
 import ledger.kernel.task.ReportProgressCommand;
 import ledger.kernel.task.RequestDeadlineChangeCommand;
 import ledger.kernel.task.TaskAssignedEvent;
+import ledger.kernel.task.TaskEscalatedEvent;
 import ledger.kernel.task.TaskFellAtRiskEvent;
 import ledger.kernel.task.TaskId;
+import ledger.kernel.task.TaskReleasedFromTaskForceEvent;
 import ledger.kernel.task.VerifyCompletionCommand;
 import ledger.kernel.task.WatchDeadlineCommand;
+import ledger.kernel.taskforce.DecisionEffect;
+import ledger.kernel.taskforce.TaskForceId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -65,6 +74,8 @@ class Task {
     private String proposalReason;
     private LocalDate flaggedAtRiskFor;
     private LocalDate missedFor;
+    private Set<TaskForceId> taskForces = new HashSet<>();
+    private Set<String> appliedDecisions = new HashSet<>();
 
     protected Task() {
     }
@@ -149,6 +160,38 @@ class Task {
         } else {
             apply(new DeadlineChangeDeclinedEvent(taskId, proposedDueDate, command.note(), command.decidedAt()));
         }
+    }
+
+    /** Sent when a task force takes the task on; repeating it changes nothing. */
+    @CommandHandler
+    void handle(EscalateTaskCommand command) {
+        if (completed || taskForces.contains(command.taskForceId())) {
+            return;
+        }
+        apply(new TaskEscalatedEvent(taskId, command.taskForceId(), command.problem(), command.escalatedAt()));
+    }
+
+    /** A leadership meeting's decision reaches the task; each decision applies once. */
+    @CommandHandler
+    void handle(ApplyLeadershipDecisionCommand command) {
+        String decision = command.taskForceId() + "/" + command.decisionRef();
+        if (completed || !taskForces.contains(command.taskForceId()) || appliedDecisions.contains(decision)) {
+            return;
+        }
+        DecisionEffect effect = command.effect();
+        apply(new LeadershipDecisionAppliedEvent(taskId, command.taskForceId(), command.meeting(), command.decisionRef(),
+                dueDate, effect.newDueDate() != null ? effect.newDueDate() : dueDate,
+                effect.newLeadLeaderId() != null ? effect.newLeadLeaderId() : leadLeaderId,
+                effect.newLeadUnitId() != null ? effect.newLeadUnitId() : leadUnitId,
+                effect.problemResolved(), command.decidedAt()));
+    }
+
+    @CommandHandler
+    void handle(ReleaseFromTaskForceCommand command) {
+        if (!taskForces.contains(command.taskForceId())) {
+            return;
+        }
+        apply(new TaskReleasedFromTaskForceEvent(taskId, command.taskForceId(), command.outcome(), command.releasedAt()));
     }
 
     /** Idempotent: records only what has happened and is not yet on record for the current due date. */
@@ -249,6 +292,24 @@ class Task {
     void on(DeadlineChangeDeclinedEvent event) {
         proposedDueDate = null;
         proposalReason = null;
+    }
+
+    @EventSourcingHandler
+    void on(TaskEscalatedEvent event) {
+        taskForces.add(event.taskForceId());
+    }
+
+    @EventSourcingHandler
+    void on(LeadershipDecisionAppliedEvent event) {
+        appliedDecisions.add(event.taskForceId() + "/" + event.decisionRef());
+        dueDate = event.dueDate();
+        leadLeaderId = event.leadLeaderId();
+        leadUnitId = event.leadUnitId();
+    }
+
+    @EventSourcingHandler
+    void on(TaskReleasedFromTaskForceEvent event) {
+        taskForces.remove(event.taskForceId());
     }
 
     @EventSourcingHandler

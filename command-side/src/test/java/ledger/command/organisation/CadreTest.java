@@ -74,7 +74,7 @@ class CadreTest {
     @Test
     void a_unit_is_registered_with_its_kind() {
         new AggregateTestFixture<>(Unit.class).givenNoPriorActivity()
-                .when(new RegisterUnitCommand(PLANNING, "规划处", UnitKind.DIVISION, NOW))
-                .expectEvents(new UnitRegisteredEvent(PLANNING, "规划处", UnitKind.DIVISION, NOW));
+                .when(new RegisterUnitCommand(PLANNING, "规划处", UnitKind.DIVISION, false, NOW))
+                .expectEvents(new UnitRegisteredEvent(PLANNING, "规划处", UnitKind.DIVISION, false, NOW));
     }
 }

@@ -12,6 +12,7 @@ import ledger.kernel.organisation.UnitId;
 import ledger.kernel.security.Actor;
 import ledger.kernel.security.Role;
 import ledger.kernel.shared.ErrorCode;
+import ledger.kernel.task.ApplyLeadershipDecisionCommand;
 import ledger.kernel.task.ClaimCompletionCommand;
 import ledger.kernel.task.CompletionClaimedEvent;
 import ledger.kernel.task.CompletionRejectedEvent;
@@ -21,16 +22,24 @@ import ledger.kernel.task.DeadlineChangeRequestedEvent;
 import ledger.kernel.task.DeadlineChangedEvent;
 import ledger.kernel.task.DeadlineMissedEvent;
 import ledger.kernel.task.DecideDeadlineChangeCommand;
+import ledger.kernel.task.EscalateTaskCommand;
+import ledger.kernel.task.LeadershipDecisionAppliedEvent;
 import ledger.kernel.task.ProgressReportedEvent;
 import ledger.kernel.task.RejectCompletionCommand;
+import ledger.kernel.task.ReleaseFromTaskForceCommand;
 import ledger.kernel.task.ReportProgressCommand;
 import ledger.kernel.task.RequestDeadlineChangeCommand;
 import ledger.kernel.task.TaskAssignedEvent;
+import ledger.kernel.task.TaskEscalatedEvent;
 import ledger.kernel.task.TaskFellAtRiskEvent;
 import ledger.kernel.task.TaskId;
+import ledger.kernel.task.TaskReleasedFromTaskForceEvent;
 import ledger.kernel.task.TaskSource;
 import ledger.kernel.task.VerifyCompletionCommand;
 import ledger.kernel.task.WatchDeadlineCommand;
+import ledger.kernel.taskforce.DecisionEffect;
+import ledger.kernel.taskforce.LeadershipMeeting;
+import ledger.kernel.taskforce.TaskForceId;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -241,5 +250,60 @@ class TaskLifecycleTest {
         fixture.given(ASSIGNED_EVENT, CLAIMED)
                .when(new ReportProgressCommand(TASK, LEAD_HEAD, 100, "验收材料已补齐", on("2026-03-31"), null))
                .expectEvents(new ProgressReportedEvent(TASK, 100, "验收材料已补齐", on("2026-03-31")));
+    }
+
+    private static final TaskForceId TF = new TaskForceId("tf-1");
+
+    @Test
+    void a_task_is_escalated_to_a_task_force_once() {
+        fixture.given(ASSIGNED_EVENT)
+               .when(new EscalateTaskCommand(TASK, TF, "加装电梯协调难", on("2026-03-10")))
+               .expectEvents(new TaskEscalatedEvent(TASK, TF, "加装电梯协调难", on("2026-03-10")));
+        fixture.given(ASSIGNED_EVENT, new TaskEscalatedEvent(TASK, TF, "加装电梯协调难", on("2026-03-10")))
+               .when(new EscalateTaskCommand(TASK, TF, "加装电梯协调难", on("2026-03-10")))
+               .expectNoEvents();
+    }
+
+    @Test
+    void a_leadership_decision_sets_the_new_due_date_and_lead_once() {
+        DecisionEffect effect = new DecisionEffect(LocalDate.parse("2026-05-31"), new CadreId("leader-li"),
+                new UnitId("finance"), false);
+        TaskEscalatedEvent escalated = new TaskEscalatedEvent(TASK, TF, "难题", on("2026-03-10"));
+        LeadershipDecisionAppliedEvent applied = new LeadershipDecisionAppliedEvent(TASK, TF,
+                LeadershipMeeting.PARTY_GROUP_MEETING, "党组会〔2026〕5号", DUE, LocalDate.parse("2026-05-31"),
+                new CadreId("leader-li"), new UnitId("finance"), false, on("2026-03-20"));
+        fixture.given(ASSIGNED_EVENT, escalated)
+               .when(new ApplyLeadershipDecisionCommand(TASK, TF, LeadershipMeeting.PARTY_GROUP_MEETING,
+                       "党组会〔2026〕5号", effect, on("2026-03-20")))
+               .expectEvents(applied);
+        fixture.given(ASSIGNED_EVENT, escalated, applied)
+               .when(new ApplyLeadershipDecisionCommand(TASK, TF, LeadershipMeeting.PARTY_GROUP_MEETING,
+                       "党组会〔2026〕5号", effect, on("2026-03-20")))
+               .expectNoEvents();
+    }
+
+    @Test
+    void after_a_decision_the_new_lead_unit_reports_and_the_old_one_may_not_claim() {
+        TaskEscalatedEvent escalated = new TaskEscalatedEvent(TASK, TF, "难题", on("2026-03-10"));
+        LeadershipDecisionAppliedEvent applied = new LeadershipDecisionAppliedEvent(TASK, TF,
+                LeadershipMeeting.PARTY_GROUP_MEETING, "党组会〔2026〕5号", DUE, DUE, new CadreId("leader-wang"),
+                new UnitId("finance"), true, on("2026-03-20"));
+        fixture.given(ASSIGNED_EVENT, escalated, applied)
+               .when(new ClaimCompletionCommand(TASK, LEAD_HEAD, "完成", on("2026-03-30")))
+               .expectException(refusedWith(ErrorCode.NOT_THE_LEAD_UNIT));
+        fixture.given(ASSIGNED_EVENT, escalated, applied)
+               .when(new ClaimCompletionCommand(TASK, CO_UNIT_STAFF, "完成", on("2026-03-30")))
+               .expectEvents(new CompletionClaimedEvent(TASK, "完成", on("2026-03-30")));
+    }
+
+    @Test
+    void a_dissolved_task_force_releases_its_tasks_once() {
+        TaskEscalatedEvent escalated = new TaskEscalatedEvent(TASK, TF, "难题", on("2026-03-10"));
+        fixture.given(ASSIGNED_EVENT, escalated)
+               .when(new ReleaseFromTaskForceCommand(TASK, TF, "已解决", on("2026-04-01")))
+               .expectEvents(new TaskReleasedFromTaskForceEvent(TASK, TF, "已解决", on("2026-04-01")));
+        fixture.given(ASSIGNED_EVENT)
+               .when(new ReleaseFromTaskForceCommand(TASK, TF, "已解决", on("2026-04-01")))
+               .expectNoEvents();
     }
 }

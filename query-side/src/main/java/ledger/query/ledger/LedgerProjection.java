@@ -1,5 +1,6 @@
 package ledger.query.ledger;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import ledger.kernel.organisation.UnitId;
@@ -10,10 +11,13 @@ import ledger.kernel.task.DeadlineChangeDeclinedEvent;
 import ledger.kernel.task.DeadlineChangeRequestedEvent;
 import ledger.kernel.task.DeadlineChangedEvent;
 import ledger.kernel.task.DeadlineMissedEvent;
+import ledger.kernel.task.LeadershipDecisionAppliedEvent;
 import ledger.kernel.task.ProgressReportedEvent;
 import ledger.kernel.task.TaskAssignedEvent;
+import ledger.kernel.task.TaskEscalatedEvent;
 import ledger.kernel.task.TaskFellAtRiskEvent;
 import ledger.kernel.task.TaskId;
+import ledger.kernel.task.TaskReleasedFromTaskForceEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -41,8 +45,8 @@ class LedgerProjection {
             views.save(new LedgerTaskView(event.taskId().value(), month, event.title(), event.source().name(),
                     event.source().label(), event.leadLeaderId().value(), event.leadUnitId().value(),
                     event.coUnitIds().stream().map(UnitId::value).toList(), event.assignedAt(), event.dueDate(),
-                    event.dueDate(), LedgerTaskView.ON_TRACK, null, 0, null, null, null, null, sequence,
-                    position(token)));
+                    event.dueDate(), LedgerTaskView.ON_TRACK, LedgerTaskView.ON_TRACK, List.of(), null, 0, null, null,
+                    null, null, sequence, position(token)));
         }
         // outside the check: a crash between the two writes is repaired by the redelivery
         views.addToMonth(month, event.taskId().value());
@@ -69,7 +73,6 @@ class LedgerProjection {
     @EventHandler
     void on(CompletionVerifiedEvent event, @SequenceNumber long sequence, TrackingToken token) {
         update(event.taskId(), sequence, token, task -> {
-            task.status = LedgerTaskView.COMPLETED;
             task.completedAt = event.verifiedAt();
             task.completedOnTime = event.onTime();
         });
@@ -91,18 +94,43 @@ class LedgerProjection {
             task.dueDate = event.newDueDate();
             task.proposedDueDate = null;
             // the deadline watch judges the new date afresh
-            task.status = LedgerTaskView.ON_TRACK;
+            task.deadlineState = LedgerTaskView.ON_TRACK;
         });
     }
 
     @EventHandler
     void on(TaskFellAtRiskEvent event, @SequenceNumber long sequence, TrackingToken token) {
-        update(event.taskId(), sequence, token, task -> task.status = LedgerTaskView.AT_RISK);
+        update(event.taskId(), sequence, token, task -> task.deadlineState = LedgerTaskView.AT_RISK);
     }
 
     @EventHandler
     void on(DeadlineMissedEvent event, @SequenceNumber long sequence, TrackingToken token) {
-        update(event.taskId(), sequence, token, task -> task.status = LedgerTaskView.OVERDUE);
+        update(event.taskId(), sequence, token, task -> task.deadlineState = LedgerTaskView.OVERDUE);
+    }
+
+    @EventHandler
+    void on(TaskEscalatedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        update(event.taskId(), sequence, token, task -> task.taskForceIds.add(event.taskForceId().value()));
+    }
+
+    @EventHandler
+    void on(LeadershipDecisionAppliedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        update(event.taskId(), sequence, token, task -> {
+            task.leadLeaderId = event.leadLeaderId().value();
+            task.leadUnitId = event.leadUnitId().value();
+            if (!event.dueDate().equals(event.previousDueDate())) {
+                task.dueDate = event.dueDate();
+                task.deadlineState = LedgerTaskView.ON_TRACK;
+            }
+            if (event.problemResolved()) {
+                task.taskForceIds.remove(event.taskForceId().value());
+            }
+        });
+    }
+
+    @EventHandler
+    void on(TaskReleasedFromTaskForceEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        update(event.taskId(), sequence, token, task -> task.taskForceIds.remove(event.taskForceId().value()));
     }
 
     private void update(TaskId taskId, long sequence, TrackingToken token, Consumer<LedgerTaskView.Draft> change) {

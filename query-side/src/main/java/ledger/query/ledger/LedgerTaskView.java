@@ -2,6 +2,7 @@ package ledger.query.ledger;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -26,6 +27,8 @@ public record LedgerTaskView(
         LocalDate originalDueDate,
         LocalDate dueDate,
         String status,
+        String deadlineState,
+        List<String> taskForceIds,
         Progress latestProgress,
         int progressReports,
         Instant completionClaimedAt,
@@ -39,25 +42,32 @@ public record LedgerTaskView(
     public static final String AT_RISK = "AT_RISK";
     public static final String OVERDUE = "OVERDUE";
     public static final String COMPLETED = "COMPLETED";
+    public static final String ESCALATED = "ESCALATED";
 
     /** The latest progress report, or null before the first one. */
     public record Progress(int percent, String narrative, Instant reportedAt) {
     }
 
-    /** This view after one more event. */
+    /** This view after one more event; the status follows from completion, escalation and the deadline. */
     LedgerTaskView next(Consumer<Draft> change, long version, long position) {
         Draft draft = new Draft(this);
         change.accept(draft);
-        return new LedgerTaskView(taskId, ledgerMonth, title, source, sourceLabel, leadLeaderId, leadUnitId, coUnitIds,
-                assignedAt, originalDueDate, draft.dueDate, draft.status, draft.latestProgress, draft.progressReports,
-                draft.completionClaimedAt, draft.completedAt, draft.completedOnTime, draft.proposedDueDate, version,
-                position);
+        String status = draft.completedAt != null ? COMPLETED
+                : !draft.taskForceIds.isEmpty() ? ESCALATED
+                : draft.deadlineState;
+        return new LedgerTaskView(taskId, ledgerMonth, title, source, sourceLabel, draft.leadLeaderId,
+                draft.leadUnitId, coUnitIds, assignedAt, originalDueDate, draft.dueDate, status, draft.deadlineState,
+                List.copyOf(draft.taskForceIds), draft.latestProgress, draft.progressReports, draft.completionClaimedAt,
+                draft.completedAt, draft.completedOnTime, draft.proposedDueDate, version, position);
     }
 
     /** The parts of a task view that events change. */
     static final class Draft {
+        String leadLeaderId;
+        String leadUnitId;
         LocalDate dueDate;
-        String status;
+        String deadlineState;
+        List<String> taskForceIds;
         Progress latestProgress;
         int progressReports;
         Instant completionClaimedAt;
@@ -66,8 +76,11 @@ public record LedgerTaskView(
         LocalDate proposedDueDate;
 
         private Draft(LedgerTaskView view) {
+            leadLeaderId = view.leadLeaderId;
+            leadUnitId = view.leadUnitId;
             dueDate = view.dueDate;
-            status = view.status;
+            deadlineState = view.deadlineState;
+            taskForceIds = new ArrayList<>(view.taskForceIds == null ? List.of() : view.taskForceIds);
             latestProgress = view.latestProgress;
             progressReports = view.progressReports;
             completionClaimedAt = view.completionClaimedAt;

@@ -5,9 +5,12 @@ import java.time.Instant;
 import ledger.kernel.shared.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Register a division (机关处室) or an affiliated unit (局属单位) of the bureau. */
+/**
+ * Register a division (机关处室) or an affiliated unit (局属单位) of the bureau; one division is
+ * the personnel office (人事处), which personnel task forces must include.
+ */
 public record RegisterUnitCommand(@TargetAggregateIdentifier UnitId unitId, String name, UnitKind kind,
-                                  Instant registeredAt) {
+                                  boolean personnelOffice, Instant registeredAt) {
 
     public RegisterUnitCommand {
         Require.present(unitId, "unitId");

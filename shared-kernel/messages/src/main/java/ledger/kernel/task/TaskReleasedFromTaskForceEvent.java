@@ -1,0 +1,11 @@
+package ledger.kernel.task;
+
+import java.time.Instant;
+
+import ledger.kernel.taskforce.TaskForceId;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record TaskReleasedFromTaskForceEvent(TaskId taskId, TaskForceId taskForceId, String outcome,
+                                             Instant releasedAt) {
+}
