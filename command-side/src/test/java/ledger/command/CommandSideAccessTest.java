@@ -109,6 +109,17 @@ class CommandSideAccessTest {
                          "problemResolved":true}""", EnumSet.of(Role.BUREAU_OFFICE), 201),
                 new Endpoint(HttpMethod.POST, () -> "/api/task-forces/" + formTaskForce() + "/dissolutions",
                         () -> "{\"outcome\":\"已解决\"}", EnumSet.of(Role.BUREAU_LEADER), 201),
+                new Endpoint(HttpMethod.POST, "/api/deliberation-meetings",
+                        () -> "{\"month\":\"2026-03\",\"heldOn\":\"2026-03-30\"}", EnumSet.of(Role.BUREAU_LEADER), 201),
+                new Endpoint(HttpMethod.POST, () -> "/api/deliberation-meetings/" + conveneMeeting() + "/lagging-task-reviews",
+                        () -> "{\"taskId\":\"" + assignTask() + "\",\"causes\":\"资金\",\"countermeasures\":\"协调\"}",
+                        EnumSet.of(Role.BUREAU_LEADER), 201),
+                new Endpoint(HttpMethod.POST, () -> "/api/deliberation-meetings/" + conveneMeeting() + "/task-assignments",
+                        () -> """
+                        {"title":"下月任务","leadLeaderId":"%s","leadUnitId":"unit-a","dueDate":"2026-04-30"}"""
+                        .formatted(TestOrganisation.LEADER), EnumSet.of(Role.BUREAU_LEADER), 201),
+                new Endpoint(HttpMethod.POST, () -> "/api/deliberation-meetings/" + conveneMeeting() + "/closure",
+                        () -> null, EnumSet.of(Role.BUREAU_LEADER), 201),
                 new Endpoint(HttpMethod.GET, "/api/me", () -> null, Role.SIGN_IN_ROLES, 200),
                 new Endpoint(HttpMethod.GET, "/actuator/metrics", () -> null, EnumSet.of(Role.ADMIN), 200),
                 new Endpoint(HttpMethod.GET, "/actuator/health", () -> null, null, 200),
@@ -214,6 +225,16 @@ class CommandSideAccessTest {
                 "/api/tasks/" + task + "/deadline-change-requests",
                 "{\"proposedDueDate\":\"2026-04-30\",\"reason\":\"资金未到位\"}"));
         return task;
+    }
+
+    private String conveneMeeting() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<Map> convened = http.withBasicAuth(TestAccounts.username(Role.BUREAU_LEADER), TestAccounts.PASSWORD)
+                .exchange("/api/deliberation-meetings", HttpMethod.POST,
+                        new HttpEntity<>("{\"month\":\"2026-03\",\"heldOn\":\"2026-03-30\"}", headers), Map.class);
+        expectCreated(convened.getStatusCode().value());
+        return (String) convened.getBody().get("id");
     }
 
     private static String taskForceJson(String task) {

@@ -174,6 +174,40 @@ class EndToEndTest {
                 .getStatusCode().value()).isEqualTo(201);
     }
 
+    @Test
+    void the_deliberation_meeting_reviews_a_lagging_task_and_assigns_next_months_task() {
+        TestAccounts.ensure(accounts, passwords);
+        TestOrganisation.ensure(http);
+        TestRestTemplate queries = queries();
+        TestRestTemplate director = http.withBasicAuth(TestAccounts.username(Role.BUREAU_LEADER), TestAccounts.PASSWORD);
+        String lagging = (String) director.postForEntity("/api/tasks", Map.of("title", "违法建设治理", "source",
+                "CITY_PARTY_COMMITTEE_GOVERNMENT", "leadLeaderId", TestOrganisation.LEADER, "leadUnitId",
+                TestAccounts.UNIT_A, "dueDate", "2027-05-31", "ledgerMonth", "2027-05"), Map.class).getBody().get("id");
+
+        ResponseEntity<Map> convened = director.postForEntity("/api/deliberation-meetings",
+                Map.of("month", "2027-05", "heldOn", "2027-05-28"), Map.class);
+        assertThat(convened.getStatusCode().value()).isEqualTo(201);
+        String meeting = "/api/deliberation-meetings/" + convened.getBody().get("id");
+        assertThat(director.postForEntity(meeting + "/lagging-task-reviews", Map.of("taskId", lagging,
+                "causes", "拆除补偿争议", "countermeasures", "街道牵头逐户协商"), Map.class).getStatusCode().value())
+                .isEqualTo(201);
+        assertThat(director.postForEntity(meeting + "/task-assignments", Map.of("title", "汛期房屋安全排查",
+                "leadLeaderId", TestOrganisation.LEADER, "leadUnitId", TestAccounts.UNIT_B, "dueDate", "2027-06-20"),
+                Map.class).getStatusCode().value()).isEqualTo(201);
+        assertThat(director.postForEntity(meeting + "/closure", null, Map.class).getStatusCode().value()).isEqualTo(201);
+        assertThat(director.postForEntity(meeting + "/task-assignments", Map.of("title", "会后补充",
+                "leadLeaderId", TestOrganisation.LEADER, "leadUnitId", TestAccounts.UNIT_B, "dueDate", "2027-06-20"),
+                Map.class).getBody()).containsEntry("code", "MEETING_CLOSED");
+
+        Map<String, Object> june = Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .until(() -> queries.getForObject("/api/ledger/2027-06", Map.class),
+                        ledger -> ((Number) ledger.get("taskCount")).intValue() == 1);
+        Map<String, Object> assigned = ((List<Map<String, Object>>) june.get("tasks")).get(0);
+        assertThat(assigned).containsEntry("title", "汛期房屋安全排查").containsEntry("sourceLabel", "局长议事会")
+                .containsEntry("sourceReference", convened.getBody().get("id"))
+                .containsEntry("leadUnitId", TestAccounts.UNIT_B);
+    }
+
     private static Map<String, Object> awaitStatus(TestRestTemplate queries, String task, String status) {
         // the task force's facts reach the task asynchronously (a tracking processor), then the view
         return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))

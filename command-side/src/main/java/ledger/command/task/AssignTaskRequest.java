@@ -12,7 +12,9 @@ import ledger.kernel.task.TaskSource;
 /** Body of {@code POST /api/tasks}. */
 record AssignTaskRequest(
         @NotBlank @Size(max = 200) String title,
+        @Size(max = 4000) String description,
         @NotNull TaskSource source,
+        @Size(max = 200) String sourceReference,
         @NotBlank String leadLeaderId,
         @NotBlank String leadUnitId,
         @Size(max = 20) List<@NotBlank String> coUnitIds,

@@ -82,7 +82,8 @@ class Task {
 
     @CommandHandler
     Task(AssignTaskCommand command) {
-        apply(new TaskAssignedEvent(command.taskId(), command.title(), command.source(), command.leadLeaderId(),
+        apply(new TaskAssignedEvent(command.taskId(), command.title(), command.description(), command.source(),
+                command.sourceReference(), command.leadLeaderId(),
                 command.leadUnitId(), command.coUnitIds(), command.dueDate(), command.ledgerMonth(),
                 command.assignedAt()));
     }

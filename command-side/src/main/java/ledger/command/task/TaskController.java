@@ -62,7 +62,8 @@ class TaskController {
         directory.requireBureauLeader(leader);
         directory.requireUnit(leadUnit);
         coUnits.forEach(directory::requireUnit);
-        AssignTaskCommand command = new AssignTaskCommand(taskId, request.title(), request.source(), leader, leadUnit,
+        AssignTaskCommand command = new AssignTaskCommand(taskId, request.title(), request.description(),
+                request.source(), request.sourceReference(), leader, leadUnit,
                 coUnits, request.dueDate(), request.ledgerMonth(), clock.instant());
         CommandAccepted accepted = sender.send(command, taskId.value());
         return ResponseEntity.created(URI.create("/api/tasks/" + taskId))

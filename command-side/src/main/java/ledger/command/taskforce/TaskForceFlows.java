@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * correlation (Axon's correlation data), so each task event names who set it in motion.
  */
 @Component
-@ProcessingGroup("task-force-flows")
+@ProcessingGroup("command-flows")
 @DisallowReplay
 class TaskForceFlows {
 

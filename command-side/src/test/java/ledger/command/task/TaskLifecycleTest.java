@@ -50,8 +50,8 @@ class TaskLifecycleTest {
     private static final TaskId TASK = new TaskId("task-1");
     private static final LocalDate DUE = LocalDate.parse("2026-03-31");
     private static final Instant ASSIGNED = Instant.parse("2026-03-01T02:00:00Z");
-    private static final TaskAssignedEvent ASSIGNED_EVENT = new TaskAssignedEvent(TASK, "推进老旧小区改造",
-            TaskSource.DIRECTORS_DELIBERATION_MEETING, new CadreId("leader-wang"), new UnitId("urban-renewal"),
+    private static final TaskAssignedEvent ASSIGNED_EVENT = new TaskAssignedEvent(TASK, "推进老旧小区改造", null,
+            TaskSource.DIRECTORS_DELIBERATION_MEETING, null, new CadreId("leader-wang"), new UnitId("urban-renewal"),
             List.of(new UnitId("finance")), DUE, YearMonth.parse("2026-03"), ASSIGNED);
     private static final Actor LEAD_HEAD = new Actor("cadre-1", Role.UNIT_HEAD, "urban-renewal");
     private static final Actor CO_UNIT_STAFF = new Actor("cadre-2", Role.UNIT_STAFF, "finance");

@@ -26,8 +26,8 @@ class TaskTest {
 
     private static final TaskId TASK = new TaskId("task-1");
     private static final Instant ASSIGNED = Instant.parse("2026-03-01T02:00:00Z");
-    private static final TaskAssignedEvent ASSIGNED_EVENT = new TaskAssignedEvent(TASK, "推进老旧小区改造",
-            TaskSource.CITY_PARTY_COMMITTEE_GOVERNMENT, new CadreId("leader-wang"), new UnitId("urban-renewal"),
+    private static final TaskAssignedEvent ASSIGNED_EVENT = new TaskAssignedEvent(TASK, "推进老旧小区改造", null,
+            TaskSource.CITY_PARTY_COMMITTEE_GOVERNMENT, null, new CadreId("leader-wang"), new UnitId("urban-renewal"),
             List.of(new UnitId("finance")), LocalDate.parse("2026-03-31"), YearMonth.parse("2026-03"), ASSIGNED);
     private static final Actor LEAD_STAFF = new Actor("cadre-1", Role.UNIT_STAFF, "urban-renewal");
     private static final Actor CO_UNIT_HEAD = new Actor("cadre-2", Role.UNIT_HEAD, "finance");
@@ -43,7 +43,7 @@ class TaskTest {
     @Test
     void assigning_a_task_records_its_lead_leader_and_lead_unit() {
         fixture.givenNoPriorActivity()
-               .when(new AssignTaskCommand(TASK, "推进老旧小区改造", TaskSource.CITY_PARTY_COMMITTEE_GOVERNMENT,
+               .when(new AssignTaskCommand(TASK, "推进老旧小区改造", null, TaskSource.CITY_PARTY_COMMITTEE_GOVERNMENT, null,
                        new CadreId("leader-wang"), new UnitId("urban-renewal"), List.of(new UnitId("finance")),
                        LocalDate.parse("2026-03-31"),
                        YearMonth.parse("2026-03"), ASSIGNED))

@@ -42,8 +42,9 @@ class LedgerProjection {
     void on(TaskAssignedEvent event, @SequenceNumber long sequence, TrackingToken token) {
         String month = event.ledgerMonth().toString();
         if (views.task(event.taskId().value()).isEmpty()) {
-            views.save(new LedgerTaskView(event.taskId().value(), month, event.title(), event.source().name(),
-                    event.source().label(), event.leadLeaderId().value(), event.leadUnitId().value(),
+            views.save(new LedgerTaskView(event.taskId().value(), month, event.title(), event.description(),
+                    event.source().name(), event.source().label(), event.sourceReference(),
+                    event.leadLeaderId().value(), event.leadUnitId().value(),
                     event.coUnitIds().stream().map(UnitId::value).toList(), event.assignedAt(), event.dueDate(),
                     event.dueDate(), LedgerTaskView.ON_TRACK, LedgerTaskView.ON_TRACK, List.of(), null, 0, null, null,
                     null, null, sequence, position(token)));

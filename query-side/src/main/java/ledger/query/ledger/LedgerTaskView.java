@@ -18,8 +18,10 @@ public record LedgerTaskView(
         @Id String taskId,
         String ledgerMonth,
         String title,
+        String description,
         String source,
         String sourceLabel,
+        String sourceReference,
         String leadLeaderId,
         String leadUnitId,
         List<String> coUnitIds,
@@ -55,7 +57,8 @@ public record LedgerTaskView(
         String status = draft.completedAt != null ? COMPLETED
                 : !draft.taskForceIds.isEmpty() ? ESCALATED
                 : draft.deadlineState;
-        return new LedgerTaskView(taskId, ledgerMonth, title, source, sourceLabel, draft.leadLeaderId,
+        return new LedgerTaskView(taskId, ledgerMonth, title, description, source, sourceLabel, sourceReference,
+                draft.leadLeaderId,
                 draft.leadUnitId, coUnitIds, assignedAt, originalDueDate, draft.dueDate, status, draft.deadlineState,
                 List.copyOf(draft.taskForceIds), draft.latestProgress, draft.progressReports, draft.completionClaimedAt,
                 draft.completedAt, draft.completedOnTime, draft.proposedDueDate, version, position);

@@ -28,8 +28,8 @@ class LedgerProjectionTest {
 
     private static final TaskId TASK = new TaskId("task-1");
     private static final LocalDate DUE = LocalDate.parse("2026-03-31");
-    private static final TaskAssignedEvent ASSIGNED = new TaskAssignedEvent(TASK, "推进老旧小区改造",
-            TaskSource.MINISTRY, new CadreId("leader-wang"), new UnitId("urban-renewal"), List.of(new UnitId("finance")),
+    private static final TaskAssignedEvent ASSIGNED = new TaskAssignedEvent(TASK, "推进老旧小区改造", "改造120个小区",
+            TaskSource.MINISTRY, "建城〔2026〕12号", new CadreId("leader-wang"), new UnitId("urban-renewal"), List.of(new UnitId("finance")),
             DUE, YearMonth.parse("2026-03"), Instant.parse("2026-03-01T02:00:00Z"));
     private static final ProgressReportedEvent REPORTED = new ProgressReportedEvent(TASK, 40, "完成摸底调查",
             Instant.parse("2026-03-05T02:00:00Z"));
@@ -51,6 +51,8 @@ class LedgerProjectionTest {
         assertThat(views.taskIdsOf("2026-03")).containsExactly("task-1");
         assertThat(task.title()).isEqualTo("推进老旧小区改造");
         assertThat(task.sourceLabel()).isEqualTo("住建部");
+        assertThat(task.sourceReference()).isEqualTo("建城〔2026〕12号");
+        assertThat(task.description()).isEqualTo("改造120个小区");
         assertThat(task.leadLeaderId()).isEqualTo("leader-wang");
         assertThat(task.leadUnitId()).isEqualTo("urban-renewal");
         assertThat(task.coUnitIds()).containsExactly("finance");

@@ -102,8 +102,8 @@ class LedgerQueryIntegrationTest {
     }
 
     private void assign(String id, String month, String at) {
-        events.publish(new GenericDomainEventMessage<>("Task", id, 0, new TaskAssignedEvent(new TaskId(id), "任务 " + id,
-                TaskSource.PARTY_GROUP_MEETING, new CadreId("leader-li"), new UnitId("office"), List.of(),
+        events.publish(new GenericDomainEventMessage<>("Task", id, 0, new TaskAssignedEvent(new TaskId(id), "任务 " + id, null,
+                TaskSource.PARTY_GROUP_MEETING, "党组会〔2026〕1号", new CadreId("leader-li"), new UnitId("office"), List.of(),
                 YearMonth.parse(month).atEndOfMonth(), YearMonth.parse(month), Instant.parse(at))));
     }
 }

@@ -13,12 +13,15 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Assign a key task (重点工作任务) with one lead leader and one lead unit, so it has a clear owner;
- * co-units (配合处室) share the work and may report on it.
+ * co-units (配合处室) share the work and may report on it. The source names where the requirement
+ * comes from; the source reference names the document or decision (e.g. 党组会〔2026〕5号).
  */
 public record AssignTaskCommand(
         @TargetAggregateIdentifier TaskId taskId,
         String title,
+        String description,
         TaskSource source,
+        String sourceReference,
         CadreId leadLeaderId,
         UnitId leadUnitId,
         List<UnitId> coUnitIds,
@@ -29,7 +32,10 @@ public record AssignTaskCommand(
     public AssignTaskCommand {
         Require.present(taskId, "taskId");
         title = Require.text(title, "title", 200);
+        description = description == null || description.isBlank() ? null : Require.text(description, "description", 4000);
         Require.present(source, "source");
+        sourceReference = sourceReference == null || sourceReference.isBlank() ? null
+                : Require.text(sourceReference, "sourceReference", 200);
         Require.present(leadLeaderId, "leadLeaderId");
         Require.present(leadUnitId, "leadUnitId");
         coUnitIds = coUnitIds == null ? List.of() : List.copyOf(coUnitIds);

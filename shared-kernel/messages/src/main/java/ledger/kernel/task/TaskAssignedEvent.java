@@ -13,7 +13,9 @@ import org.axonframework.serialization.Revision;
 public record TaskAssignedEvent(
         TaskId taskId,
         String title,
+        String description,
         TaskSource source,
+        String sourceReference,
         CadreId leadLeaderId,
         UnitId leadUnitId,
         List<UnitId> coUnitIds,

@@ -1,0 +1,106 @@
+package ledger.command.meeting;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import ledger.command.infrastructure.CommandAccepted;
+import ledger.command.infrastructure.CommandSender;
+import ledger.command.organisation.OrganisationDirectory;
+import ledger.kernel.meeting.AssignTaskAtMeetingCommand;
+import ledger.kernel.meeting.CloseDeliberationMeetingCommand;
+import ledger.kernel.meeting.ConveneDeliberationMeetingCommand;
+import ledger.kernel.meeting.MeetingId;
+import ledger.kernel.meeting.ReviewLaggingTaskCommand;
+import ledger.kernel.organisation.CadreId;
+import ledger.kernel.organisation.UnitId;
+import ledger.kernel.shared.ErrorCode;
+import ledger.kernel.shared.LedgerException;
+import ledger.kernel.task.TaskId;
+import ledger.store.MongoEventStorageEngine;
+import ledger.web.IdGenerator;
+import ledger.web.RequestFields;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/deliberation-meetings")
+@Tag(name = "Director's deliberation meeting 局长议事会")
+class DeliberationMeetingController {
+
+    private final CommandSender sender;
+    private final OrganisationDirectory directory;
+    private final MongoEventStorageEngine store;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    DeliberationMeetingController(CommandSender sender, OrganisationDirectory directory, MongoEventStorageEngine store,
+                                  IdGenerator ids, Clock clock) {
+        this.sender = sender;
+        this.directory = directory;
+        this.store = store;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @Operation(summary = "Convene the meeting for a ledger month; it keeps the position the ledger stood at")
+    ResponseEntity<CommandAccepted> convene(@Valid @RequestBody MeetingRequests.Convene request) {
+        MeetingId id = new MeetingId("meeting-" + request.month() + "-" + ids.newId());
+        CommandAccepted accepted = sender.send(new ConveneDeliberationMeetingCommand(id, request.month(),
+                request.heldOn(), store.lastReservedPosition(), clock.instant()), id.value());
+        return ResponseEntity.created(URI.create("/api/deliberation-meetings/" + id)).body(accepted);
+    }
+
+    @PostMapping("/{meetingId}/lagging-task-reviews")
+    @Operation(summary = "Record a lagging task's causes and countermeasures (原因与对策措施)")
+    ResponseEntity<CommandAccepted> review(@PathVariable String meetingId,
+                                           @Valid @RequestBody MeetingRequests.Review request) {
+        MeetingId id = meeting(meetingId);
+        TaskId task = RequestFields.id("taskId", request.taskId(), TaskId::new);
+        if (store.lastSequenceNumberFor(task.value()).isEmpty()) {
+            throw new LedgerException(ErrorCode.UNKNOWN_TASK, "No task " + task + " is recorded");
+        }
+        return created(id, "/lagging-task-reviews", sender.send(new ReviewLaggingTaskCommand(id, task,
+                request.causes(), request.countermeasures(), clock.instant()), id.value()));
+    }
+
+    @PostMapping("/{meetingId}/task-assignments")
+    @Operation(summary = "Assign one of next month's key tasks at the meeting (部署下月重点工作)")
+    ResponseEntity<CommandAccepted> assign(@PathVariable String meetingId,
+                                           @Valid @RequestBody MeetingRequests.Assign request) {
+        MeetingId id = meeting(meetingId);
+        CadreId leader = RequestFields.id("leadLeaderId", request.leadLeaderId(), CadreId::new);
+        UnitId leadUnit = RequestFields.id("leadUnitId", request.leadUnitId(), UnitId::new);
+        List<UnitId> coUnits = request.coUnitIds() == null ? List.of() : request.coUnitIds().stream()
+                .map(unit -> RequestFields.id("coUnitIds", unit, UnitId::new)).toList();
+        directory.requireBureauLeader(leader);
+        directory.requireUnit(leadUnit);
+        coUnits.forEach(directory::requireUnit);
+        TaskId task = new TaskId("task-" + ids.newId());
+        return created(id, "/task-assignments", sender.send(new AssignTaskAtMeetingCommand(id, task, request.title(),
+                request.description(), leader, leadUnit, coUnits, request.dueDate(), clock.instant()), id.value()));
+    }
+
+    @PostMapping("/{meetingId}/closure")
+    @Operation(summary = "Close the meeting; its record becomes final")
+    ResponseEntity<CommandAccepted> close(@PathVariable String meetingId) {
+        MeetingId id = meeting(meetingId);
+        return created(id, "/closure", sender.send(new CloseDeliberationMeetingCommand(id, clock.instant()), id.value()));
+    }
+
+    private static MeetingId meeting(String raw) {
+        return RequestFields.id("meetingId", raw, MeetingId::new);
+    }
+
+    private static ResponseEntity<CommandAccepted> created(MeetingId id, String resource, CommandAccepted accepted) {
+        return ResponseEntity.created(URI.create("/api/deliberation-meetings/" + id + resource)).body(accepted);
+    }
+}

@@ -1,0 +1,39 @@
+package ledger.command.meeting;
+
+import ledger.kernel.meeting.TaskAssignedAtMeetingEvent;
+import ledger.kernel.task.AssignTaskCommand;
+import ledger.kernel.task.TaskSource;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the meeting's assignments into key tasks, each naming the meeting as its source. Runs on
+ * the command side's flows tracking processor: restart-safe, not on replays; a task that already
+ * exists (the flow was interrupted after assigning it) is left as it is.
+ */
+@Component
+@ProcessingGroup("command-flows")
+@DisallowReplay
+class MeetingFlows {
+
+    private final CommandGateway commands;
+
+    MeetingFlows(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @EventHandler
+    void on(TaskAssignedAtMeetingEvent event) {
+        try {
+            commands.sendAndWait(new AssignTaskCommand(event.taskId(), event.title(), event.description(),
+                    TaskSource.DIRECTORS_DELIBERATION_MEETING, event.meetingId().value(), event.leadLeaderId(),
+                    event.leadUnitId(), event.coUnitIds(), event.dueDate(), event.ledgerMonth(), event.assignedAt()));
+        } catch (AggregateStreamCreationException alreadyAssigned) {
+            // assigned before the interruption
+        }
+    }
+}

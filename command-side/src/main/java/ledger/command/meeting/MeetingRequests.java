@@ -1,0 +1,27 @@
+package ledger.command.meeting;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+final class MeetingRequests {
+
+    private MeetingRequests() {
+    }
+
+    record Convene(@NotNull YearMonth month, @NotNull LocalDate heldOn) {
+    }
+
+    record Review(@NotBlank String taskId, @NotBlank @Size(max = 4000) String causes,
+                  @NotBlank @Size(max = 4000) String countermeasures) {
+    }
+
+    record Assign(@NotBlank @Size(max = 200) String title, @Size(max = 4000) String description,
+                  @NotBlank String leadLeaderId, @NotBlank String leadUnitId,
+                  @Size(max = 20) List<@NotBlank String> coUnitIds, @NotNull LocalDate dueDate) {
+    }
+}
