@@ -12,6 +12,9 @@ import ledger.store.CommitReceipts;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,9 +36,25 @@ public class CommandSender {
         return send(command, aggregateId, null);
     }
 
+    /**
+     * Sends as the signed-in actor. The request's {@code If-Match}, if any, becomes the version the
+     * target aggregate must be at (412 otherwise), for every command endpoint alike.
+     */
     public CommandAccepted send(Object command, String aggregateId, String reason) {
-        return sendAs(CurrentActor.get(), command, aggregateId, reason).orElseThrow(() -> new IllegalStateException(
+        MetaData metaData = metaData(CurrentActor.get(), reason);
+        Long expected = expectedVersion();
+        if (expected != null) {
+            metaData = metaData.and(ExpectedVersionTargetResolver.EXPECTED_VERSION, expected);
+        }
+        return dispatch(metaData, command, aggregateId).orElseThrow(() -> new IllegalStateException(
                 command.getClass().getSimpleName() + " was accepted but stored no event for " + aggregateId));
+    }
+
+    private static Long expectedVersion() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+            return IfMatch.version(request.getRequest().getHeader(HttpHeaders.IF_MATCH));
+        }
+        return null;
     }
 
     /**
@@ -43,7 +62,11 @@ public class CommandSender {
      * no request). Empty when the command was accepted and nothing needed recording.
      */
     public Optional<CommandAccepted> sendAs(Actor actor, Object command, String aggregateId, String reason) {
-        var message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData(actor, reason));
+        return dispatch(metaData(actor, reason), command, aggregateId);
+    }
+
+    private Optional<CommandAccepted> dispatch(MetaData metaData, Object command, String aggregateId) {
+        var message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
         CommitReceipt receipt = receipts.capture(() -> gateway.sendAndWait(message)).receipt().orElse(null);
         Long version = receipt == null ? null : receipt.aggregateVersions().get(aggregateId);
         return version == null ? Optional.empty()

@@ -28,7 +28,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * stood when convened, records causes and countermeasures for lagging tasks, and assigns next
  * month's key tasks. Closing it makes the record final.
  */
-@Aggregate
+@Aggregate(commandTargetResolver = "expectedVersionTargetResolver")
 class DeliberationMeeting {
 
     @AggregateIdentifier

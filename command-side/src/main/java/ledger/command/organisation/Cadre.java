@@ -20,7 +20,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** A cadre (干部): where they serve, since when, and whether they are a bureau leader. */
-@Aggregate
+@Aggregate(commandTargetResolver = "expectedVersionTargetResolver")
 class Cadre {
 
     @AggregateIdentifier

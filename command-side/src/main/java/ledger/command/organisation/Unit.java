@@ -11,7 +11,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** A division or affiliated unit of the bureau; it owns tasks. */
-@Aggregate
+@Aggregate(commandTargetResolver = "expectedVersionTargetResolver")
 class Unit {
 
     @AggregateIdentifier

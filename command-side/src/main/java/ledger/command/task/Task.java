@@ -54,7 +54,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * verifies it; its due date moves only with a reason and the lead leader's approval; it records
  * once per due date that it fell at risk or missed the date.
  */
-@Aggregate(snapshotTriggerDefinition = "everyFiftyEvents")
+@Aggregate(snapshotTriggerDefinition = "everyFiftyEvents", commandTargetResolver = "expectedVersionTargetResolver")
 class Task {
 
     /** The supervision group members who verify work; the discipline inspection group only oversees. */

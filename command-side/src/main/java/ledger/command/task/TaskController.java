@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import ledger.command.infrastructure.CommandAccepted;
@@ -30,7 +29,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -75,13 +73,11 @@ class TaskController {
     @Operation(summary = "Report progress on a task (报告进展)")
     ResponseEntity<CommandAccepted> reportProgress(
             @PathVariable String taskId,
-            @Parameter(description = "the task version last seen (its ETag); a stale one answers 412")
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ReportProgressRequest request) {
         TaskId id = RequestFields.id("taskId", taskId, TaskId::new);
         ReportProgressCommand command = new ReportProgressCommand(id, CurrentActor.get(), request.percent(),
                 request.narrative(),
-                clock.instant(), IfMatch.version(ifMatch));
+                clock.instant(), null);
         CommandAccepted accepted = sender.send(command, id.value());
         return ResponseEntity.created(URI.create("/api/tasks/" + id + "/progress-reports/" + accepted.version()))
                 .header(HttpHeaders.ETAG, IfMatch.etag(accepted.version()))

@@ -35,7 +35,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * a feasibility opinion, refers a major problem to the Party Group or Bureau Affairs Meeting,
  * records the decision (which then flows back to the linked tasks) and is dissolved with an outcome.
  */
-@Aggregate
+@Aggregate(commandTargetResolver = "expectedVersionTargetResolver")
 class TaskForce {
 
     @AggregateIdentifier

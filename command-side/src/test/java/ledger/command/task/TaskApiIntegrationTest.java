@@ -96,6 +96,21 @@ class TaskApiIntegrationTest {
     }
 
     @Test
+    void every_command_endpoint_honours_if_match() {
+        String id = assign();
+        post(Role.UNIT_STAFF, "/api/tasks/" + id + "/progress-reports", "{\"percent\":10,\"narrative\":\"起步\"}", null);
+
+        ResponseEntity<Map> stale = post(Role.UNIT_HEAD, "/api/tasks/" + id + "/completion-claims",
+                "{\"summary\":\"完成\"}", "\"0\"");
+        ResponseEntity<Map> current = post(Role.UNIT_HEAD, "/api/tasks/" + id + "/completion-claims",
+                "{\"summary\":\"完成\"}", "\"1\"");
+
+        assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_FAILED);
+        assertThat(current.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(current.getBody()).containsEntry("version", 2);
+    }
+
+    @Test
     void a_rule_violation_answers_409_naming_the_rule() {
         String id = assign();
         post(Role.UNIT_STAFF, "/api/tasks/" + id + "/progress-reports", "{\"percent\":60,\"narrative\":\"过半\"}", null);
