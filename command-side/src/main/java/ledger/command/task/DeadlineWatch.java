@@ -41,7 +41,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(DeadlineWatch.PROCESSOR)
-class DeadlineWatch {
+public class DeadlineWatch {
 
     static final String PROCESSOR = "deadline-watch";
     static final Actor WATCH = new Actor("system-deadline-watch", Role.SYSTEM, null);
@@ -94,7 +94,7 @@ class DeadlineWatch {
     /** One pass over the open tasks; returns how many were told the time. */
     @Scheduled(fixedDelayString = "${ledger.deadlines.check-interval:60s}",
             initialDelayString = "${ledger.deadlines.check-interval:60s}")
-    int check() {
+    public int check() {
         LocalDate today = BureauTime.dayOf(clock.instant());
         int told = 0;
         // open tasks are a bounded set (a month's key tasks and their stragglers), so a scan is fine here

@@ -1,0 +1,218 @@
+package ledger.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import ledger.command.task.DeadlineWatch;
+import ledger.kernel.security.Role;
+import ledger.kernel.shared.BureauTime;
+import ledger.query.QuerySideApplication;
+import ledger.security.TestAccounts;
+import ledger.security.UserAccounts;
+import ledger.storeserver.EmbeddedStoreServer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A month of the bureau's life, through the HTTP APIs of both services: the February meeting
+ * assigns March's key tasks; work is reported; one task turns yellow, two turn red; one is stuck
+ * and goes to a task force whose opinion the Party Group decides on, giving it a new due date;
+ * one is completed and verified.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ledger.security.bcrypt-strength=4", "ledger.deadlines.check-interval=1h"})
+@Import(MonthScenarioTest.ScenarioClock.class)
+class MonthScenarioTest {
+
+    static final EmbeddedStoreServer STORE = EmbeddedStoreServer.inMemory("127.0.0.1", 0);
+    static ConfigurableApplicationContext querySide;
+
+    @TestConfiguration
+    static class ScenarioClock {
+        @Bean
+        MovableClock clock() {
+            return new MovableClock(day("2026-02-27"));
+        }
+    }
+
+    /** The scenario's calendar: moved by the test, read by the services. */
+    static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void moveTo(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return BureauTime.ZONE;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    MovableClock clock;
+    @Autowired
+    DeadlineWatch watch;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    PasswordEncoder passwords;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("ledger.store.uri", STORE::connectionString);
+        registry.add("ledger.store.database", () -> "scenario");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (querySide != null) {
+            querySide.close();
+        }
+        STORE.close();
+    }
+
+    static Instant day(String date) {
+        return LocalDate.parse(date).atTime(10, 0).atZone(BureauTime.ZONE).toInstant();
+    }
+
+    @Test
+    void a_month_of_the_bureaus_work() {
+        TestAccounts.ensure(accounts, passwords);
+        TestOrganisation.ensure(http);
+        querySide = new SpringApplicationBuilder(QuerySideApplication.class).run("--server.port=0",
+                "--ledger.store.uri=" + STORE.connectionString(), "--ledger.store.database=scenario",
+                "--ledger.security.bcrypt-strength=4");
+        TestRestTemplate queries = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:"
+                + querySide.getEnvironment().getProperty("local.server.port")))
+                .withBasicAuth(TestAccounts.username(Role.DISCIPLINE_INSPECTION), TestAccounts.PASSWORD);
+        TestRestTemplate director = as(Role.BUREAU_LEADER);
+        TestRestTemplate staffA = as(Role.UNIT_STAFF);
+        TestRestTemplate staffB = http.withBasicAuth(TestAccounts.STAFF_OF_UNIT_B, TestAccounts.PASSWORD);
+        TestRestTemplate office = as(Role.BUREAU_OFFICE);
+
+        // 27 February: the director's deliberation meeting assigns March's key tasks
+        String meeting = "/api/deliberation-meetings/" + director.postForEntity("/api/deliberation-meetings",
+                Map.of("month", "2026-02", "heldOn", "2026-02-27"), Map.class).getBody().get("id");
+        assign(director, meeting, "老旧小区改造开工", TestAccounts.UNIT_A, "2026-03-31");
+        assign(director, meeting, "燃气管网隐患整治", TestAccounts.UNIT_B, "2026-03-20");
+        assign(director, meeting, "物业服务质量提升", TestAccounts.UNIT_A, "2026-03-15");
+        created(director.postForEntity(meeting + "/closure", null, Map.class));
+        Map<String, String> tasks = awaitLedger(queries, ledger -> ledger.size() == 3).entrySet().stream()
+                .collect(Collectors.toMap(e -> (String) e.getValue().get("title"), Map.Entry::getKey));
+        String renovation = tasks.get("老旧小区改造开工");
+        String gas = tasks.get("燃气管网隐患整治");
+        String property = tasks.get("物业服务质量提升");
+
+        // 10 March: progress
+        clock.moveTo(day("2026-03-10"));
+        created(staffA.postForEntity("/api/tasks/" + renovation + "/progress-reports",
+                Map.of("percent", 40, "narrative", "12个小区已进场"), Map.class));
+        created(staffB.postForEntity("/api/tasks/" + gas + "/progress-reports",
+                Map.of("percent", 10, "narrative", "管网产权不清，推进受阻"), Map.class));
+
+        // 13 March: the property task turns yellow
+        clock.moveTo(day("2026-03-13"));
+        watch.check();
+        assertThat(awaitLedger(queries, ledger -> "AT_RISK".equals(ledger.get(property).get("status"))))
+                .extractingByKey(renovation).extracting(t -> t.get("status")).isEqualTo("ON_TRACK");
+
+        // 21 March: gas and property tasks are red
+        clock.moveTo(day("2026-03-21"));
+        watch.check();
+        awaitLedger(queries, ledger -> "OVERDUE".equals(ledger.get(gas).get("status"))
+                && "OVERDUE".equals(ledger.get(property).get("status")));
+
+        // the gas task is stuck: a task force, its opinion, the Party Group's decision
+        String taskForce = "/api/task-forces/" + director.postForEntity("/api/task-forces", Map.of(
+                "problem", "燃气管网产权不清", "kind", "BUSINESS", "area", "城市更新",
+                "leadLeaderId", TestOrganisation.LEADER, "memberUnitIds", List.of(TestAccounts.UNIT_B),
+                "taskIds", List.of(gas)), Map.class).getBody().get("id");
+        awaitLedger(queries, ledger -> "ESCALATED".equals(ledger.get(gas).get("status")));
+        created(director.postForEntity(taskForce + "/feasibility-opinions",
+                Map.of("opinion", "由燃气公司先行整改，产权随后确认"), Map.class));
+        created(director.postForEntity(taskForce + "/referrals", Map.of("meeting", "PARTY_GROUP_MEETING"), Map.class));
+        created(office.postForEntity(taskForce + "/decisions", Map.of("meeting", "PARTY_GROUP_MEETING",
+                "decisionRef", "党组会〔2026〕7号", "decision", "同意先行整改，时限延至4月底", "newDueDate", "2026-04-30",
+                "problemResolved", true), Map.class));
+        awaitLedger(queries, ledger -> "2026-04-30".equals(ledger.get(gas).get("dueDate")));
+
+        // 28 March: the renovation task is claimed and verified
+        clock.moveTo(day("2026-03-28"));
+        created(as(Role.UNIT_HEAD).postForEntity("/api/tasks/" + renovation + "/completion-claims",
+                Map.of("summary", "全部开工"), Map.class));
+        created(office.postForEntity("/api/tasks/" + renovation + "/completion-verifications",
+                Map.of("note", "现场核验"), Map.class));
+
+        Map<String, Map<String, Object>> march = awaitLedger(queries,
+                ledger -> "COMPLETED".equals(ledger.get(renovation).get("status")));
+        assertThat(march.get(renovation)).containsEntry("completedOnTime", true);
+        assertThat(march.get(gas)).containsEntry("status", "ON_TRACK").containsEntry("originalDueDate", "2026-03-20")
+                .containsEntry("dueDate", "2026-04-30");
+        assertThat(march.get(property)).containsEntry("status", "OVERDUE");
+        assertThat(march.values()).allSatisfy(task -> assertThat(task).containsEntry("sourceLabel", "局长议事会"));
+    }
+
+    private TestRestTemplate as(Role role) {
+        return http.withBasicAuth(TestAccounts.username(role), TestAccounts.PASSWORD);
+    }
+
+    private static void assign(TestRestTemplate director, String meeting, String title, String unit, String due) {
+        created(director.postForEntity(meeting + "/task-assignments", Map.of("title", title,
+                "leadLeaderId", TestOrganisation.LEADER, "leadUnitId", unit, "dueDate", due), Map.class));
+    }
+
+    private static void created(ResponseEntity<Map> response) {
+        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
+    }
+
+    /** The March ledger by task id, once it satisfies the condition (views follow the events). */
+    private static Map<String, Map<String, Object>> awaitLedger(TestRestTemplate queries,
+                                                                 Predicate<Map<String, Map<String, Object>>> ready) {
+        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    List<Map<String, Object>> tasks = (List<Map<String, Object>>) queries
+                            .getForObject("/api/ledger/2026-03", Map.class).get("tasks");
+                    return tasks.stream().collect(Collectors.toMap(t -> (String) t.get("taskId"), t -> t));
+                }, ledger -> !ledger.isEmpty() && ready.test(ledger));
+    }
+}
