@@ -1,0 +1,248 @@
+package ledger.command.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ledger.command.infrastructure.CommandSender;
+import ledger.command.organisation.OrganisationDirectory;
+import ledger.kernel.organisation.AppointBureauLeaderCommand;
+import ledger.kernel.organisation.CadreId;
+import ledger.kernel.organisation.RegisterCadreCommand;
+import ledger.kernel.organisation.RegisterUnitCommand;
+import ledger.kernel.organisation.UnitId;
+import ledger.kernel.organisation.UnitKind;
+import ledger.kernel.security.Actor;
+import ledger.kernel.security.Role;
+import ledger.kernel.shared.BureauTime;
+import ledger.kernel.task.AssignTaskCommand;
+import ledger.kernel.task.ReportProgressCommand;
+import ledger.kernel.task.TaskId;
+import ledger.kernel.task.TaskSource;
+import ledger.kernel.taskforce.DecisionEffect;
+import ledger.kernel.taskforce.FormTaskForceCommand;
+import ledger.kernel.taskforce.LeadershipMeeting;
+import ledger.kernel.taskforce.ProblemKind;
+import ledger.kernel.taskforce.RecordLeadershipDecisionCommand;
+import ledger.kernel.taskforce.RecordTaskForceMeetingCommand;
+import ledger.kernel.taskforce.ReferProblemCommand;
+import ledger.kernel.taskforce.SubmitFeasibilityOpinionCommand;
+import ledger.kernel.taskforce.TaskForceId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * A realistic month for the housing bureau of the speech, loaded through the same commands and
+ * rules as real work, in the names of the people who would do it: 12 units, 6 bureau leaders, 40
+ * cadres, 60 key tasks of the current month from the mechanisms' sources, progress, and one task
+ * force whose problem the Party Group decides. Loaded once, into an empty organisation, when
+ * {@code ledger.demo.data} is true ({@code ./run --demo}).
+ */
+@Component
+@Order(10)
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final Actor PERSONNEL = new Actor("cadre-personnel-wu", Role.PERSONNEL_OFFICE, "personnel-office");
+    private static final Actor OFFICE = new Actor("cadre-office-zhao", Role.BUREAU_OFFICE, "bureau-office");
+
+    private record UnitSpec(String id, String name, UnitKind kind) {
+    }
+
+    private record LeaderSpec(String id, String name, String title, List<String> areas, boolean personnel) {
+    }
+
+    private static final List<UnitSpec> UNITS = List.of(
+            new UnitSpec("bureau-office", "办公室", UnitKind.DIVISION),
+            new UnitSpec("personnel-office", "人事处", UnitKind.DIVISION),
+            new UnitSpec("organ-party-committee", "机关党委", UnitKind.DIVISION),
+            new UnitSpec("planning-finance", "计划财务处", UnitKind.DIVISION),
+            new UnitSpec("housing-security", "住房保障处", UnitKind.DIVISION),
+            new UnitSpec("urban-renewal", "城市更新处", UnitKind.DIVISION),
+            new UnitSpec("construction-market", "建筑市场监管处", UnitKind.DIVISION),
+            new UnitSpec("quality-safety", "工程质量安全监管处", UnitKind.DIVISION),
+            new UnitSpec("real-estate", "房地产市场监管处", UnitKind.DIVISION),
+            new UnitSpec("village-towns", "村镇建设处", UnitKind.DIVISION),
+            new UnitSpec("archives", "城建档案馆", UnitKind.AFFILIATED_UNIT),
+            new UnitSpec("housing-service-center", "住房保障服务中心", UnitKind.AFFILIATED_UNIT));
+
+    private static final List<LeaderSpec> LEADERS = List.of(
+            new LeaderSpec("cadre-director-chen", "陈建国", "局长", List.of("全面工作", "城市更新"), false),
+            new LeaderSpec("cadre-deputy-zhang", "张伟", "副局长", List.of("建筑市场", "工程质量安全"), false),
+            new LeaderSpec("cadre-deputy-liu", "刘芳", "副局长", List.of("住房保障", "房地产市场"), false),
+            new LeaderSpec("cadre-deputy-yang", "杨帆", "副局长", List.of("村镇建设", "城建档案"), false),
+            new LeaderSpec("cadre-deputy-huang", "黄志强", "副局长", List.of("计划财务"), true),
+            new LeaderSpec("cadre-inspector-zhou", "周敏", "四级调研员", List.of("安全生产"), false));
+
+    /** Title, lead unit, lead leader, source. */
+    private static final String[][] TASKS = {
+            {"推进城镇老旧小区改造", "urban-renewal", "cadre-director-chen", "CENTRAL_COMMITTEE_STATE_COUNCIL"},
+            {"实施城市更新行动试点", "urban-renewal", "cadre-director-chen", "CITY_PARTY_COMMITTEE_GOVERNMENT"},
+            {"开展城市体检评估", "urban-renewal", "cadre-director-chen", "MINISTRY"},
+            {"老旧小区加装电梯", "urban-renewal", "cadre-director-chen", "CITY_PARTY_COMMITTEE_GOVERNMENT"},
+            {"历史文化街区保护修缮", "urban-renewal", "cadre-director-chen", "PARTY_GROUP_MEETING"},
+            {"筹集保障性租赁住房", "housing-security", "cadre-deputy-liu", "CENTRAL_COMMITTEE_STATE_COUNCIL"},
+            {"公租房分配与动态管理", "housing-security", "cadre-deputy-liu", "BUREAU_AFFAIRS_MEETING"},
+            {"棚户区改造项目推进", "housing-security", "cadre-deputy-liu", "CITY_PARTY_COMMITTEE_GOVERNMENT"},
+            {"住房公积金支持租购并举", "housing-service-center", "cadre-deputy-liu", "MINISTRY"},
+            {"房地产市场平稳健康发展", "real-estate", "cadre-deputy-liu", "CITY_PARTY_COMMITTEE_GOVERNMENT"},
+            {"保交楼专项工作", "real-estate", "cadre-deputy-liu", "CENTRAL_COMMITTEE_STATE_COUNCIL"},
+            {"商品房预售资金监管", "real-estate", "cadre-deputy-liu", "DIRECTORS_DELIBERATION_MEETING"},
+            {"物业服务质量提升行动", "real-estate", "cadre-deputy-liu", "PARTY_GROUP_MEETING"},
+            {"建筑市场招投标专项整治", "construction-market", "cadre-deputy-zhang", "MINISTRY"},
+            {"根治欠薪专项行动", "construction-market", "cadre-deputy-zhang", "CITY_PARTY_COMMITTEE_GOVERNMENT"},
+            {"推广装配式建筑", "construction-market", "cadre-deputy-zhang", "MINISTRY"},
+            {"建筑业企业资质动态核查", "construction-market", "cadre-deputy-zhang", "BUREAU_AFFAIRS_MEETING"},
+            {"工程质量安全提升行动", "quality-safety", "cadre-deputy-zhang", "MINISTRY"},
+            {"城镇燃气安全专项整治", "quality-safety", "cadre-inspector-zhou", "CENTRAL_COMMITTEE_STATE_COUNCIL"},
+            {"建筑施工安全生产大检查", "quality-safety", "cadre-inspector-zhou", "CITY_PARTY_COMMITTEE_GOVERNMENT"},
+            {"自建房安全专项整治", "quality-safety", "cadre-inspector-zhou", "CENTRAL_COMMITTEE_STATE_COUNCIL"},
+            {"汛期房屋安全排查", "quality-safety", "cadre-inspector-zhou", "DIRECTORS_DELIBERATION_MEETING"},
+            {"农村危房改造", "village-towns", "cadre-deputy-yang", "MINISTRY"},
+            {"传统村落保护利用", "village-towns", "cadre-deputy-yang", "CITY_PARTY_COMMITTEE_GOVERNMENT"},
+            {"美丽乡村示范建设", "village-towns", "cadre-deputy-yang", "PARTY_GROUP_MEETING"},
+            {"城建档案数字化", "archives", "cadre-deputy-yang", "BUREAU_AFFAIRS_MEETING"},
+            {"重点项目资金绩效评价", "planning-finance", "cadre-deputy-huang", "DIRECTORS_DELIBERATION_MEETING"},
+            {"年度部门预算编制", "planning-finance", "cadre-deputy-huang", "BUREAU_AFFAIRS_MEETING"},
+            {"干部教育培训计划实施", "personnel-office", "cadre-deputy-huang", "PARTY_GROUP_MEETING"},
+            {"“双创双争”评选组织", "organ-party-committee", "cadre-director-chen", "PARTY_GROUP_MEETING"}};
+
+    private static final String[] SURNAMES = {"王", "李", "赵", "孙", "钱", "吴", "郑", "冯", "何", "许", "韩", "朱"};
+    private static final String[] GIVEN = {"晓明", "丽华", "建军", "海燕", "志远", "文静", "国庆", "雪梅", "振华", "思琪",
+            "立新", "秀英"};
+
+    private final CommandSender sender;
+    private final OrganisationDirectory directory;
+    private final Clock clock;
+    private final boolean enabled;
+
+    DemoData(CommandSender sender, OrganisationDirectory directory, Clock clock,
+             @Value("${ledger.demo.data:false}") boolean enabled) {
+        this.sender = sender;
+        this.directory = directory;
+        this.clock = clock;
+        this.enabled = enabled;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled) {
+            return;
+        }
+        if (directory.personnelOffice().isPresent()) {
+            log.info("Demo data: the organisation is already recorded; nothing loaded");
+            return;
+        }
+        LocalDate today = BureauTime.dayOf(clock.instant());
+        YearMonth month = YearMonth.from(today);
+        organisation(today.minusYears(3));
+        List<TaskId> tasks = tasks(month);
+        taskForce(tasks.get(18), tasks.get(48));
+        log.info("Demo data: {} units, {} bureau leaders, 40 cadres and {} key tasks of {} loaded",
+                UNITS.size(), LEADERS.size(), tasks.size(), month);
+    }
+
+    private void organisation(LocalDate since) {
+        for (UnitSpec unit : UNITS) {
+            send(PERSONNEL, new RegisterUnitCommand(new UnitId(unit.id()), unit.name(), unit.kind(),
+                    unit.id().equals("personnel-office"), clock.instant()), unit.id());
+        }
+        for (LeaderSpec leader : LEADERS) {
+            send(PERSONNEL, new RegisterCadreCommand(new CadreId(leader.id()), leader.name(), new UnitId("bureau-office"),
+                    leader.title(), true, since, clock.instant()), leader.id());
+            send(PERSONNEL, new AppointBureauLeaderCommand(new CadreId(leader.id()), leader.title(), leader.areas(),
+                    leader.personnel(), since, clock.instant()), leader.id());
+        }
+        // 34 more cadres: a head and staff for each unit
+        for (int i = 0; i < 34; i++) {
+            UnitSpec unit = UNITS.get(i % UNITS.size());
+            String name = SURNAMES[i % SURNAMES.length] + GIVEN[(i * 5) % GIVEN.length];
+            String position = i < UNITS.size() ? "处长" : "科员";
+            send(PERSONNEL, new RegisterCadreCommand(new CadreId("cadre-" + unit.id() + "-" + i), name,
+                    new UnitId(unit.id()), position, i % 3 != 0, since.plusMonths(i), clock.instant()),
+                    "cadre-" + unit.id() + "-" + i);
+        }
+    }
+
+    private List<TaskId> tasks(YearMonth month) {
+        List<TaskId> ids = new ArrayList<>();
+        int days = month.lengthOfMonth();
+        for (int i = 0; i < 60; i++) {
+            String[] spec = TASKS[i % TASKS.length];
+            String title = spec[0] + (i < TASKS.length ? "（第一阶段）" : "（第二阶段）");
+            TaskId id = new TaskId("task-demo-" + month + "-" + (i + 1));
+            Actor leader = new Actor(spec[2], Role.BUREAU_LEADER, null);
+            LocalDate due = month.atDay(Math.min(days, 5 + (i * 7) % (days - 4)));
+            List<UnitId> coUnits = i % 4 == 0 ? List.of(new UnitId("planning-finance")) : List.of();
+            if (spec[1].equals("planning-finance")) {
+                coUnits = List.of();
+            }
+            send(leader, new AssignTaskCommand(id, title, "按照" + TaskSource.valueOf(spec[3]).label() + "部署推进",
+                    TaskSource.valueOf(spec[3]), reference(spec[3], i), new CadreId(spec[2]), new UnitId(spec[1]),
+                    coUnits, due, month, clock.instant()), id.value());
+            if (i % 3 != 2) {
+                Actor staff = new Actor(staffOf(spec[1]), Role.UNIT_STAFF, spec[1]);
+                send(staff, new ReportProgressCommand(id, staff, 20 + (i * 13) % 80,
+                        PROGRESS[i % PROGRESS.length], clock.instant(), null), id.value());
+            }
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /** The first 科员 registered in the unit (see {@link #organisation}). */
+    private static String staffOf(String unit) {
+        for (int u = 0; u < UNITS.size(); u++) {
+            if (UNITS.get(u).id().equals(unit)) {
+                return "cadre-" + unit + "-" + (u + UNITS.size());
+            }
+        }
+        throw new IllegalArgumentException(unit);
+    }
+
+    private static final String[] PROGRESS = {"已完成前期摸底调查", "方案已报局党组审议", "项目已全部开工",
+            "正在组织专家评审", "完成年度目标的一半", "资金已拨付到位", "正在协调相关部门"};
+
+    private static String reference(String source, int i) {
+        Map<String, String> prefix = new LinkedHashMap<>();
+        prefix.put("CENTRAL_COMMITTEE_STATE_COUNCIL", "国办发〔2026〕");
+        prefix.put("CITY_PARTY_COMMITTEE_GOVERNMENT", "市政办〔2026〕");
+        prefix.put("MINISTRY", "建办〔2026〕");
+        prefix.put("PARTY_GROUP_MEETING", "党组会〔2026〕");
+        prefix.put("BUREAU_AFFAIRS_MEETING", "局务会〔2026〕");
+        prefix.put("DIRECTORS_DELIBERATION_MEETING", "局长议事会〔2026〕");
+        return prefix.getOrDefault(source, "") + (i + 1) + "号";
+    }
+
+    private void taskForce(TaskId gasSafety, TaskId elevators) {
+        CadreId lead = new CadreId("cadre-inspector-zhou");
+        Actor leader = new Actor(lead.value(), Role.BUREAU_LEADER, null);
+        TaskForceId id = new TaskForceId("tf-demo-gas-safety");
+        send(leader, new FormTaskForceCommand(id, leader, "老旧燃气管网产权不清、改造资金缺口", ProblemKind.BUSINESS, "安全生产",
+                lead, directory.leadFacts(lead), List.of(new UnitId("quality-safety"), new UnitId("planning-finance")),
+                List.of(gasSafety, elevators), clock.instant()), id.value());
+        send(leader, new RecordTaskForceMeetingCommand(id, leader, BureauTime.dayOf(clock.instant()),
+                "会同燃气企业、街道逐段核实管网产权", clock.instant()), id.value());
+        send(leader, new SubmitFeasibilityOpinionCommand(id, leader, "由燃气企业先行整改，财政补助三成，产权随后确认",
+                clock.instant()), id.value());
+        send(leader, new ReferProblemCommand(id, leader, LeadershipMeeting.PARTY_GROUP_MEETING, clock.instant()),
+                id.value());
+        LocalDate extended = BureauTime.dayOf(clock.instant()).plusMonths(1);
+        send(OFFICE, new RecordLeadershipDecisionCommand(id, OFFICE, LeadershipMeeting.PARTY_GROUP_MEETING,
+                "党组会〔2026〕18号", "同意先行整改，时限顺延一个月", new DecisionEffect(extended, null, null, false),
+                clock.instant()), id.value());
+    }
+
+    private void send(Actor actor, Object command, String id) {
+        sender.sendAs(actor, command, id, null);
+    }
+}
