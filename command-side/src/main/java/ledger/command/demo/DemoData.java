@@ -188,11 +188,11 @@ class DemoData implements ApplicationRunner {
             }
             send(leader, new AssignTaskCommand(id, title, "按照" + TaskSource.valueOf(spec[3]).label() + "部署推进",
                     TaskSource.valueOf(spec[3]), reference(spec[3], i), new CadreId(spec[2]), new UnitId(spec[1]),
-                    coUnits, due, month, clock.instant()), id.value());
+                    coUnits, due, month, clock.instant(), List.of()), id.value());
             if (i % 3 != 2) {
                 Actor staff = new Actor(staffOf(spec[1]), Role.UNIT_STAFF, spec[1]);
                 send(staff, new ReportProgressCommand(id, staff, 20 + (i * 13) % 80,
-                        PROGRESS[i % PROGRESS.length], clock.instant(), null), id.value());
+                        PROGRESS[i % PROGRESS.length], clock.instant(), null, null), id.value());
             }
             ids.add(id);
         }

@@ -1,5 +1,7 @@
 package ledger.command.meeting;
 
+import java.util.List;
+
 import ledger.kernel.meeting.TaskAssignedAtMeetingEvent;
 import ledger.kernel.task.AssignTaskCommand;
 import ledger.kernel.task.TaskSource;
@@ -31,7 +33,7 @@ class MeetingFlows {
         try {
             commands.sendAndWait(new AssignTaskCommand(event.taskId(), event.title(), event.description(),
                     TaskSource.DIRECTORS_DELIBERATION_MEETING, event.meetingId().value(), event.leadLeaderId(),
-                    event.leadUnitId(), event.coUnitIds(), event.dueDate(), event.ledgerMonth(), event.assignedAt()));
+                    event.leadUnitId(), event.coUnitIds(), event.dueDate(), event.ledgerMonth(), event.assignedAt(), List.of()));
         } catch (AggregateStreamCreationException alreadyAssigned) {
             // assigned before the interruption
         }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -19,5 +20,9 @@ record AssignTaskRequest(
         @NotBlank String leadUnitId,
         @Size(max = 20) List<@NotBlank String> coUnitIds,
         @NotNull LocalDate dueDate,
-        @NotNull YearMonth ledgerMonth) {
+        @NotNull YearMonth ledgerMonth,
+        @Size(max = 20) List<@Valid MilestoneRequest> milestones) {
+
+    record MilestoneRequest(@NotBlank @Size(max = 100) String name, @NotNull LocalDate dueDate) {
+    }
 }

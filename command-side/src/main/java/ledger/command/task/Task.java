@@ -29,6 +29,7 @@ import ledger.kernel.task.DeadlineMissedEvent;
 import ledger.kernel.task.DecideDeadlineChangeCommand;
 import ledger.kernel.task.EscalateTaskCommand;
 import ledger.kernel.task.LeadershipDecisionAppliedEvent;
+import ledger.kernel.task.Milestone;
 import ledger.kernel.task.ProgressReportedEvent;
 import ledger.kernel.task.RejectCompletionCommand;
 import ledger.kernel.task.ReleaseFromTaskForceCommand;
@@ -76,6 +77,8 @@ class Task {
     private LocalDate missedFor;
     private Set<TaskForceId> taskForces = new HashSet<>();
     private Set<String> appliedDecisions = new HashSet<>();
+    private List<String> milestones = List.of();
+    private Set<String> reachedMilestones = new HashSet<>();
 
     protected Task() {
     }
@@ -85,7 +88,7 @@ class Task {
         apply(new TaskAssignedEvent(command.taskId(), command.title(), command.description(), command.source(),
                 command.sourceReference(), command.leadLeaderId(),
                 command.leadUnitId(), command.coUnitIds(), command.dueDate(), command.ledgerMonth(),
-                command.assignedAt()));
+                command.assignedAt(), command.milestones()));
     }
 
     @CommandHandler
@@ -101,7 +104,17 @@ class Task {
                     "Progress was last reported at " + lastPercent + "%; a report of " + command.percent()
                             + "% would go backwards. Correct an earlier report instead.");
         }
-        apply(new ProgressReportedEvent(taskId, command.percent(), command.narrative(), command.reportedAt()));
+        String milestone = command.milestoneReached();
+        if (milestone != null) {
+            if (!milestones.contains(milestone)) {
+                throw new LedgerException(ErrorCode.UNKNOWN_MILESTONE, taskId + " has no milestone " + milestone
+                        + " (it has " + String.join("、", milestones) + ")");
+            }
+            if (reachedMilestones.contains(milestone)) {
+                throw new LedgerException(ErrorCode.MILESTONE_ALREADY_REACHED, milestone + " was already reported reached");
+            }
+        }
+        apply(new ProgressReportedEvent(taskId, command.percent(), command.narrative(), command.reportedAt(), milestone));
     }
 
     @CommandHandler
@@ -253,11 +266,16 @@ class Task {
         coUnitIds = event.coUnitIds();
         dueDate = event.dueDate();
         lastPercent = 0;
+        milestones = event.milestones() == null ? List.of()
+                : event.milestones().stream().map(Milestone::name).toList();
     }
 
     @EventSourcingHandler
     void on(ProgressReportedEvent event) {
         lastPercent = event.percent();
+        if (event.milestoneReached() != null) {
+            reachedMilestones.add(event.milestoneReached());
+        }
     }
 
     @EventSourcingHandler

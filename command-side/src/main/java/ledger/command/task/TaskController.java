@@ -16,6 +16,7 @@ import ledger.kernel.organisation.UnitId;
 import ledger.kernel.task.AssignTaskCommand;
 import ledger.kernel.task.ClaimCompletionCommand;
 import ledger.kernel.task.DecideDeadlineChangeCommand;
+import ledger.kernel.task.Milestone;
 import ledger.kernel.task.RejectCompletionCommand;
 import ledger.kernel.task.RequestDeadlineChangeCommand;
 import ledger.kernel.task.VerifyCompletionCommand;
@@ -62,7 +63,8 @@ class TaskController {
         coUnits.forEach(directory::requireUnit);
         AssignTaskCommand command = new AssignTaskCommand(taskId, request.title(), request.description(),
                 request.source(), request.sourceReference(), leader, leadUnit,
-                coUnits, request.dueDate(), request.ledgerMonth(), clock.instant());
+                coUnits, request.dueDate(), request.ledgerMonth(), clock.instant(), request.milestones() == null
+                        ? List.of() : request.milestones().stream().map(m -> new Milestone(m.name(), m.dueDate())).toList());
         CommandAccepted accepted = sender.send(command, taskId.value());
         return ResponseEntity.created(URI.create("/api/tasks/" + taskId))
                 .header(HttpHeaders.ETAG, IfMatch.etag(accepted.version()))
@@ -77,7 +79,7 @@ class TaskController {
         TaskId id = RequestFields.id("taskId", taskId, TaskId::new);
         ReportProgressCommand command = new ReportProgressCommand(id, CurrentActor.get(), request.percent(),
                 request.narrative(),
-                clock.instant(), null);
+                clock.instant(), null, request.milestone());
         CommandAccepted accepted = sender.send(command, id.value());
         return ResponseEntity.created(URI.create("/api/tasks/" + id + "/progress-reports/" + accepted.version()))
                 .header(HttpHeaders.ETAG, IfMatch.etag(accepted.version()))

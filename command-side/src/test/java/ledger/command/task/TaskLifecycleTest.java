@@ -24,6 +24,7 @@ import ledger.kernel.task.DeadlineMissedEvent;
 import ledger.kernel.task.DecideDeadlineChangeCommand;
 import ledger.kernel.task.EscalateTaskCommand;
 import ledger.kernel.task.LeadershipDecisionAppliedEvent;
+import ledger.kernel.task.Milestone;
 import ledger.kernel.task.ProgressReportedEvent;
 import ledger.kernel.task.RejectCompletionCommand;
 import ledger.kernel.task.ReleaseFromTaskForceCommand;
@@ -52,7 +53,7 @@ class TaskLifecycleTest {
     private static final Instant ASSIGNED = Instant.parse("2026-03-01T02:00:00Z");
     private static final TaskAssignedEvent ASSIGNED_EVENT = new TaskAssignedEvent(TASK, "推进老旧小区改造", null,
             TaskSource.DIRECTORS_DELIBERATION_MEETING, null, new CadreId("leader-wang"), new UnitId("urban-renewal"),
-            List.of(new UnitId("finance")), DUE, YearMonth.parse("2026-03"), ASSIGNED);
+            List.of(new UnitId("finance")), DUE, YearMonth.parse("2026-03"), ASSIGNED, List.of());
     private static final Actor LEAD_HEAD = new Actor("cadre-1", Role.UNIT_HEAD, "urban-renewal");
     private static final Actor CO_UNIT_STAFF = new Actor("cadre-2", Role.UNIT_STAFF, "finance");
     private static final Actor OFFICE = new Actor("cadre-3", Role.BUREAU_OFFICE, null);
@@ -146,7 +147,7 @@ class TaskLifecycleTest {
     void nothing_is_reported_on_a_completed_task() {
         fixture.given(ASSIGNED_EVENT, CLAIMED,
                        new CompletionVerifiedEvent(TASK, null, on("2026-03-30"), DUE, true, on("2026-04-01")))
-               .when(new ReportProgressCommand(TASK, LEAD_HEAD, 100, "补充", on("2026-04-02"), null))
+               .when(new ReportProgressCommand(TASK, LEAD_HEAD, 100, "补充", on("2026-04-02"), null, null))
                .expectNoEvents()
                .expectException(refusedWith(ErrorCode.TASK_COMPLETED));
     }
@@ -248,8 +249,8 @@ class TaskLifecycleTest {
     @Test
     void progress_still_counts_while_a_claim_waits() {
         fixture.given(ASSIGNED_EVENT, CLAIMED)
-               .when(new ReportProgressCommand(TASK, LEAD_HEAD, 100, "验收材料已补齐", on("2026-03-31"), null))
-               .expectEvents(new ProgressReportedEvent(TASK, 100, "验收材料已补齐", on("2026-03-31")));
+               .when(new ReportProgressCommand(TASK, LEAD_HEAD, 100, "验收材料已补齐", on("2026-03-31"), null, null))
+               .expectEvents(new ProgressReportedEvent(TASK, 100, "验收材料已补齐", on("2026-03-31"), null));
     }
 
     private static final TaskForceId TF = new TaskForceId("tf-1");
@@ -305,5 +306,24 @@ class TaskLifecycleTest {
         fixture.given(ASSIGNED_EVENT)
                .when(new ReleaseFromTaskForceCommand(TASK, TF, "已解决", on("2026-04-01")))
                .expectNoEvents();
+    }
+
+    @Test
+    void progress_names_the_milestone_it_reached_once() {
+        TaskAssignedEvent withMilestones = new TaskAssignedEvent(TASK, "推进老旧小区改造", null,
+                TaskSource.DIRECTORS_DELIBERATION_MEETING, null, new CadreId("leader-wang"), new UnitId("urban-renewal"),
+                List.of(), DUE, YearMonth.parse("2026-03"), ASSIGNED,
+                List.of(new Milestone("方案批复", LocalDate.parse("2026-03-10")),
+                        new Milestone("全面开工", LocalDate.parse("2026-03-25"))));
+        ProgressReportedEvent approved = new ProgressReportedEvent(TASK, 30, "方案已批复", on("2026-03-09"), "方案批复");
+        fixture.given(withMilestones)
+               .when(new ReportProgressCommand(TASK, LEAD_HEAD, 30, "方案已批复", on("2026-03-09"), null, "方案批复"))
+               .expectEvents(approved);
+        fixture.given(withMilestones, approved)
+               .when(new ReportProgressCommand(TASK, LEAD_HEAD, 40, "再报", on("2026-03-10"), null, "方案批复"))
+               .expectException(refusedWith(ErrorCode.MILESTONE_ALREADY_REACHED));
+        fixture.given(withMilestones)
+               .when(new ReportProgressCommand(TASK, LEAD_HEAD, 40, "竣工", on("2026-03-10"), null, "竣工验收"))
+               .expectException(refusedWith(ErrorCode.UNKNOWN_MILESTONE));
     }
 }

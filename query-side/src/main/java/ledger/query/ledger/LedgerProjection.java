@@ -47,7 +47,9 @@ class LedgerProjection {
                     event.leadLeaderId().value(), event.leadUnitId().value(),
                     event.coUnitIds().stream().map(UnitId::value).toList(), event.assignedAt(), event.dueDate(),
                     event.dueDate(), LedgerTaskView.ON_TRACK, LedgerTaskView.ON_TRACK, List.of(), null, 0, null, null,
-                    null, null, sequence, position(token)));
+                    null, null, event.milestones() == null ? List.of() : event.milestones().stream()
+                            .map(m -> new LedgerTaskView.MilestoneView(m.name(), m.dueDate(), null)).toList(),
+                    sequence, position(token)));
         }
         // outside the check: a crash between the two writes is repaired by the redelivery
         views.addToMonth(month, event.taskId().value());
@@ -58,6 +60,10 @@ class LedgerProjection {
         update(event.taskId(), sequence, token, task -> {
             task.latestProgress = new LedgerTaskView.Progress(event.percent(), event.narrative(), event.reportedAt());
             task.progressReports++;
+            if (event.milestoneReached() != null) {
+                task.milestones.replaceAll(m -> m.name().equals(event.milestoneReached())
+                        ? new LedgerTaskView.MilestoneView(m.name(), m.dueDate(), event.reportedAt()) : m);
+            }
         });
     }
 

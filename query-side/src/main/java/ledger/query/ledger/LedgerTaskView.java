@@ -37,6 +37,7 @@ public record LedgerTaskView(
         Instant completedAt,
         Boolean completedOnTime,
         LocalDate proposedDueDate,
+        List<MilestoneView> milestones,
         long version,
         long position) {
 
@@ -45,6 +46,10 @@ public record LedgerTaskView(
     public static final String OVERDUE = "OVERDUE";
     public static final String COMPLETED = "COMPLETED";
     public static final String ESCALATED = "ESCALATED";
+
+    /** A milestone (节点目标) and when progress reported it reached, if it has been. */
+    public record MilestoneView(String name, LocalDate dueDate, Instant reachedAt) {
+    }
 
     /** The latest progress report, or null before the first one. */
     public record Progress(int percent, String narrative, Instant reportedAt) {
@@ -61,7 +66,8 @@ public record LedgerTaskView(
                 draft.leadLeaderId,
                 draft.leadUnitId, coUnitIds, assignedAt, originalDueDate, draft.dueDate, status, draft.deadlineState,
                 List.copyOf(draft.taskForceIds), draft.latestProgress, draft.progressReports, draft.completionClaimedAt,
-                draft.completedAt, draft.completedOnTime, draft.proposedDueDate, version, position);
+                draft.completedAt, draft.completedOnTime, draft.proposedDueDate, List.copyOf(draft.milestones), version,
+                position);
     }
 
     /** The parts of a task view that events change. */
@@ -77,8 +83,10 @@ public record LedgerTaskView(
         Instant completedAt;
         Boolean completedOnTime;
         LocalDate proposedDueDate;
+        List<MilestoneView> milestones;
 
         private Draft(LedgerTaskView view) {
+            milestones = new ArrayList<>(view.milestones == null ? List.of() : view.milestones);
             leadLeaderId = view.leadLeaderId;
             leadUnitId = view.leadUnitId;
             dueDate = view.dueDate;

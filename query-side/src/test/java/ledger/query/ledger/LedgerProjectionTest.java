@@ -15,6 +15,7 @@ import ledger.kernel.task.CompletionVerifiedEvent;
 import ledger.kernel.task.DeadlineChangeRequestedEvent;
 import ledger.kernel.task.DeadlineChangedEvent;
 import ledger.kernel.task.DeadlineMissedEvent;
+import ledger.kernel.task.Milestone;
 import ledger.kernel.task.ProgressReportedEvent;
 import ledger.kernel.task.TaskAssignedEvent;
 import ledger.kernel.task.TaskFellAtRiskEvent;
@@ -30,9 +31,9 @@ class LedgerProjectionTest {
     private static final LocalDate DUE = LocalDate.parse("2026-03-31");
     private static final TaskAssignedEvent ASSIGNED = new TaskAssignedEvent(TASK, "推进老旧小区改造", "改造120个小区",
             TaskSource.MINISTRY, "建城〔2026〕12号", new CadreId("leader-wang"), new UnitId("urban-renewal"), List.of(new UnitId("finance")),
-            DUE, YearMonth.parse("2026-03"), Instant.parse("2026-03-01T02:00:00Z"));
+            DUE, YearMonth.parse("2026-03"), Instant.parse("2026-03-01T02:00:00Z"), List.of());
     private static final ProgressReportedEvent REPORTED = new ProgressReportedEvent(TASK, 40, "完成摸底调查",
-            Instant.parse("2026-03-05T02:00:00Z"));
+            Instant.parse("2026-03-05T02:00:00Z"), null);
 
     private InMemoryLedgerViews views;
     private LedgerProjection projection;
@@ -65,7 +66,7 @@ class LedgerProjectionTest {
     void the_latest_progress_report_is_shown() {
         projection.on(ASSIGNED, 0, new GlobalSequenceTrackingToken(1));
         projection.on(REPORTED, 1, new GlobalSequenceTrackingToken(2));
-        projection.on(new ProgressReportedEvent(TASK, 70, "方案获批", Instant.parse("2026-03-09T02:00:00Z")), 2,
+        projection.on(new ProgressReportedEvent(TASK, 70, "方案获批", Instant.parse("2026-03-09T02:00:00Z"), null), 2,
                 new GlobalSequenceTrackingToken(3));
 
         LedgerTaskView task = views.task("task-1").orElseThrow();
@@ -119,6 +120,19 @@ class LedgerProjectionTest {
         assertThat(task.status()).isEqualTo(LedgerTaskView.COMPLETED);
         assertThat(task.completedOnTime()).isTrue();
         assertThat(task.completedAt()).isEqualTo(Instant.parse("2026-04-01T02:00:00Z"));
+    }
+
+    @Test
+    void milestones_show_when_they_were_reached() {
+        TaskAssignedEvent withMilestone = new TaskAssignedEvent(TASK, "推进老旧小区改造", null, TaskSource.MINISTRY, null,
+                new CadreId("leader-wang"), new UnitId("urban-renewal"), List.of(), DUE, YearMonth.parse("2026-03"),
+                Instant.parse("2026-03-01T02:00:00Z"), List.of(new Milestone("方案批复", LocalDate.parse("2026-03-10"))));
+        projection.on(withMilestone, 0, new GlobalSequenceTrackingToken(1));
+        Instant reached = Instant.parse("2026-03-09T02:00:00Z");
+        projection.on(new ProgressReportedEvent(TASK, 30, "批复", reached, "方案批复"), 1, new GlobalSequenceTrackingToken(2));
+
+        assertThat(views.task("task-1").orElseThrow().milestones())
+                .containsExactly(new LedgerTaskView.MilestoneView("方案批复", LocalDate.parse("2026-03-10"), reached));
     }
 
     @Test

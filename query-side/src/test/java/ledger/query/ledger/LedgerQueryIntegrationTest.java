@@ -59,7 +59,7 @@ class LedgerQueryIntegrationTest {
         assign("task-b", "2026-04", "2026-04-01T02:00:00Z");
         assign("task-c", "2026-05", "2026-05-01T01:00:00Z");
         events.publish(new GenericDomainEventMessage<>("Task", "task-a", 1,
-                new ProgressReportedEvent(new TaskId("task-a"), 55, "已完成征收", Instant.parse("2026-04-10T01:00:00Z"))));
+                new ProgressReportedEvent(new TaskId("task-a"), 55, "已完成征收", Instant.parse("2026-04-10T01:00:00Z"), null)));
 
         ResponseEntity<Map> response = http.getForEntity("/api/ledger/2026-04?minPosition=" + engine.lastReservedPosition(),
                 Map.class);
@@ -104,6 +104,6 @@ class LedgerQueryIntegrationTest {
     private void assign(String id, String month, String at) {
         events.publish(new GenericDomainEventMessage<>("Task", id, 0, new TaskAssignedEvent(new TaskId(id), "任务 " + id, null,
                 TaskSource.PARTY_GROUP_MEETING, "党组会〔2026〕1号", new CadreId("leader-li"), new UnitId("office"), List.of(),
-                YearMonth.parse(month).atEndOfMonth(), YearMonth.parse(month), Instant.parse(at))));
+                YearMonth.parse(month).atEndOfMonth(), YearMonth.parse(month), Instant.parse(at), List.of())));
     }
 }

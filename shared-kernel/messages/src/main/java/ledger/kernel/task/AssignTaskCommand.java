@@ -27,7 +27,8 @@ public record AssignTaskCommand(
         List<UnitId> coUnitIds,
         LocalDate dueDate,
         YearMonth ledgerMonth,
-        Instant assignedAt) {
+        Instant assignedAt,
+        List<Milestone> milestones) {
 
     public AssignTaskCommand {
         Require.present(taskId, "taskId");
@@ -45,5 +46,9 @@ public record AssignTaskCommand(
         Require.present(dueDate, "dueDate");
         Require.present(ledgerMonth, "ledgerMonth");
         Require.present(assignedAt, "assignedAt");
+        milestones = milestones == null ? List.of() : List.copyOf(milestones);
+        if (milestones.stream().map(Milestone::name).distinct().count() < milestones.size()) {
+            throw new InvalidMessageException("milestones", "must have distinct names");
+        }
     }
 }

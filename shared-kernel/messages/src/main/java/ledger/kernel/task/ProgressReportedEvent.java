@@ -9,5 +9,6 @@ public record ProgressReportedEvent(
         TaskId taskId,
         int percent,
         String narrative,
-        Instant reportedAt) {
+        Instant reportedAt,
+        String milestoneReached) {
 }

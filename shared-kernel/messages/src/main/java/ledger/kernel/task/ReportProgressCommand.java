@@ -17,7 +17,8 @@ public record ReportProgressCommand(
         int percent,
         String narrative,
         Instant reportedAt,
-        @TargetAggregateVersion Long expectedVersion) {
+        @TargetAggregateVersion Long expectedVersion,
+        String milestoneReached) {
 
     public ReportProgressCommand {
         Require.present(taskId, "taskId");
@@ -25,6 +26,7 @@ public record ReportProgressCommand(
         Require.between(percent, 0, 100, "percent");
         narrative = Require.text(narrative, "narrative", 4000);
         Require.present(reportedAt, "reportedAt");
+        milestoneReached = milestoneReached == null || milestoneReached.isBlank() ? null : milestoneReached.strip();
         if (expectedVersion != null) {
             Require.notNegative(expectedVersion, "expectedVersion");
         }

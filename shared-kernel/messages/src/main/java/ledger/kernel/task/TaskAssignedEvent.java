@@ -21,5 +21,6 @@ public record TaskAssignedEvent(
         List<UnitId> coUnitIds,
         LocalDate dueDate,
         YearMonth ledgerMonth,
-        Instant assignedAt) {
+        Instant assignedAt,
+        List<Milestone> milestones) {
 }
