@@ -118,6 +118,8 @@ class CommandSideAccessTest {
                         () -> """
                         {"title":"下月任务","leadLeaderId":"%s","leadUnitId":"unit-a","dueDate":"2026-04-30"}"""
                         .formatted(TestOrganisation.LEADER), EnumSet.of(Role.BUREAU_LEADER), 201),
+                new Endpoint(HttpMethod.POST, () -> "/api/deliberation-meetings/" + conveneMeeting() + "/task-cancellations",
+                        () -> "{\"taskId\":\"" + assignTask() + "\",\"reason\":\"取消\"}", EnumSet.of(Role.BUREAU_LEADER), 201),
                 new Endpoint(HttpMethod.POST, () -> "/api/deliberation-meetings/" + conveneMeeting() + "/closure",
                         () -> null, EnumSet.of(Role.BUREAU_LEADER), 201),
                 new Endpoint(HttpMethod.GET, "/api/me", () -> null, Role.SIGN_IN_ROLES, 200),

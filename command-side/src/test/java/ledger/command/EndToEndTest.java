@@ -194,6 +194,8 @@ class EndToEndTest {
         assertThat(director.postForEntity(meeting + "/task-assignments", Map.of("title", "汛期房屋安全排查",
                 "leadLeaderId", TestOrganisation.LEADER, "leadUnitId", TestAccounts.UNIT_B, "dueDate", "2027-06-20"),
                 Map.class).getStatusCode().value()).isEqualTo(201);
+        assertThat(director.postForEntity(meeting + "/task-cancellations", Map.of("taskId", lagging,
+                "reason", "已并入市级专项行动"), Map.class).getStatusCode().value()).isEqualTo(201);
         assertThat(director.postForEntity(meeting + "/closure", null, Map.class).getStatusCode().value()).isEqualTo(201);
         assertThat(director.postForEntity(meeting + "/task-assignments", Map.of("title", "会后补充",
                 "leadLeaderId", TestOrganisation.LEADER, "leadUnitId", TestAccounts.UNIT_B, "dueDate", "2027-06-20"),
@@ -203,6 +205,9 @@ class EndToEndTest {
                 .until(() -> queries.getForObject("/api/ledger/2027-06", Map.class),
                         ledger -> ((Number) ledger.get("taskCount")).intValue() == 1);
         Map<String, Object> assigned = ((List<Map<String, Object>>) june.get("tasks")).get(0);
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(
+                () -> queries.getForObject("/api/tasks/" + lagging, Map.class),
+                task -> "CANCELLED".equals(task.get("status")) && task.get("closedByDecision") != null);
         assertThat(assigned).containsEntry("title", "汛期房屋安全排查").containsEntry("sourceLabel", "局长议事会")
                 .containsEntry("sourceReference", convened.getBody().get("id"))
                 .containsEntry("leadUnitId", TestAccounts.UNIT_B);

@@ -9,12 +9,14 @@ import java.util.Set;
 import ledger.kernel.meeting.AssignTaskAtMeetingCommand;
 import ledger.kernel.meeting.CloseDeliberationMeetingCommand;
 import ledger.kernel.meeting.ConveneDeliberationMeetingCommand;
+import ledger.kernel.meeting.DecideTaskCancellationCommand;
 import ledger.kernel.meeting.DeliberationMeetingClosedEvent;
 import ledger.kernel.meeting.DeliberationMeetingConvenedEvent;
 import ledger.kernel.meeting.LaggingTaskReviewedEvent;
 import ledger.kernel.meeting.MeetingId;
 import ledger.kernel.meeting.ReviewLaggingTaskCommand;
 import ledger.kernel.meeting.TaskAssignedAtMeetingEvent;
+import ledger.kernel.meeting.TaskCancellationDecidedEvent;
 import ledger.kernel.shared.ErrorCode;
 import ledger.kernel.shared.LedgerException;
 import ledger.kernel.task.TaskId;
@@ -69,6 +71,13 @@ class DeliberationMeeting {
         apply(new TaskAssignedAtMeetingEvent(meetingId, command.taskId(), command.title(), command.description(),
                 command.leadLeaderId(), command.leadUnitId(), command.coUnitIds(), command.dueDate(), next,
                 command.assignedAt()));
+    }
+
+    @CommandHandler
+    void handle(DecideTaskCancellationCommand command) {
+        requireOpen();
+        apply(new TaskCancellationDecidedEvent(meetingId, command.taskId(), command.intoTaskId(), command.reason(),
+                command.decidedAt()));
     }
 
     @CommandHandler

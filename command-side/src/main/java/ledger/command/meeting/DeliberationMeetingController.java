@@ -13,6 +13,7 @@ import ledger.command.organisation.OrganisationDirectory;
 import ledger.kernel.meeting.AssignTaskAtMeetingCommand;
 import ledger.kernel.meeting.CloseDeliberationMeetingCommand;
 import ledger.kernel.meeting.ConveneDeliberationMeetingCommand;
+import ledger.kernel.meeting.DecideTaskCancellationCommand;
 import ledger.kernel.meeting.MeetingId;
 import ledger.kernel.meeting.ReviewLaggingTaskCommand;
 import ledger.kernel.organisation.CadreId;
@@ -64,10 +65,7 @@ class DeliberationMeetingController {
     ResponseEntity<CommandAccepted> review(@PathVariable String meetingId,
                                            @Valid @RequestBody MeetingRequests.Review request) {
         MeetingId id = meeting(meetingId);
-        TaskId task = RequestFields.id("taskId", request.taskId(), TaskId::new);
-        if (store.lastSequenceNumberFor(task.value()).isEmpty()) {
-            throw new LedgerException(ErrorCode.UNKNOWN_TASK, "No task " + task + " is recorded");
-        }
+        TaskId task = requireTask("taskId", request.taskId());
         return created(id, "/lagging-task-reviews", sender.send(new ReviewLaggingTaskCommand(id, task,
                 request.causes(), request.countermeasures(), clock.instant()), id.value()));
     }
@@ -87,6 +85,25 @@ class DeliberationMeetingController {
         TaskId task = new TaskId("task-" + ids.newId());
         return created(id, "/task-assignments", sender.send(new AssignTaskAtMeetingCommand(id, task, request.title(),
                 request.description(), leader, leadUnit, coUnits, request.dueDate(), clock.instant()), id.value()));
+    }
+
+    @PostMapping("/{meetingId}/task-cancellations")
+    @Operation(summary = "Decide to cancel a task, or to merge it into another (intoTaskId) (撤销/合并任务)")
+    ResponseEntity<CommandAccepted> cancel(@PathVariable String meetingId,
+                                           @Valid @RequestBody MeetingRequests.Cancel request) {
+        MeetingId id = meeting(meetingId);
+        TaskId task = requireTask("taskId", request.taskId());
+        TaskId into = request.intoTaskId() == null ? null : requireTask("intoTaskId", request.intoTaskId());
+        return created(id, "/task-cancellations", sender.send(new DecideTaskCancellationCommand(id, task, into,
+                request.reason(), clock.instant()), id.value(), request.reason()));
+    }
+
+    private TaskId requireTask(String field, String raw) {
+        TaskId task = RequestFields.id(field, raw, TaskId::new);
+        if (store.lastSequenceNumberFor(task.value()).isEmpty()) {
+            throw new LedgerException(ErrorCode.UNKNOWN_TASK, "No task " + task + " is recorded");
+        }
+        return task;
     }
 
     @PostMapping("/{meetingId}/closure")

@@ -3,7 +3,9 @@ package ledger.command.meeting;
 import java.util.List;
 
 import ledger.kernel.meeting.TaskAssignedAtMeetingEvent;
+import ledger.kernel.meeting.TaskCancellationDecidedEvent;
 import ledger.kernel.task.AssignTaskCommand;
+import ledger.kernel.task.CloseTaskByDecisionCommand;
 import ledger.kernel.task.TaskSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -13,7 +15,8 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the meeting's assignments into key tasks, each naming the meeting as its source. Runs on
+ * Turns the meeting's assignments into key tasks, each naming the meeting as its source, and its
+ * decisions to cancel or merge tasks into closed tasks. Runs on
  * the command side's flows tracking processor: restart-safe, not on replays; a task that already
  * exists (the flow was interrupted after assigning it) is left as it is.
  */
@@ -37,5 +40,11 @@ class MeetingFlows {
         } catch (AggregateStreamCreationException alreadyAssigned) {
             // assigned before the interruption
         }
+    }
+
+    @EventHandler
+    void on(TaskCancellationDecidedEvent event) {
+        commands.sendAndWait(new CloseTaskByDecisionCommand(event.taskId(), event.intoTaskId(),
+                event.meetingId().value(), event.reason(), event.decidedAt()));
     }
 }

@@ -20,6 +20,9 @@ final class MeetingRequests {
                   @NotBlank @Size(max = 4000) String countermeasures) {
     }
 
+    record Cancel(@NotBlank String taskId, String intoTaskId, @NotBlank @Size(max = 2000) String reason) {
+    }
+
     record Assign(@NotBlank @Size(max = 200) String title, @Size(max = 4000) String description,
                   @NotBlank String leadLeaderId, @NotBlank String leadUnitId,
                   @Size(max = 20) List<@NotBlank String> coUnitIds, @NotNull LocalDate dueDate) {

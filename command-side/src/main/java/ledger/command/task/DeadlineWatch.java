@@ -17,8 +17,10 @@ import ledger.kernel.task.CompletionVerifiedEvent;
 import ledger.kernel.task.DeadlineChangedEvent;
 import ledger.kernel.task.DeadlineMissedEvent;
 import ledger.kernel.task.TaskAssignedEvent;
+import ledger.kernel.task.TaskCancelledEvent;
 import ledger.kernel.task.TaskFellAtRiskEvent;
 import ledger.kernel.task.TaskId;
+import ledger.kernel.task.TaskMergedEvent;
 import ledger.kernel.task.WatchDeadlineCommand;
 import ledger.store.StoreConnection;
 import org.axonframework.config.ProcessingGroup;
@@ -83,6 +85,16 @@ public class DeadlineWatch {
 
     @EventHandler
     void on(CompletionVerifiedEvent event) {
+        open.deleteOne(eq("_id", event.taskId().value()));
+    }
+
+    @EventHandler
+    void on(TaskCancelledEvent event) {
+        open.deleteOne(eq("_id", event.taskId().value()));
+    }
+
+    @EventHandler
+    void on(TaskMergedEvent event) {
         open.deleteOne(eq("_id", event.taskId().value()));
     }
 

@@ -19,6 +19,7 @@ import ledger.kernel.shared.LedgerException;
 import ledger.kernel.task.ApplyLeadershipDecisionCommand;
 import ledger.kernel.task.AssignTaskCommand;
 import ledger.kernel.task.ClaimCompletionCommand;
+import ledger.kernel.task.CloseTaskByDecisionCommand;
 import ledger.kernel.task.CompletionClaimedEvent;
 import ledger.kernel.task.CompletionRejectedEvent;
 import ledger.kernel.task.CompletionVerifiedEvent;
@@ -36,9 +37,11 @@ import ledger.kernel.task.ReleaseFromTaskForceCommand;
 import ledger.kernel.task.ReportProgressCommand;
 import ledger.kernel.task.RequestDeadlineChangeCommand;
 import ledger.kernel.task.TaskAssignedEvent;
+import ledger.kernel.task.TaskCancelledEvent;
 import ledger.kernel.task.TaskEscalatedEvent;
 import ledger.kernel.task.TaskFellAtRiskEvent;
 import ledger.kernel.task.TaskId;
+import ledger.kernel.task.TaskMergedEvent;
 import ledger.kernel.task.TaskReleasedFromTaskForceEvent;
 import ledger.kernel.task.VerifyCompletionCommand;
 import ledger.kernel.task.WatchDeadlineCommand;
@@ -78,6 +81,7 @@ class Task {
     private Set<TaskForceId> taskForces = new HashSet<>();
     private Set<String> appliedDecisions = new HashSet<>();
     private List<String> milestones = List.of();
+    private boolean closed;
     private Set<String> reachedMilestones = new HashSet<>();
 
     protected Task() {
@@ -133,6 +137,7 @@ class Task {
     @CommandHandler
     void handle(VerifyCompletionCommand command) {
         requireVerifier(command.verifier());
+        requireOpen();
         requirePendingClaim();
         boolean onTime = !BureauTime.dayOf(pendingClaimAt).isAfter(dueDate);
         apply(new CompletionVerifiedEvent(taskId, command.note(), pendingClaimAt, dueDate, onTime, command.verifiedAt()));
@@ -141,6 +146,7 @@ class Task {
     @CommandHandler
     void handle(RejectCompletionCommand command) {
         requireVerifier(command.verifier());
+        requireOpen();
         requirePendingClaim();
         apply(new CompletionRejectedEvent(taskId, command.reason(), command.rejectedAt()));
     }
@@ -176,10 +182,24 @@ class Task {
         }
     }
 
+    /** Only a recorded decision closes a task; repeating it changes nothing. */
+    @CommandHandler
+    void handle(CloseTaskByDecisionCommand command) {
+        if (closed || completed) {
+            return;
+        }
+        if (command.intoTaskId() == null) {
+            apply(new TaskCancelledEvent(taskId, command.decisionRef(), command.reason(), command.decidedAt()));
+        } else {
+            apply(new TaskMergedEvent(taskId, command.intoTaskId(), command.decisionRef(), command.reason(),
+                    command.decidedAt()));
+        }
+    }
+
     /** Sent when a task force takes the task on; repeating it changes nothing. */
     @CommandHandler
     void handle(EscalateTaskCommand command) {
-        if (completed || taskForces.contains(command.taskForceId())) {
+        if (completed || closed || taskForces.contains(command.taskForceId())) {
             return;
         }
         apply(new TaskEscalatedEvent(taskId, command.taskForceId(), command.problem(), command.escalatedAt()));
@@ -211,7 +231,7 @@ class Task {
     /** Idempotent: records only what has happened and is not yet on record for the current due date. */
     @CommandHandler
     void handle(WatchDeadlineCommand command) {
-        if (completed || dueDate.equals(missedFor)) {
+        if (completed || closed || dueDate.equals(missedFor)) {
             return;
         }
         LocalDate today = BureauTime.dayOf(command.now());
@@ -223,6 +243,9 @@ class Task {
     }
 
     private void requireOpen() {
+        if (closed) {
+            throw new LedgerException(ErrorCode.TASK_CLOSED, taskId + " was cancelled or merged by a recorded decision");
+        }
         if (completed) {
             throw new LedgerException(ErrorCode.TASK_COMPLETED, taskId + " is completed");
         }
@@ -311,6 +334,16 @@ class Task {
     void on(DeadlineChangeDeclinedEvent event) {
         proposedDueDate = null;
         proposalReason = null;
+    }
+
+    @EventSourcingHandler
+    void on(TaskCancelledEvent event) {
+        closed = true;
+    }
+
+    @EventSourcingHandler
+    void on(TaskMergedEvent event) {
+        closed = true;
     }
 
     @EventSourcingHandler

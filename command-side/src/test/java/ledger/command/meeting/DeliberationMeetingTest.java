@@ -10,12 +10,14 @@ import java.util.List;
 import ledger.kernel.meeting.AssignTaskAtMeetingCommand;
 import ledger.kernel.meeting.CloseDeliberationMeetingCommand;
 import ledger.kernel.meeting.ConveneDeliberationMeetingCommand;
+import ledger.kernel.meeting.DecideTaskCancellationCommand;
 import ledger.kernel.meeting.DeliberationMeetingClosedEvent;
 import ledger.kernel.meeting.DeliberationMeetingConvenedEvent;
 import ledger.kernel.meeting.LaggingTaskReviewedEvent;
 import ledger.kernel.meeting.MeetingId;
 import ledger.kernel.meeting.ReviewLaggingTaskCommand;
 import ledger.kernel.meeting.TaskAssignedAtMeetingEvent;
+import ledger.kernel.meeting.TaskCancellationDecidedEvent;
 import ledger.kernel.organisation.CadreId;
 import ledger.kernel.organisation.UnitId;
 import ledger.kernel.shared.ErrorCode;
@@ -79,6 +81,16 @@ class DeliberationMeetingTest {
                .expectEvents(new DeliberationMeetingClosedEvent(MEETING, 1, 0, NOW));
         fixture.given(CONVENED, new DeliberationMeetingClosedEvent(MEETING, 0, 0, NOW))
                .when(new ReviewLaggingTaskCommand(MEETING, LAGGING, "补记", "补记", NOW))
+               .expectException(refusedWith(ErrorCode.MEETING_CLOSED));
+    }
+
+    @Test
+    void the_meeting_records_a_decision_to_cancel_or_merge_a_task() {
+        fixture.given(CONVENED)
+               .when(new DecideTaskCancellationCommand(MEETING, LAGGING, new TaskId("task-8"), "合并推进", NOW))
+               .expectEvents(new TaskCancellationDecidedEvent(MEETING, LAGGING, new TaskId("task-8"), "合并推进", NOW));
+        fixture.given(CONVENED, new DeliberationMeetingClosedEvent(MEETING, 0, 0, NOW))
+               .when(new DecideTaskCancellationCommand(MEETING, LAGGING, null, "补记", NOW))
                .expectException(refusedWith(ErrorCode.MEETING_CLOSED));
     }
 }

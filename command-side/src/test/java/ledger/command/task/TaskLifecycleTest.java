@@ -14,6 +14,7 @@ import ledger.kernel.security.Role;
 import ledger.kernel.shared.ErrorCode;
 import ledger.kernel.task.ApplyLeadershipDecisionCommand;
 import ledger.kernel.task.ClaimCompletionCommand;
+import ledger.kernel.task.CloseTaskByDecisionCommand;
 import ledger.kernel.task.CompletionClaimedEvent;
 import ledger.kernel.task.CompletionRejectedEvent;
 import ledger.kernel.task.CompletionVerifiedEvent;
@@ -31,9 +32,11 @@ import ledger.kernel.task.ReleaseFromTaskForceCommand;
 import ledger.kernel.task.ReportProgressCommand;
 import ledger.kernel.task.RequestDeadlineChangeCommand;
 import ledger.kernel.task.TaskAssignedEvent;
+import ledger.kernel.task.TaskCancelledEvent;
 import ledger.kernel.task.TaskEscalatedEvent;
 import ledger.kernel.task.TaskFellAtRiskEvent;
 import ledger.kernel.task.TaskId;
+import ledger.kernel.task.TaskMergedEvent;
 import ledger.kernel.task.TaskReleasedFromTaskForceEvent;
 import ledger.kernel.task.TaskSource;
 import ledger.kernel.task.VerifyCompletionCommand;
@@ -325,5 +328,26 @@ class TaskLifecycleTest {
         fixture.given(withMilestones)
                .when(new ReportProgressCommand(TASK, LEAD_HEAD, 40, "竣工", on("2026-03-10"), null, "竣工验收"))
                .expectException(refusedWith(ErrorCode.UNKNOWN_MILESTONE));
+    }
+
+    @Test
+    void only_a_recorded_decision_closes_a_task_by_cancelling_or_merging_it_once() {
+        fixture.given(ASSIGNED_EVENT)
+               .when(new CloseTaskByDecisionCommand(TASK, null, "meeting-2026-03", "上级已取消该项要求", on("2026-03-30")))
+               .expectEvents(new TaskCancelledEvent(TASK, "meeting-2026-03", "上级已取消该项要求", on("2026-03-30")));
+        TaskId other = new TaskId("task-2");
+        TaskMergedEvent merged = new TaskMergedEvent(TASK, other, "meeting-2026-03", "与燃气整治合并推进", on("2026-03-30"));
+        fixture.given(ASSIGNED_EVENT)
+               .when(new CloseTaskByDecisionCommand(TASK, other, "meeting-2026-03", "与燃气整治合并推进", on("2026-03-30")))
+               .expectEvents(merged);
+        fixture.given(ASSIGNED_EVENT, merged)
+               .when(new CloseTaskByDecisionCommand(TASK, null, "meeting-2026-04", "重复", on("2026-04-30")))
+               .expectNoEvents();
+        fixture.given(ASSIGNED_EVENT, merged)
+               .when(new ReportProgressCommand(TASK, LEAD_HEAD, 50, "继续", on("2026-03-31"), null, null))
+               .expectException(refusedWith(ErrorCode.TASK_CLOSED));
+        fixture.given(ASSIGNED_EVENT, merged)
+               .when(new WatchDeadlineCommand(TASK, on("2026-04-05"), 3))
+               .expectNoEvents();
     }
 }

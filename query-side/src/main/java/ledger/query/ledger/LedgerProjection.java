@@ -14,9 +14,11 @@ import ledger.kernel.task.DeadlineMissedEvent;
 import ledger.kernel.task.LeadershipDecisionAppliedEvent;
 import ledger.kernel.task.ProgressReportedEvent;
 import ledger.kernel.task.TaskAssignedEvent;
+import ledger.kernel.task.TaskCancelledEvent;
 import ledger.kernel.task.TaskEscalatedEvent;
 import ledger.kernel.task.TaskFellAtRiskEvent;
 import ledger.kernel.task.TaskId;
+import ledger.kernel.task.TaskMergedEvent;
 import ledger.kernel.task.TaskReleasedFromTaskForceEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -49,7 +51,7 @@ class LedgerProjection {
                     event.dueDate(), LedgerTaskView.ON_TRACK, LedgerTaskView.ON_TRACK, List.of(), null, 0, null, null,
                     null, null, event.milestones() == null ? List.of() : event.milestones().stream()
                             .map(m -> new LedgerTaskView.MilestoneView(m.name(), m.dueDate(), null)).toList(),
-                    sequence, position(token)));
+                    null, null, sequence, position(token)));
         }
         // outside the check: a crash between the two writes is repaired by the redelivery
         views.addToMonth(month, event.taskId().value());
@@ -113,6 +115,19 @@ class LedgerProjection {
     @EventHandler
     void on(DeadlineMissedEvent event, @SequenceNumber long sequence, TrackingToken token) {
         update(event.taskId(), sequence, token, task -> task.deadlineState = LedgerTaskView.OVERDUE);
+    }
+
+    @EventHandler
+    void on(TaskCancelledEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        update(event.taskId(), sequence, token, task -> task.closedByDecision = event.decisionRef());
+    }
+
+    @EventHandler
+    void on(TaskMergedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        update(event.taskId(), sequence, token, task -> {
+            task.closedByDecision = event.decisionRef();
+            task.mergedIntoTaskId = event.intoTaskId().value();
+        });
     }
 
     @EventHandler

@@ -38,6 +38,8 @@ public record LedgerTaskView(
         Boolean completedOnTime,
         LocalDate proposedDueDate,
         List<MilestoneView> milestones,
+        String closedByDecision,
+        String mergedIntoTaskId,
         long version,
         long position) {
 
@@ -46,6 +48,8 @@ public record LedgerTaskView(
     public static final String OVERDUE = "OVERDUE";
     public static final String COMPLETED = "COMPLETED";
     public static final String ESCALATED = "ESCALATED";
+    public static final String CANCELLED = "CANCELLED";
+    public static final String MERGED = "MERGED";
 
     /** A milestone (节点目标) and when progress reported it reached, if it has been. */
     public record MilestoneView(String name, LocalDate dueDate, Instant reachedAt) {
@@ -59,15 +63,16 @@ public record LedgerTaskView(
     LedgerTaskView next(Consumer<Draft> change, long version, long position) {
         Draft draft = new Draft(this);
         change.accept(draft);
-        String status = draft.completedAt != null ? COMPLETED
+        String status = draft.closedByDecision != null ? (draft.mergedIntoTaskId != null ? MERGED : CANCELLED)
+                : draft.completedAt != null ? COMPLETED
                 : !draft.taskForceIds.isEmpty() ? ESCALATED
                 : draft.deadlineState;
         return new LedgerTaskView(taskId, ledgerMonth, title, description, source, sourceLabel, sourceReference,
                 draft.leadLeaderId,
                 draft.leadUnitId, coUnitIds, assignedAt, originalDueDate, draft.dueDate, status, draft.deadlineState,
                 List.copyOf(draft.taskForceIds), draft.latestProgress, draft.progressReports, draft.completionClaimedAt,
-                draft.completedAt, draft.completedOnTime, draft.proposedDueDate, List.copyOf(draft.milestones), version,
-                position);
+                draft.completedAt, draft.completedOnTime, draft.proposedDueDate, List.copyOf(draft.milestones),
+                draft.closedByDecision, draft.mergedIntoTaskId, version, position);
     }
 
     /** The parts of a task view that events change. */
@@ -84,8 +89,12 @@ public record LedgerTaskView(
         Boolean completedOnTime;
         LocalDate proposedDueDate;
         List<MilestoneView> milestones;
+        String closedByDecision;
+        String mergedIntoTaskId;
 
         private Draft(LedgerTaskView view) {
+            closedByDecision = view.closedByDecision;
+            mergedIntoTaskId = view.mergedIntoTaskId;
             milestones = new ArrayList<>(view.milestones == null ? List.of() : view.milestones);
             leadLeaderId = view.leadLeaderId;
             leadUnitId = view.leadUnitId;

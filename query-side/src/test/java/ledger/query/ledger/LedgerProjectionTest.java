@@ -20,6 +20,7 @@ import ledger.kernel.task.ProgressReportedEvent;
 import ledger.kernel.task.TaskAssignedEvent;
 import ledger.kernel.task.TaskFellAtRiskEvent;
 import ledger.kernel.task.TaskId;
+import ledger.kernel.task.TaskMergedEvent;
 import ledger.kernel.task.TaskSource;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,6 +134,18 @@ class LedgerProjectionTest {
 
         assertThat(views.task("task-1").orElseThrow().milestones())
                 .containsExactly(new LedgerTaskView.MilestoneView("方案批复", LocalDate.parse("2026-03-10"), reached));
+    }
+
+    @Test
+    void a_task_merged_by_decision_shows_as_merged_with_the_decision() {
+        projection.on(ASSIGNED, 0, new GlobalSequenceTrackingToken(1));
+        projection.on(new TaskMergedEvent(TASK, new TaskId("task-2"), "meeting-2026-03", "合并推进",
+                Instant.parse("2026-03-30T02:00:00Z")), 1, new GlobalSequenceTrackingToken(2));
+
+        LedgerTaskView task = views.task("task-1").orElseThrow();
+        assertThat(task.status()).isEqualTo(LedgerTaskView.MERGED);
+        assertThat(task.mergedIntoTaskId()).isEqualTo("task-2");
+        assertThat(task.closedByDecision()).isEqualTo("meeting-2026-03");
     }
 
     @Test
