@@ -100,6 +100,11 @@ class EndToEndTest {
         assertThat((Map<String, Object>) task.get("latestProgress")).containsEntry("percent", 35);
 
         ResponseEntity<Map> single = queries.getForEntity("/api/tasks/" + id + "?minPosition=" + position, Map.class);
+        Map<String, Object> record = queries.withBasicAuth(TestAccounts.username(Role.PERSONNEL_OFFICE), TestAccounts.PASSWORD)
+                .getForObject("/api/cadres/" + TestOrganisation.LEADER + "/record?minPosition=" + position, Map.class);
+        List<Map<String, Object>> led = (List<Map<String, Object>>) record.get("tasksLed");
+        assertThat(led).anySatisfy(item -> assertThat(item).containsEntry("taskId", id).containsEntry("outcome", "OPEN")
+                .extractingByKey("eventIds").asList().isNotEmpty());
         assertThat(single.getHeaders().getETag()).isEqualTo("\"1\"");
         assertThat(queries.getForEntity("/api/tasks/task-nobody", Map.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);

@@ -31,6 +31,8 @@ class QuerySideAccessTest {
             new Endpoint("/api/ledger/2026-03", Role.BUREAU_STAFF, 200),
             new Endpoint("/api/tasks/task-unknown", Role.BUREAU_STAFF, 404),
             new Endpoint("/api/me", EVERYONE, 200),
+            new Endpoint("/api/cadres/cadre-nobody/record",
+                    EnumSet.of(Role.PERSONNEL_OFFICE, Role.DISCIPLINE_INSPECTION, Role.BUREAU_LEADER), 404),
             new Endpoint("/actuator/metrics", EnumSet.of(Role.ADMIN), 200),
             new Endpoint("/actuator/health", null, 200),
             new Endpoint("/v3/api-docs", null, 200));
@@ -67,6 +69,18 @@ class QuerySideAccessTest {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void a_cadre_sees_their_own_record_but_not_another_cadres() {
+        TestRestTemplate staff = http.withBasicAuth(TestAccounts.username(Role.UNIT_STAFF), TestAccounts.PASSWORD);
+
+        var own = staff.getForEntity("/api/cadres/" + TestAccounts.personId(Role.UNIT_STAFF) + "/record", String.class);
+        var other = staff.getForEntity("/api/cadres/" + TestAccounts.personId(Role.UNIT_HEAD) + "/record", String.class);
+
+        assertThat(own.getStatusCode().value()).isEqualTo(404); // allowed; no record has been built for them yet
+        assertThat(other.getStatusCode().value()).isEqualTo(403);
+        assertThat(other.getBody()).contains("\"code\":\"NOT_PERMITTED\"");
     }
 
     @Test

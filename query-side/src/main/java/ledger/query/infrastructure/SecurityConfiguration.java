@@ -20,6 +20,8 @@ class SecurityConfiguration {
         return security.filterChain(http, rules -> rules
                 .requestMatchers(HttpMethod.GET, "/api/ledger/*", "/api/tasks/*").hasAnyRole(staff)
                 .requestMatchers(HttpMethod.GET, "/api/me").authenticated()
+                // who may see which cadre's record is decided per record (the cadre themself, or a reader role)
+                .requestMatchers(HttpMethod.GET, "/api/cadres/*/record").authenticated()
                 .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name()));
     }
 }

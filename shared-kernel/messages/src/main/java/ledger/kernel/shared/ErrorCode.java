@@ -15,6 +15,7 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_IN_PROGRESS(Kind.CONFLICT, "A request with this Idempotency-Key is still being processed"),
     UNKNOWN_TASK(Kind.NOT_FOUND, "No such task"),
     UNKNOWN_RESOURCE(Kind.NOT_FOUND, "No such resource"),
+    UNKNOWN_CADRE_RECORD(Kind.NOT_FOUND, "No such cadre"),
     UNKNOWN_UNIT(Kind.RULE_VIOLATION, "The unit is not registered"),
     UNKNOWN_CADRE(Kind.RULE_VIOLATION, "The cadre is not registered"),
     NOT_A_BUREAU_LEADER(Kind.RULE_VIOLATION, "The lead leader must be a bureau leader"),

@@ -1,0 +1,117 @@
+package ledger.query.cadre;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import ledger.kernel.organisation.BureauLeaderAppointedEvent;
+import ledger.kernel.organisation.CadreId;
+import ledger.kernel.organisation.CadreRegisteredEvent;
+import ledger.kernel.organisation.CadreTransferredEvent;
+import ledger.kernel.organisation.UnitId;
+import ledger.kernel.task.CompletionVerifiedEvent;
+import ledger.kernel.task.DeadlineMissedEvent;
+import ledger.kernel.task.LeadershipDecisionAppliedEvent;
+import ledger.kernel.task.TaskAssignedEvent;
+import ledger.kernel.task.TaskEscalatedEvent;
+import ledger.kernel.task.TaskId;
+import ledger.kernel.task.TaskSource;
+import ledger.kernel.taskforce.LeadershipMeeting;
+import ledger.kernel.taskforce.TaskForceId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CadreRecordProjectionTest {
+
+    private static final CadreId ZHANG = new CadreId("cadre-zhang");
+    private static final CadreId LI = new CadreId("cadre-li");
+    private static final Instant NOW = Instant.parse("2026-03-01T02:00:00Z");
+    private static final TaskId TASK = new TaskId("task-1");
+    private static final LocalDate DUE = LocalDate.parse("2026-03-31");
+
+    private final Map<String, CadreRecordView> records = new HashMap<>();
+    private final Map<String, String> leaders = new HashMap<>();
+    private CadreRecordProjection projection;
+
+    @BeforeEach
+    void setUp() {
+        projection = new CadreRecordProjection(new CadreRecords() {
+            @Override
+            public Optional<CadreRecordView> record(String cadreId) {
+                return Optional.ofNullable(records.get(cadreId));
+            }
+
+            @Override
+            public void save(CadreRecordView record) {
+                records.put(record.cadreId(), record);
+            }
+
+            @Override
+            public void rememberLeader(String taskId, String cadreId) {
+                leaders.put(taskId, cadreId);
+            }
+
+            @Override
+            public Optional<String> leaderOf(String taskId) {
+                return Optional.ofNullable(leaders.get(taskId));
+            }
+        });
+        projection.on(new CadreRegisteredEvent(ZHANG, "张伟", new UnitId("planning"), "处长", true,
+                LocalDate.parse("2020-01-01"), NOW), "e-1");
+        projection.on(new CadreRegisteredEvent(LI, "李明", new UnitId("finance"), "处长", false,
+                LocalDate.parse("2021-01-01"), NOW), "e-2");
+    }
+
+    @Test
+    void postings_and_leadership_carry_the_events_behind_them() {
+        projection.on(new CadreTransferredEvent(ZHANG, new UnitId("planning"), new UnitId("bureau-office"), "副局长",
+                LocalDate.parse("2024-01-01"), "提拔任用", NOW), "e-3");
+        projection.on(new BureauLeaderAppointedEvent(ZHANG, "副局长", List.of("城市更新"), false,
+                LocalDate.parse("2024-01-01"), NOW), "e-4");
+
+        CadreRecordView record = records.get("cadre-zhang");
+        assertThat(record.unitId()).isEqualTo("bureau-office");
+        assertThat(record.postings()).extracting(CadreRecordView.Posting::eventId).containsExactly("e-1", "e-3");
+        assertThat(record.postings().get(1).reason()).isEqualTo("提拔任用");
+        assertThat(record.leadership().eventId()).isEqualTo("e-4");
+    }
+
+    @Test
+    void tasks_led_record_their_outcome_and_an_event_delivered_twice_changes_nothing() {
+        projection.on(assigned(ZHANG), "e-10");
+        projection.on(new TaskEscalatedEvent(TASK, new TaskForceId("tf-1"), "难题", NOW), "e-11");
+        projection.on(new DeadlineMissedEvent(TASK, DUE, NOW), "e-12");
+        projection.on(new DeadlineMissedEvent(TASK, DUE, NOW), "e-12");
+        projection.on(new CompletionVerifiedEvent(TASK, null, NOW, DUE, false, NOW), "e-13");
+
+        CadreRecordView.TaskLed task = records.get("cadre-zhang").tasksLed().get(0);
+        assertThat(task.outcome()).isEqualTo("COMPLETED_LATE");
+        assertThat(task.escalated()).isTrue();
+        assertThat(task.deadlineMissed()).isTrue();
+        assertThat(task.eventIds()).containsExactly("e-10", "e-11", "e-12", "e-13");
+    }
+
+    @Test
+    void a_decision_that_hands_the_task_to_another_leader_moves_it_to_their_record() {
+        projection.on(assigned(ZHANG), "e-10");
+        projection.on(new LeadershipDecisionAppliedEvent(TASK, new TaskForceId("tf-1"),
+                LeadershipMeeting.PARTY_GROUP_MEETING, "党组会〔2026〕5号", DUE, LocalDate.parse("2026-04-30"), LI,
+                new UnitId("finance"), true, NOW), "e-20");
+
+        assertThat(records.get("cadre-zhang").tasksLed()).isEmpty();
+        assertThat(records.get("cadre-li").tasksLed()).singleElement()
+                .satisfies(t -> assertThat(t.eventIds()).containsExactly("e-10", "e-20"))
+                .satisfies(t -> assertThat(t.dueDate()).isEqualTo(LocalDate.parse("2026-04-30")));
+    }
+
+    private static TaskAssignedEvent assigned(CadreId leader) {
+        return new TaskAssignedEvent(TASK, "推进老旧小区改造", null, TaskSource.MINISTRY, null, leader,
+                new UnitId("planning"), List.of(), DUE, YearMonth.parse("2026-03"), NOW, List.of());
+    }
+}
