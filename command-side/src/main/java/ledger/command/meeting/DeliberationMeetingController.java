@@ -77,8 +77,7 @@ class DeliberationMeetingController {
         MeetingId id = meeting(meetingId);
         CadreId leader = RequestFields.id("leadLeaderId", request.leadLeaderId(), CadreId::new);
         UnitId leadUnit = RequestFields.id("leadUnitId", request.leadUnitId(), UnitId::new);
-        List<UnitId> coUnits = request.coUnitIds() == null ? List.of() : request.coUnitIds().stream()
-                .map(unit -> RequestFields.id("coUnitIds", unit, UnitId::new)).toList();
+        List<UnitId> coUnits = RequestFields.ids("coUnitIds", request.coUnitIds(), UnitId::new);
         directory.requireBureauLeader(leader);
         directory.requireUnit(leadUnit);
         coUnits.forEach(directory::requireUnit);

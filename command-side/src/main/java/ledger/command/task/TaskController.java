@@ -56,8 +56,7 @@ class TaskController {
         TaskId taskId = new TaskId("task-" + ids.newId());
         CadreId leader = RequestFields.id("leadLeaderId", request.leadLeaderId(), CadreId::new);
         UnitId leadUnit = RequestFields.id("leadUnitId", request.leadUnitId(), UnitId::new);
-        List<UnitId> coUnits = request.coUnitIds() == null ? List.of() : request.coUnitIds().stream()
-                .map(unit -> RequestFields.id("coUnitIds", unit, UnitId::new)).toList();
+        List<UnitId> coUnits = RequestFields.ids("coUnitIds", request.coUnitIds(), UnitId::new);
         directory.requireBureauLeader(leader);
         directory.requireUnit(leadUnit);
         coUnits.forEach(directory::requireUnit);

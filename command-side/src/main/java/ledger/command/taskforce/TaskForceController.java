@@ -59,11 +59,9 @@ class TaskForceController {
     ResponseEntity<CommandAccepted> form(@Valid @RequestBody TaskForceRequests.Form request) {
         TaskForceId id = new TaskForceId("tf-" + ids.newId());
         CadreId lead = RequestFields.id("leadLeaderId", request.leadLeaderId(), CadreId::new);
-        List<UnitId> members = request.memberUnitIds().stream()
-                .map(unit -> RequestFields.id("memberUnitIds", unit, UnitId::new)).toList();
+        List<UnitId> members = RequestFields.ids("memberUnitIds", request.memberUnitIds(), UnitId::new);
         members.forEach(directory::requireUnit);
-        List<TaskId> tasks = request.taskIds().stream()
-                .map(task -> RequestFields.id("taskIds", task, TaskId::new)).toList();
+        List<TaskId> tasks = RequestFields.ids("taskIds", request.taskIds(), TaskId::new);
         for (TaskId task : tasks) {
             if (events.lastSequenceNumberFor(task.value()).isEmpty()) {
                 throw new LedgerException(ErrorCode.UNKNOWN_TASK_FORCE_TASK, "No task " + task + " is recorded");

@@ -10,7 +10,6 @@ import ledger.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -52,9 +51,6 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
 
     private void write(HttpServletResponse response, ProblemDetail problem, HttpServletRequest request)
             throws IOException {
-        problem.setInstance(java.net.URI.create(request.getRequestURI()));
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        Problems.write(problem, request, response, json);
     }
 }

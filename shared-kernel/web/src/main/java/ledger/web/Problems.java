@@ -1,11 +1,16 @@
 package ledger.web;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import ledger.kernel.shared.ErrorCode;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /** Builds RFC 9457 problem documents that always carry our stable error code. */
@@ -43,5 +48,14 @@ public final class Problems {
     }
 
     public record FieldError(String field, String message) {
+    }
+
+    /** Writes a problem straight to a response, for filters that answer before any controller. */
+    public static void write(ProblemDetail problem, HttpServletRequest request, HttpServletResponse response,
+                             ObjectMapper json) throws IOException {
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
     }
 }

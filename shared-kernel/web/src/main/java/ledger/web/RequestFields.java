@@ -1,5 +1,6 @@
 package ledger.web;
 
+import java.util.List;
 import java.util.function.Function;
 
 import ledger.kernel.shared.InvalidMessageException;
@@ -8,6 +9,11 @@ import ledger.kernel.shared.InvalidMessageException;
 public final class RequestFields {
 
     private RequestFields() {
+    }
+
+    /** A list of ids, each reported under {@code field} if malformed; null is the empty list. */
+    public static <T> List<T> ids(String field, List<String> raw, Function<String, T> constructor) {
+        return raw == null ? List.of() : raw.stream().map(value -> id(field, value, constructor)).toList();
     }
 
     public static <T> T id(String field, String raw, Function<String, T> constructor) {
