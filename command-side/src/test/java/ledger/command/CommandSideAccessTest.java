@@ -122,6 +122,13 @@ class CommandSideAccessTest {
                         () -> "{\"taskId\":\"" + assignTask() + "\",\"reason\":\"取消\"}", EnumSet.of(Role.BUREAU_LEADER), 201),
                 new Endpoint(HttpMethod.POST, () -> "/api/deliberation-meetings/" + conveneMeeting() + "/closure",
                         () -> null, EnumSet.of(Role.BUREAU_LEADER), 201),
+                new Endpoint(HttpMethod.POST, "/api/scores", () -> scoreJson(),
+                        EnumSet.of(Role.BUREAU_OFFICE, Role.ORGAN_PARTY_COMMITTEE), 201),
+                new Endpoint(HttpMethod.POST, () -> "/api/scores/" + recordScore() + "/correction-requests",
+                        () -> "{\"newValue\":90,\"reason\":\"漏计\"}", EnumSet.of(Role.BUREAU_OFFICE, Role.ORGAN_PARTY_COMMITTEE), 201),
+                // asked for by the organ party committee, so only the bureau office may approve (four eyes)
+                new Endpoint(HttpMethod.POST, () -> "/api/scores/" + scoreWithCorrectionRequest() + "/correction-approvals",
+                        () -> null, EnumSet.of(Role.BUREAU_OFFICE), 201),
                 new Endpoint(HttpMethod.GET, "/api/me", () -> null, Role.SIGN_IN_ROLES, 200),
                 new Endpoint(HttpMethod.GET, "/actuator/metrics", () -> null, EnumSet.of(Role.ADMIN), 200),
                 new Endpoint(HttpMethod.GET, "/actuator/health", () -> null, null, 200),
@@ -227,6 +234,28 @@ class CommandSideAccessTest {
                 "/api/tasks/" + task + "/deadline-change-requests",
                 "{\"proposedDueDate\":\"2026-04-30\",\"reason\":\"资金未到位\"}"));
         return task;
+    }
+
+    private static String scoreJson() {
+        return """
+                {"month":"2026-03","subjectKind":"UNIT","subjectId":"unit-a","dimension":"quality","scaleMin":0,
+                 "scaleMax":100,"value":80,"rationale":"按期推进"}""";
+    }
+
+    private String recordScore() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<Map> scored = http.withBasicAuth(TestAccounts.username(Role.BUREAU_OFFICE), TestAccounts.PASSWORD)
+                .exchange("/api/scores", HttpMethod.POST, new HttpEntity<>(scoreJson(), headers), Map.class);
+        expectCreated(scored.getStatusCode().value());
+        return (String) scored.getBody().get("id");
+    }
+
+    private String scoreWithCorrectionRequest() {
+        String score = recordScore();
+        expectCreated(call(TestAccounts.username(Role.ORGAN_PARTY_COMMITTEE), HttpMethod.POST,
+                "/api/scores/" + score + "/correction-requests", "{\"newValue\":90,\"reason\":\"漏计\"}"));
+        return score;
     }
 
     private String conveneMeeting() {

@@ -44,6 +44,8 @@ class SecurityConfiguration {
                         "/api/task-forces/*/feasibility-opinions", "/api/task-forces/*/referrals",
                         "/api/task-forces/*/dissolutions").hasRole(BUREAU_LEADER.name())
                 .requestMatchers(HttpMethod.POST, "/api/task-forces/*/decisions").hasRole(BUREAU_OFFICE.name())
+                .requestMatchers(HttpMethod.POST, "/api/scores", "/api/scores/*/correction-requests",
+                        "/api/scores/*/correction-approvals").hasAnyRole(names(BUREAU_OFFICE, ORGAN_PARTY_COMMITTEE))
                 .requestMatchers(HttpMethod.POST, "/api/deliberation-meetings", "/api/deliberation-meetings/*/*")
                         .hasRole(BUREAU_LEADER.name())
                 .requestMatchers(HttpMethod.POST, "/api/accounts").hasAnyRole(names(ADMIN, PERSONNEL_OFFICE))

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import ledger.kernel.evaluation.ScoreCorrectedEvent;
+import ledger.kernel.evaluation.ScoreRecordedEvent;
+import ledger.kernel.evaluation.ScoreSubject;
 import ledger.kernel.organisation.BureauLeaderAppointedEvent;
 import ledger.kernel.organisation.CadreRegisteredEvent;
 import ledger.kernel.organisation.CadreTransferredEvent;
@@ -29,6 +32,9 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("cadre-records")
 class CadreRecordProjection {
 
+    /** Scores share the owner lookup with tasks, under their own key prefix. */
+    private static final String SCORE = "score:";
+
     private final CadreRecords records;
 
     CadreRecordProjection(CadreRecords records) {
@@ -43,7 +49,7 @@ class CadreRecordProjection {
         records.save(new CadreRecordView(event.cadreId().value(), event.name(), event.unitId().value(), event.position(),
                 event.partyMember(), event.since(), null,
                 List.of(new CadreRecordView.Posting(event.unitId().value(), event.position(), event.since(), null, eventId)),
-                List.of(), List.of(eventId)));
+                List.of(), List.of(), List.of(eventId)));
     }
 
     @EventHandler
@@ -54,7 +60,7 @@ class CadreRecordProjection {
                     event.reason(), eventId));
             return new CadreRecordView(record.cadreId(), record.name(), event.toUnitId().value(), event.position(),
                     record.partyMember(), event.effectiveOn(), record.leadership(), postings, record.tasksLed(),
-                    with(record.eventIds(), eventId));
+                    record.scores(), with(record.eventIds(), eventId));
         });
     }
 
@@ -64,12 +70,12 @@ class CadreRecordProjection {
                 record.unitId(), record.position(), record.partyMember(), record.postedSince(),
                 new CadreRecordView.Leadership(event.title(), event.areasInCharge(), event.inChargeOfPersonnel(),
                         event.effectiveOn(), eventId),
-                record.postings(), record.tasksLed(), with(record.eventIds(), eventId)));
+                record.postings(), record.tasksLed(), record.scores(), with(record.eventIds(), eventId)));
     }
 
     @EventHandler
     void on(TaskAssignedEvent event, @MessageIdentifier String eventId) {
-        records.rememberLeader(event.taskId().value(), event.leadLeaderId().value());
+        records.rememberOwner(event.taskId().value(), event.leadLeaderId().value());
         update(event.leadLeaderId().value(), eventId, record -> withTasks(record, eventId, tasks -> {
             tasks.add(new CadreRecordView.TaskLed(event.taskId().value(), event.title(), event.ledgerMonth().toString(),
                     event.dueDate(), "OPEN", false, false, List.of(eventId)));
@@ -110,7 +116,7 @@ class CadreRecordProjection {
     @EventHandler
     void on(LeadershipDecisionAppliedEvent event, @MessageIdentifier String eventId) {
         String task = event.taskId().value();
-        Optional<String> previous = records.leaderOf(task);
+        Optional<String> previous = records.ownerOf(task);
         String next = event.leadLeaderId().value();
         if (previous.isEmpty() || previous.get().equals(next)) {
             updateTask(task, eventId, t -> new CadreRecordView.TaskLed(t.taskId(), t.title(), t.ledgerMonth(),
@@ -123,7 +129,7 @@ class CadreRecordProjection {
             tasks.removeIf(t -> t.taskId().equals(task));
             return tasks;
         }));
-        records.rememberLeader(task, next);
+        records.rememberOwner(task, next);
         if (moved[0] != null) {
             CadreRecordView.TaskLed t = moved[0];
             update(next, eventId, record -> withTasks(record, eventId, tasks -> {
@@ -134,13 +140,46 @@ class CadreRecordProjection {
         }
     }
 
+    @EventHandler
+    void on(ScoreRecordedEvent event, @MessageIdentifier String eventId) {
+        if (event.subject().kind() != ScoreSubject.Kind.CADRE) {
+            return;
+        }
+        records.rememberOwner(SCORE + event.scoreId().value(), event.subject().id());
+        update(event.subject().id(), eventId, record -> withScores(record, eventId, scores -> {
+            scores.add(new CadreRecordView.ScoreItem(event.scoreId().value(), event.month().toString(), event.dimension(),
+                    event.scale().min(), event.scale().max(), event.value(), null, null, List.of(eventId)));
+            return scores;
+        }));
+    }
+
+    @EventHandler
+    void on(ScoreCorrectedEvent event, @MessageIdentifier String eventId) {
+        String score = event.scoreId().value();
+        records.ownerOf(SCORE + score).ifPresent(cadre -> update(cadre, eventId, record -> withScores(record, eventId,
+                scores -> {
+                    scores.replaceAll(s -> s.scoreId().equals(score) ? new CadreRecordView.ScoreItem(s.scoreId(),
+                            s.month(), s.dimension(), s.scaleMin(), s.scaleMax(), event.newValue(),
+                            s.originalValue() != null ? s.originalValue() : event.originalValue(), event.reason(),
+                            with(s.eventIds(), eventId)) : s);
+                    return scores;
+                })));
+    }
+
+    private static CadreRecordView withScores(CadreRecordView record, String eventId,
+                                              UnaryOperator<List<CadreRecordView.ScoreItem>> change) {
+        return new CadreRecordView(record.cadreId(), record.name(), record.unitId(), record.position(),
+                record.partyMember(), record.postedSince(), record.leadership(), record.postings(), record.tasksLed(),
+                List.copyOf(change.apply(new ArrayList<>(record.scores()))), with(record.eventIds(), eventId));
+    }
+
     private void outcome(String task, String eventId, String outcome) {
         updateTask(task, eventId, t -> new CadreRecordView.TaskLed(t.taskId(), t.title(), t.ledgerMonth(), t.dueDate(),
                 outcome, t.escalated(), t.deadlineMissed(), with(t.eventIds(), eventId)));
     }
 
     private void updateTask(String task, String eventId, UnaryOperator<CadreRecordView.TaskLed> change) {
-        records.leaderOf(task).ifPresent(leader -> update(leader, eventId, record -> withTasks(record, eventId,
+        records.ownerOf(task).ifPresent(leader -> update(leader, eventId, record -> withTasks(record, eventId,
                 tasks -> {
                     tasks.replaceAll(t -> t.taskId().equals(task) ? change.apply(t) : t);
                     return tasks;
@@ -151,7 +190,8 @@ class CadreRecordProjection {
                                              UnaryOperator<List<CadreRecordView.TaskLed>> change) {
         return new CadreRecordView(record.cadreId(), record.name(), record.unitId(), record.position(),
                 record.partyMember(), record.postedSince(), record.leadership(), record.postings(),
-                List.copyOf(change.apply(new ArrayList<>(record.tasksLed()))), with(record.eventIds(), eventId));
+                List.copyOf(change.apply(new ArrayList<>(record.tasksLed()))), record.scores(),
+                with(record.eventIds(), eventId));
     }
 
     private void update(String cadre, String eventId, UnaryOperator<CadreRecordView> change) {

@@ -22,10 +22,19 @@ public record CadreRecordView(
         Leadership leadership,
         List<Posting> postings,
         List<TaskLed> tasksLed,
+        List<ScoreItem> scores,
         List<String> eventIds) {
 
     public record Leadership(String title, List<String> areasInCharge, boolean inChargeOfPersonnel,
                              LocalDate effectiveOn, String eventId) {
+    }
+
+    /**
+     * A supervision score of the cadre; after an approved correction {@code value} is the corrected
+     * value and {@code originalValue} what was first given, with the reason beside it.
+     */
+    public record ScoreItem(String scoreId, String month, String dimension, int scaleMin, int scaleMax, int value,
+                            Integer originalValue, String correctionReason, List<String> eventIds) {
     }
 
     public record Posting(String unitId, String position, LocalDate from, String reason, String eventId) {

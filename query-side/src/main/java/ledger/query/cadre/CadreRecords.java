@@ -9,8 +9,8 @@ interface CadreRecords {
 
     void save(CadreRecordView record);
 
-    /** Which cadre leads a task, so the task's later events reach the right record. */
-    void rememberLeader(String taskId, String cadreId);
+    /** Which cadre a task (as lead leader) or a score belongs to, so its later events reach the right record. */
+    void rememberOwner(String key, String cadreId);
 
-    Optional<String> leaderOf(String taskId);
+    Optional<String> ownerOf(String key);
 }

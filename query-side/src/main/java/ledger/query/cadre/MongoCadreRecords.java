@@ -31,16 +31,16 @@ class MongoCadreRecords implements CadreRecords {
     }
 
     @Override
-    public void rememberLeader(String taskId, String cadreId) {
-        mongo.upsert(query(where("_id").is(taskId)), new Update().set("cadreId", cadreId), TaskLeader.class);
+    public void rememberOwner(String taskId, String cadreId) {
+        mongo.upsert(query(where("_id").is(taskId)), new Update().set("cadreId", cadreId), Owner.class);
     }
 
     @Override
-    public Optional<String> leaderOf(String taskId) {
-        return Optional.ofNullable(mongo.findById(taskId, TaskLeader.class)).map(TaskLeader::cadreId);
+    public Optional<String> ownerOf(String taskId) {
+        return Optional.ofNullable(mongo.findById(taskId, Owner.class)).map(Owner::cadreId);
     }
 
-    @Document("cadre_record_task_leaders")
-    record TaskLeader(@Id String taskId, String cadreId) {
+    @Document("cadre_record_owners")
+    record Owner(@Id String key, String cadreId) {
     }
 }

@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import ledger.kernel.evaluation.ScoreCorrectedEvent;
+import ledger.kernel.evaluation.ScoreId;
+import ledger.kernel.evaluation.ScoreRecordedEvent;
+import ledger.kernel.evaluation.ScoreScale;
+import ledger.kernel.evaluation.ScoreSubject;
 import ledger.kernel.organisation.BureauLeaderAppointedEvent;
 import ledger.kernel.organisation.CadreId;
 import ledger.kernel.organisation.CadreRegisteredEvent;
@@ -53,12 +58,12 @@ class CadreRecordProjectionTest {
             }
 
             @Override
-            public void rememberLeader(String taskId, String cadreId) {
+            public void rememberOwner(String taskId, String cadreId) {
                 leaders.put(taskId, cadreId);
             }
 
             @Override
-            public Optional<String> leaderOf(String taskId) {
+            public Optional<String> ownerOf(String taskId) {
                 return Optional.ofNullable(leaders.get(taskId));
             }
         });
@@ -108,6 +113,22 @@ class CadreRecordProjectionTest {
         assertThat(records.get("cadre-li").tasksLed()).singleElement()
                 .satisfies(t -> assertThat(t.eventIds()).containsExactly("e-10", "e-20"))
                 .satisfies(t -> assertThat(t.dueDate()).isEqualTo(LocalDate.parse("2026-04-30")));
+    }
+
+    @Test
+    void a_corrected_score_shows_the_original_value_and_the_reason_beside_the_new_one() {
+        ScoreId score = new ScoreId("score-1");
+        projection.on(new ScoreRecordedEvent(score, YearMonth.parse("2026-03"),
+                new ScoreSubject(ScoreSubject.Kind.CADRE, "cadre-li"), "quality", new ScoreScale(0, 100), 82, "进度略慢",
+                List.of(), NOW), "e-30");
+        projection.on(new ScoreCorrectedEvent(score, 82, 88, "漏计节点", "cadre-a", "cadre-b", NOW), "e-31");
+
+        assertThat(records.get("cadre-li").scores()).singleElement().satisfies(item -> {
+            assertThat(item.value()).isEqualTo(88);
+            assertThat(item.originalValue()).isEqualTo(82);
+            assertThat(item.correctionReason()).isEqualTo("漏计节点");
+            assertThat(item.eventIds()).containsExactly("e-30", "e-31");
+        });
     }
 
     private static TaskAssignedEvent assigned(CadreId leader) {
