@@ -129,6 +129,18 @@ class CommandSideAccessTest {
                 // asked for by the organ party committee, so only the bureau office may approve (four eyes)
                 new Endpoint(HttpMethod.POST, () -> "/api/scores/" + scoreWithCorrectionRequest() + "/correction-approvals",
                         () -> null, EnumSet.of(Role.BUREAU_OFFICE), 201),
+                new Endpoint(HttpMethod.POST, "/api/bulletins", () -> "{\"month\":\"" + freshMonth() + "\"}",
+                        EnumSet.of(Role.BUREAU_OFFICE, Role.ORGAN_PARTY_COMMITTEE), 201),
+                new Endpoint(HttpMethod.POST, () -> "/api/bulletins/" + draftBulletin() + "/entries", () -> """
+                        {"kind":"HIGHLIGHT","text":"提前完成","unitIds":["unit-a"]}""",
+                        EnumSet.of(Role.BUREAU_OFFICE, Role.ORGAN_PARTY_COMMITTEE), 201),
+                new Endpoint(HttpMethod.POST, () -> "/api/bulletins/" + draftBulletin() + "/sign-offs", () -> null,
+                        Role.SUPERVISION_GROUP, 201),
+                new Endpoint(HttpMethod.POST, () -> "/api/bulletins/" + signedBulletin() + "/publication", () -> null,
+                        EnumSet.of(Role.BUREAU_OFFICE), 201),
+                new Endpoint(HttpMethod.POST, () -> "/api/bulletins/" + publishedBulletin() + "/errata",
+                        () -> "{\"entryId\":\"" + lastEntryId + "\",\"correction\":\"更正\",\"reason\":\"笔误\"}",
+                        EnumSet.of(Role.BUREAU_OFFICE, Role.ORGAN_PARTY_COMMITTEE), 201),
                 new Endpoint(HttpMethod.GET, "/api/me", () -> null, Role.SIGN_IN_ROLES, 200),
                 new Endpoint(HttpMethod.GET, "/actuator/metrics", () -> null, EnumSet.of(Role.ADMIN), 200),
                 new Endpoint(HttpMethod.GET, "/actuator/health", () -> null, null, 200),
@@ -234,6 +246,44 @@ class CommandSideAccessTest {
                 "/api/tasks/" + task + "/deadline-change-requests",
                 "{\"proposedDueDate\":\"2026-04-30\",\"reason\":\"资金未到位\"}"));
         return task;
+    }
+
+    private static final AtomicInteger MONTH = new AtomicInteger();
+    private String lastEntryId;
+
+    /** One bulletin per month, so each attempt works on a month of its own. */
+    private static String freshMonth() {
+        return java.time.YearMonth.of(2100, 1).plusMonths(MONTH.incrementAndGet()).toString();
+    }
+
+    private String draftBulletin() {
+        String month = freshMonth();
+        expectCreated(call(TestAccounts.username(Role.BUREAU_OFFICE), HttpMethod.POST, "/api/bulletins",
+                "{\"month\":\"" + month + "\"}"));
+        return month;
+    }
+
+    private String signedBulletin() {
+        String month = draftBulletin();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<Map> entry = http.withBasicAuth(TestAccounts.username(Role.BUREAU_OFFICE), TestAccounts.PASSWORD)
+                .exchange("/api/bulletins/" + month + "/entries", HttpMethod.POST, new HttpEntity<>(
+                        "{\"kind\":\"PROBLEM\",\"text\":\"进度滞后\",\"unitIds\":[\"unit-a\"]}", headers), Map.class);
+        expectCreated(entry.getStatusCode().value());
+        String location = entry.getHeaders().getLocation().toString();
+        lastEntryId = location.substring(location.lastIndexOf('/') + 1);
+        for (Role member : Role.SUPERVISION_GROUP) {
+            expectCreated(call(TestAccounts.username(member), HttpMethod.POST, "/api/bulletins/" + month + "/sign-offs", null));
+        }
+        return month;
+    }
+
+    private String publishedBulletin() {
+        String month = signedBulletin();
+        expectCreated(call(TestAccounts.username(Role.BUREAU_OFFICE), HttpMethod.POST,
+                "/api/bulletins/" + month + "/publication", null));
+        return month;
     }
 
     private static String scoreJson() {

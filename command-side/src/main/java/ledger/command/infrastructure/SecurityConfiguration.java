@@ -3,6 +3,7 @@ package ledger.command.infrastructure;
 import static ledger.kernel.security.Role.ADMIN;
 import static ledger.kernel.security.Role.BUREAU_LEADER;
 import static ledger.kernel.security.Role.BUREAU_OFFICE;
+import static ledger.kernel.security.Role.DISCIPLINE_INSPECTION;
 import static ledger.kernel.security.Role.ORGAN_PARTY_COMMITTEE;
 import static ledger.kernel.security.Role.PERSONNEL_OFFICE;
 import static ledger.kernel.security.Role.UNIT_HEAD;
@@ -46,6 +47,11 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/task-forces/*/decisions").hasRole(BUREAU_OFFICE.name())
                 .requestMatchers(HttpMethod.POST, "/api/scores", "/api/scores/*/correction-requests",
                         "/api/scores/*/correction-approvals").hasAnyRole(names(BUREAU_OFFICE, ORGAN_PARTY_COMMITTEE))
+                .requestMatchers(HttpMethod.POST, "/api/bulletins", "/api/bulletins/*/entries", "/api/bulletins/*/errata")
+                        .hasAnyRole(names(BUREAU_OFFICE, ORGAN_PARTY_COMMITTEE))
+                .requestMatchers(HttpMethod.POST, "/api/bulletins/*/sign-offs")
+                        .hasAnyRole(names(BUREAU_OFFICE, ORGAN_PARTY_COMMITTEE, DISCIPLINE_INSPECTION))
+                .requestMatchers(HttpMethod.POST, "/api/bulletins/*/publication").hasRole(BUREAU_OFFICE.name())
                 .requestMatchers(HttpMethod.POST, "/api/deliberation-meetings", "/api/deliberation-meetings/*/*")
                         .hasRole(BUREAU_LEADER.name())
                 .requestMatchers(HttpMethod.POST, "/api/accounts").hasAnyRole(names(ADMIN, PERSONNEL_OFFICE))

@@ -1,0 +1,116 @@
+package ledger.command.bulletin;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import ledger.command.infrastructure.CommandAccepted;
+import ledger.command.infrastructure.CommandSender;
+import ledger.kernel.bulletin.AddBulletinEntryCommand;
+import ledger.kernel.bulletin.BulletinEntry;
+import ledger.kernel.bulletin.BulletinId;
+import ledger.kernel.bulletin.DraftBulletinCommand;
+import ledger.kernel.bulletin.EntryKind;
+import ledger.kernel.bulletin.PublishBulletinCommand;
+import ledger.kernel.bulletin.PublishErratumCommand;
+import ledger.kernel.bulletin.SignBulletinCommand;
+import ledger.kernel.shared.InvalidMessageException;
+import ledger.security.CurrentActor;
+import ledger.web.IdGenerator;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/bulletins")
+@Tag(name = "Monthly bulletin 督查通报")
+class BulletinController {
+
+    record Draft(@NotNull YearMonth month) {
+    }
+
+    record Entry(@NotNull EntryKind kind, @NotBlank @Size(max = 4000) String text,
+                 @Size(max = 30) List<@NotBlank String> unitIds, @Size(max = 30) List<@NotBlank String> cadreIds,
+                 @Size(max = 30) List<@NotBlank String> taskIds, @Size(max = 50) List<@NotBlank String> evidenceEventIds) {
+    }
+
+    record Erratum(@NotBlank String entryId, @NotBlank @Size(max = 4000) String correction,
+                   @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    private final CommandSender sender;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    BulletinController(CommandSender sender, IdGenerator ids, Clock clock) {
+        this.sender = sender;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @Operation(summary = "Draft the bulletin of a month (one per month)")
+    ResponseEntity<CommandAccepted> draft(@Valid @RequestBody Draft request) {
+        BulletinId id = BulletinId.of(request.month());
+        return created(request.month(), "", sender.send(new DraftBulletinCommand(id, request.month(), CurrentActor.get(),
+                clock.instant()), id.value()));
+    }
+
+    @PostMapping("/{month}/entries")
+    @Operation(summary = "Add an entry: progress, highlight (工作亮点) or problem (存在问题)")
+    ResponseEntity<CommandAccepted> addEntry(@PathVariable String month, @Valid @RequestBody Entry request) {
+        YearMonth of = month(month);
+        BulletinEntry entry = new BulletinEntry("entry-" + ids.newId(), request.kind(), request.text(),
+                request.unitIds(), request.cadreIds(), request.taskIds(), request.evidenceEventIds());
+        return created(of, "/entries/" + entry.entryId(), sender.send(new AddBulletinEntryCommand(BulletinId.of(of),
+                CurrentActor.get(), entry, clock.instant()), BulletinId.of(of).value()));
+    }
+
+    @PostMapping("/{month}/sign-offs")
+    @Operation(summary = "Sign off the draft as a member of the supervision group (会签)")
+    ResponseEntity<CommandAccepted> signOff(@PathVariable String month) {
+        YearMonth of = month(month);
+        return created(of, "/sign-offs", sender.send(new SignBulletinCommand(BulletinId.of(of), CurrentActor.get(),
+                clock.instant()), BulletinId.of(of).value()));
+    }
+
+    @PostMapping("/{month}/publication")
+    @Operation(summary = "Publish the signed bulletin; it is immutable from then on")
+    ResponseEntity<CommandAccepted> publish(@PathVariable String month) {
+        YearMonth of = month(month);
+        return created(of, "/publication", sender.send(new PublishBulletinCommand(BulletinId.of(of), CurrentActor.get(),
+                clock.instant()), BulletinId.of(of).value()));
+    }
+
+    @PostMapping("/{month}/errata")
+    @Operation(summary = "Publish an erratum (更正) to an entry of a published bulletin, with the reason")
+    ResponseEntity<CommandAccepted> erratum(@PathVariable String month, @Valid @RequestBody Erratum request) {
+        YearMonth of = month(month);
+        return created(of, "/errata", sender.send(new PublishErratumCommand(BulletinId.of(of), CurrentActor.get(),
+                request.entryId(), request.correction(), request.reason(), clock.instant()), BulletinId.of(of).value(),
+                request.reason()));
+    }
+
+    private static YearMonth month(String raw) {
+        try {
+            return YearMonth.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw new InvalidMessageException("month", "must be a month like 2026-03");
+        }
+    }
+
+    private static ResponseEntity<CommandAccepted> created(YearMonth month, String resource, CommandAccepted accepted) {
+        return ResponseEntity.created(URI.create("/api/bulletins/" + month + resource)).body(accepted);
+    }
+}
