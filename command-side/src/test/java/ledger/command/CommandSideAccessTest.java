@@ -141,6 +141,35 @@ class CommandSideAccessTest {
                 new Endpoint(HttpMethod.POST, () -> "/api/bulletins/" + publishedBulletin() + "/errata",
                         () -> "{\"entryId\":\"" + lastEntryId + "\",\"correction\":\"更正\",\"reason\":\"笔误\"}",
                         EnumSet.of(Role.BUREAU_OFFICE, Role.ORGAN_PARTY_COMMITTEE), 201),
+                new Endpoint(HttpMethod.POST, () -> "/api/cadres/" + freshCadre() + "/assessments", () -> """
+                        {"kind":"ANNUAL","period":"2025","grade":"COMPETENT","periodEnd":"2025-12-31"}""", EnumSet.of(Role.PERSONNEL_OFFICE), 201),
+                new Endpoint(HttpMethod.POST, () -> "/api/cadres/" + assessedCadre() + "/assessment-corrections",
+                        () -> "{\"assessmentId\":\"" + lastSubId + "\",\"newGrade\":\"EXCELLENT\",\"reason\":\"漏计\"}",
+                        EnumSet.of(Role.PERSONNEL_OFFICE), 201),
+                // asked for by the personnel office's test account, so only a bureau leader may approve it (four eyes)
+                new Endpoint(HttpMethod.POST, () -> "/api/cadres/" + cadreWithCorrectionRequest()
+                        + "/assessment-correction-approvals", () -> "{\"assessmentId\":\"" + lastSubId + "\"}",
+                        EnumSet.of(Role.BUREAU_LEADER), 201),
+                new Endpoint(HttpMethod.POST, () -> "/api/cadres/" + freshCadre() + "/departures",
+                        () -> "{\"effectiveOn\":\"2026-06-30\",\"reason\":\"调出\"}", EnumSet.of(Role.PERSONNEL_OFFICE), 201),
+                new Endpoint(HttpMethod.POST, () -> "/api/cadres/" + freshCadre() + "/awards",
+                        () -> "{\"award\":\"ADVANCED_WORKER\",\"year\":2026,\"citation\":\"表现突出\"}", EnumSet.of(Role.PERSONNEL_OFFICE), 201),
+                new Endpoint(HttpMethod.POST, () -> "/api/units/" + freshUnit() + "/awards",
+                        () -> "{\"award\":\"CIVILISED_UNIT\",\"year\":2099,\"citation\":\"文明处室\"}", EnumSet.of(Role.PERSONNEL_OFFICE), 201),
+                // set-up (the task) happens in the path, before the "nothing stored" check starts
+                new Endpoint(HttpMethod.POST, () -> {
+                    lastSubId = assignTask();
+                    return "/api/cadres/" + freshCadre() + "/front-line-records";
+                }, () -> """
+                        {"kind":"REFORM","taskId":"%s","performance":"牵头攻坚","on":"2026-03-01"}"""
+                        .formatted(lastSubId), EnumSet.of(Role.PERSONNEL_OFFICE), 201),
+                new Endpoint(HttpMethod.POST, () -> "/api/cadres/" + freshCadre() + "/mistakes",
+                        () -> "{\"description\":\"备案滞后\",\"occurredOn\":\"2026-03-01\"}", EnumSet.of(Role.PERSONNEL_OFFICE), 201),
+                new Endpoint(HttpMethod.POST, () -> "/api/cadres/" + cadreWithMistake() + "/error-tolerance-decisions",
+                        () -> """
+                        {"mistakeId":"%s","experimentVersusViolation":"探索","publicVersusPrivate":"为公",
+                         "unawareVersusKnowing":"无先例","partyGroupDecisionRef":"党组会〔2026〕1号"}"""
+                        .formatted(lastSubId), EnumSet.of(Role.PERSONNEL_OFFICE), 201),
                 new Endpoint(HttpMethod.GET, "/api/me", () -> null, Role.SIGN_IN_ROLES, 200),
                 new Endpoint(HttpMethod.GET, "/actuator/metrics", () -> null, EnumSet.of(Role.ADMIN), 200),
                 new Endpoint(HttpMethod.GET, "/actuator/health", () -> null, null, 200),
@@ -249,6 +278,52 @@ class CommandSideAccessTest {
     }
 
     private static final AtomicInteger MONTH = new AtomicInteger();
+    private String lastSubId;
+
+    private String postAsPersonnel(String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<Map> response = http.withBasicAuth(TestAccounts.username(Role.PERSONNEL_OFFICE),
+                TestAccounts.PASSWORD).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), Map.class);
+        expectCreated(response.getStatusCode().value());
+        String location = response.getHeaders().getLocation().toString();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    private String freshCadre() {
+        String cadre = "cadre-access-" + ACCOUNT.incrementAndGet();
+        postAsPersonnel("/api/cadres", """
+                {"cadreId":"%s","name":"测试","unitId":"unit-a","position":"科员","partyMember":true,"since":"2024-01-01"}"""
+                .formatted(cadre));
+        return cadre;
+    }
+
+    private String freshUnit() {
+        String unit = "unit-access-" + ACCOUNT.incrementAndGet();
+        postAsPersonnel("/api/units", "{\"unitId\":\"" + unit + "\",\"name\":\"测试处\",\"kind\":\"DIVISION\"}");
+        return unit;
+    }
+
+    private String assessedCadre() {
+        String cadre = freshCadre();
+        lastSubId = postAsPersonnel("/api/cadres/" + cadre + "/assessments", """
+                {"kind":"ANNUAL","period":"2025","grade":"COMPETENT","periodEnd":"2025-12-31"}""");
+        return cadre;
+    }
+
+    private String cadreWithCorrectionRequest() {
+        String cadre = assessedCadre();
+        postAsPersonnel("/api/cadres/" + cadre + "/assessment-corrections",
+                "{\"assessmentId\":\"" + lastSubId + "\",\"newGrade\":\"EXCELLENT\",\"reason\":\"漏计\"}");
+        return cadre;
+    }
+
+    private String cadreWithMistake() {
+        String cadre = freshCadre();
+        lastSubId = postAsPersonnel("/api/cadres/" + cadre + "/mistakes",
+                "{\"description\":\"备案滞后\",\"occurredOn\":\"2026-03-01\"}");
+        return cadre;
+    }
     private String lastEntryId;
 
     /** One bulletin per month, so each attempt works on a month of its own. */

@@ -57,7 +57,12 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/accounts").hasAnyRole(names(ADMIN, PERSONNEL_OFFICE))
                 .requestMatchers(HttpMethod.POST, "/api/units").hasAnyRole(names(ADMIN, PERSONNEL_OFFICE))
                 .requestMatchers(HttpMethod.POST, "/api/cadres", "/api/cadres/*/transfers",
-                        "/api/cadres/*/leader-appointments").hasRole(PERSONNEL_OFFICE.name())
+                        "/api/cadres/*/leader-appointments", "/api/cadres/*/assessments",
+                        "/api/cadres/*/assessment-corrections", "/api/cadres/*/departures", "/api/cadres/*/awards",
+                        "/api/units/*/awards", "/api/cadres/*/front-line-records", "/api/cadres/*/mistakes",
+                        "/api/cadres/*/error-tolerance-decisions").hasRole(PERSONNEL_OFFICE.name())
+                .requestMatchers(HttpMethod.POST, "/api/cadres/*/assessment-correction-approvals")
+                        .hasAnyRole(names(PERSONNEL_OFFICE, BUREAU_LEADER))
                 .requestMatchers(HttpMethod.GET, "/api/me").authenticated()
                 .requestMatchers("/actuator/**").hasRole(ADMIN.name()));
     }

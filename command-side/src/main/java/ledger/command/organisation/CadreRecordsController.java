@@ -1,0 +1,180 @@
+package ledger.command.organisation;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import ledger.command.infrastructure.CommandAccepted;
+import ledger.command.infrastructure.CommandSender;
+import ledger.kernel.organisation.ApproveAssessmentCorrectionCommand;
+import ledger.kernel.organisation.AssessmentGrade;
+import ledger.kernel.organisation.AssessmentKind;
+import ledger.kernel.organisation.AwardKind;
+import ledger.kernel.organisation.CadreId;
+import ledger.kernel.organisation.DecideErrorToleranceCommand;
+import ledger.kernel.organisation.FrontLineKind;
+import ledger.kernel.organisation.GrantCadreAwardCommand;
+import ledger.kernel.organisation.GrantUnitAwardCommand;
+import ledger.kernel.organisation.RecordAssessmentCommand;
+import ledger.kernel.organisation.RecordCadreDepartureCommand;
+import ledger.kernel.organisation.RecordFrontLineWorkCommand;
+import ledger.kernel.organisation.RecordMistakeCommand;
+import ledger.kernel.organisation.RequestAssessmentCorrectionCommand;
+import ledger.kernel.organisation.UnitId;
+import ledger.kernel.shared.ErrorCode;
+import ledger.kernel.shared.LedgerException;
+import ledger.kernel.task.TaskId;
+import ledger.security.CurrentActor;
+import ledger.web.IdGenerator;
+import ledger.web.RequestFields;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What the personnel office records on cadres and units: assessments, awards, front line, error tolerance. */
+@RestController
+@Tag(name = "Cadre records 干部档案记实")
+class CadreRecordsController {
+
+    record Assessment(@NotNull AssessmentKind kind, @NotBlank @Size(max = 20) String period,
+                      @NotNull AssessmentGrade grade, @NotNull LocalDate periodEnd) {
+    }
+
+    record Correction(@NotBlank String assessmentId, @NotNull AssessmentGrade newGrade,
+                      @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    record Approval(@NotBlank String assessmentId) {
+    }
+
+    record Departure(@NotNull LocalDate effectiveOn, @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    record Award(@NotNull AwardKind award, @NotNull Integer year, @NotBlank @Size(max = 2000) String citation) {
+    }
+
+    record FrontLine(@NotNull FrontLineKind kind, @NotBlank String taskId, @NotBlank @Size(max = 4000) String performance,
+                     @NotNull LocalDate on) {
+    }
+
+    record Mistake(@NotBlank @Size(max = 4000) String description, @NotNull LocalDate occurredOn,
+                   @Size(max = 50) List<@NotBlank String> evidenceEventIds) {
+    }
+
+    record ErrorTolerance(@NotBlank String mistakeId, @NotBlank @Size(max = 2000) String experimentVersusViolation,
+                          @NotBlank @Size(max = 2000) String publicVersusPrivate,
+                          @NotBlank @Size(max = 2000) String unawareVersusKnowing,
+                          @NotBlank @Size(max = 100) String partyGroupDecisionRef) {
+    }
+
+    private final CommandSender sender;
+    private final EventStore events;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    CadreRecordsController(CommandSender sender, EventStore events, IdGenerator ids, Clock clock) {
+        this.sender = sender;
+        this.events = events;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/cadres/{cadreId}/assessments")
+    @Operation(summary = "Record a regular or annual assessment (平时/年度考核)")
+    ResponseEntity<CommandAccepted> assess(@PathVariable String cadreId, @Valid @RequestBody Assessment request) {
+        CadreId cadre = cadre(cadreId);
+        String id = "assessment-" + ids.newId();
+        return created(cadre, "/assessments/" + id, sender.send(new RecordAssessmentCommand(cadre, CurrentActor.get(), id,
+                request.kind(), request.period(), request.grade(), request.periodEnd(), clock.instant()), cadre.value()));
+    }
+
+    @PostMapping("/api/cadres/{cadreId}/assessment-corrections")
+    @Operation(summary = "Ask for an assessment's grade to be corrected, with the reason")
+    ResponseEntity<CommandAccepted> correct(@PathVariable String cadreId, @Valid @RequestBody Correction request) {
+        CadreId cadre = cadre(cadreId);
+        return created(cadre, "/assessment-corrections", sender.send(new RequestAssessmentCorrectionCommand(cadre,
+                CurrentActor.get(), request.assessmentId(), request.newGrade(), request.reason(), clock.instant()),
+                cadre.value(), request.reason()));
+    }
+
+    @PostMapping("/api/cadres/{cadreId}/assessment-correction-approvals")
+    @Operation(summary = "Approve the pending correction (not the person who asked for it)")
+    ResponseEntity<CommandAccepted> approve(@PathVariable String cadreId, @Valid @RequestBody Approval request) {
+        CadreId cadre = cadre(cadreId);
+        return created(cadre, "/assessment-correction-approvals", sender.send(new ApproveAssessmentCorrectionCommand(
+                cadre, CurrentActor.get(), request.assessmentId(), clock.instant()), cadre.value()));
+    }
+
+    @PostMapping("/api/cadres/{cadreId}/departures")
+    @Operation(summary = "Record that the cadre left the bureau (调出)")
+    ResponseEntity<CommandAccepted> depart(@PathVariable String cadreId, @Valid @RequestBody Departure request) {
+        CadreId cadre = cadre(cadreId);
+        return created(cadre, "/departures", sender.send(new RecordCadreDepartureCommand(cadre, request.effectiveOn(),
+                request.reason(), clock.instant()), cadre.value(), request.reason()));
+    }
+
+    @PostMapping("/api/cadres/{cadreId}/awards")
+    @Operation(summary = "Grant a 双创双争 award to a cadre for a year")
+    ResponseEntity<CommandAccepted> awardCadre(@PathVariable String cadreId, @Valid @RequestBody Award request) {
+        CadreId cadre = cadre(cadreId);
+        return created(cadre, "/awards", sender.send(new GrantCadreAwardCommand(cadre, request.award(), request.year(),
+                request.citation(), clock.instant()), cadre.value()));
+    }
+
+    @PostMapping("/api/units/{unitId}/awards")
+    @Operation(summary = "Grant a 双创双争 award to a unit for a year")
+    ResponseEntity<CommandAccepted> awardUnit(@PathVariable String unitId, @Valid @RequestBody Award request) {
+        UnitId unit = RequestFields.id("unitId", unitId, UnitId::new);
+        CommandAccepted accepted = sender.send(new GrantUnitAwardCommand(unit, request.award(), request.year(),
+                request.citation(), clock.instant()), unit.value());
+        return ResponseEntity.created(URI.create("/api/units/" + unit + "/awards")).body(accepted);
+    }
+
+    @PostMapping("/api/cadres/{cadreId}/front-line-records")
+    @Operation(summary = "Record front-line work (急难险重、改革、调研) with the task it refers to")
+    ResponseEntity<CommandAccepted> frontLine(@PathVariable String cadreId, @Valid @RequestBody FrontLine request) {
+        CadreId cadre = cadre(cadreId);
+        TaskId task = RequestFields.id("taskId", request.taskId(), TaskId::new);
+        if (events.lastSequenceNumberFor(task.value()).isEmpty()) {
+            throw new LedgerException(ErrorCode.UNKNOWN_TASK, "No task " + task + " is recorded");
+        }
+        return created(cadre, "/front-line-records", sender.send(new RecordFrontLineWorkCommand(cadre, request.kind(),
+                task, request.performance(), request.on(), clock.instant()), cadre.value()));
+    }
+
+    @PostMapping("/api/cadres/{cadreId}/mistakes")
+    @Operation(summary = "Record a mistake on the cadre's record")
+    ResponseEntity<CommandAccepted> mistake(@PathVariable String cadreId, @Valid @RequestBody Mistake request) {
+        CadreId cadre = cadre(cadreId);
+        String id = "mistake-" + ids.newId();
+        return created(cadre, "/mistakes/" + id, sender.send(new RecordMistakeCommand(cadre, id, request.description(),
+                request.occurredOn(), request.evidenceEventIds(), clock.instant()), cadre.value()));
+    }
+
+    @PostMapping("/api/cadres/{cadreId}/error-tolerance-decisions")
+    @Operation(summary = "Record the Party Group's error-tolerance decision (容错) on a recorded mistake")
+    ResponseEntity<CommandAccepted> tolerate(@PathVariable String cadreId, @Valid @RequestBody ErrorTolerance request) {
+        CadreId cadre = cadre(cadreId);
+        return created(cadre, "/error-tolerance-decisions", sender.send(new DecideErrorToleranceCommand(cadre,
+                request.mistakeId(), request.experimentVersusViolation(), request.publicVersusPrivate(),
+                request.unawareVersusKnowing(), request.partyGroupDecisionRef(), clock.instant()), cadre.value()));
+    }
+
+    private static CadreId cadre(String raw) {
+        return RequestFields.id("cadreId", raw, CadreId::new);
+    }
+
+    private static ResponseEntity<CommandAccepted> created(CadreId cadre, String resource, CommandAccepted accepted) {
+        return ResponseEntity.created(URI.create("/api/cadres/" + cadre + resource)).body(accepted);
+    }
+}
