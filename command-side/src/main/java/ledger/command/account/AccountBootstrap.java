@@ -33,13 +33,16 @@ class AccountBootstrap implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(AccountBootstrap.class);
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    /** user name → (person id, unit) of the demo bureau; unit roles act for the construction division. */
+    /**
+     * User name, person and unit of each demo account; they are people of the demo data (./run --demo):
+     * the unit roles act for the construction market division.
+     */
     private static final Map<Role, String[]> DEMO = Map.of(
             Role.BUREAU_LEADER, new String[] {"leader", "cadre-deputy-zhang", null},
-            Role.UNIT_HEAD, new String[] {"unit-head", "cadre-head-li", "construction-division"},
-            Role.UNIT_STAFF, new String[] {"unit-staff", "cadre-staff-wang", "construction-division"},
+            Role.UNIT_HEAD, new String[] {"unit-head", "cadre-construction-market-6", "construction-market"},
+            Role.UNIT_STAFF, new String[] {"unit-staff", "cadre-construction-market-18", "construction-market"},
             Role.BUREAU_OFFICE, new String[] {"office", "cadre-office-zhao", null},
-            Role.ORGAN_PARTY_COMMITTEE, new String[] {"party-committee", "cadre-party-sun", null},
+            Role.ORGAN_PARTY_COMMITTEE, new String[] {"party-committee", "cadre-organ-party-committee-2", null},
             Role.DISCIPLINE_INSPECTION, new String[] {"discipline", "cadre-discipline-zhou", null},
             Role.PERSONNEL_OFFICE, new String[] {"personnel", "cadre-personnel-wu", null},
             Role.API_CLIENT, new String[] {"api-client", "client-data-exchange", null});

@@ -145,7 +145,7 @@ class DemoData implements ApplicationRunner {
         LocalDate today = BureauTime.dayOf(clock.instant());
         YearMonth month = YearMonth.from(today);
         organisation(today.minusYears(3));
-        List<TaskId> tasks = tasks(month);
+        List<TaskId> tasks = tasks(month, today);
         taskForce(tasks.get(18), tasks.get(48));
         log.info("Demo data: {} units, {} bureau leaders, 40 cadres and {} key tasks of {} loaded",
                 UNITS.size(), LEADERS.size(), tasks.size(), month);
@@ -173,15 +173,15 @@ class DemoData implements ApplicationRunner {
         }
     }
 
-    private List<TaskId> tasks(YearMonth month) {
+    /** Due dates from ten days ago to a few weeks ahead, so the ledger shows red, yellow and green. */
+    private List<TaskId> tasks(YearMonth month, LocalDate today) {
         List<TaskId> ids = new ArrayList<>();
-        int days = month.lengthOfMonth();
         for (int i = 0; i < 60; i++) {
             String[] spec = TASKS[i % TASKS.length];
             String title = spec[0] + (i < TASKS.length ? "（第一阶段）" : "（第二阶段）");
             TaskId id = new TaskId("task-demo-" + month + "-" + (i + 1));
             Actor leader = new Actor(spec[2], Role.BUREAU_LEADER, null);
-            LocalDate due = month.atDay(Math.min(days, 5 + (i * 7) % (days - 4)));
+            LocalDate due = today.plusDays(-10 + (i * 7) % 36);
             List<UnitId> coUnits = i % 4 == 0 ? List.of(new UnitId("planning-finance")) : List.of();
             if (spec[1].equals("planning-finance")) {
                 coUnits = List.of();
