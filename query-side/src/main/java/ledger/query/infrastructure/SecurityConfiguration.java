@@ -18,7 +18,8 @@ class SecurityConfiguration {
     SecurityFilterChain querySideSecurity(HttpSecurity http, LedgerSecurity security) throws Exception {
         String[] staff = Role.BUREAU_STAFF.stream().map(Role::name).toArray(String[]::new);
         return security.filterChain(http, rules -> rules
-                .requestMatchers(HttpMethod.GET, "/api/ledger/*", "/api/tasks/*").hasAnyRole(staff)
+                .requestMatchers(HttpMethod.GET, "/api/ledger/*", "/api/tasks/*", "/api/bulletins", "/api/bulletins/*")
+                        .hasAnyRole(staff)
                 .requestMatchers(HttpMethod.GET, "/api/me").authenticated()
                 // who may see which cadre's record is decided per record (the cadre themself, or a reader role)
                 .requestMatchers(HttpMethod.GET, "/api/cadres/*/record").authenticated()
