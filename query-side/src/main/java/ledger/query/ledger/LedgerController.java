@@ -4,10 +4,16 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import ledger.kernel.shared.ErrorCode;
 import ledger.kernel.shared.InvalidMessageException;
@@ -37,17 +43,40 @@ class LedgerController {
     }
 
     @GetMapping("/api/ledger/{month}")
-    @Operation(summary = "The monthly ledger: every key task of the month with its latest progress")
+    @Operation(summary = "The monthly ledger: the month's key tasks (filtered, paged, in assignment order) with "
+            + "totals per lead unit and per lead leader")
     ResponseEntity<MonthLedgerView> month(
             @PathVariable String month,
+            @Parameter(description = "only tasks led by this unit") @RequestParam(required = false) String unit,
+            @Parameter(description = "only tasks led by this bureau leader") @RequestParam(required = false) String leader,
+            @Parameter(description = "ON_TRACK, AT_RISK, OVERDUE, COMPLETED, ESCALATED, CANCELLED or MERGED")
+            @RequestParam(required = false) String status,
+            @Parameter(description = "the source, e.g. PARTY_GROUP_MEETING") @RequestParam(required = false) String source,
+            @RequestParam(defaultValue = "0") @PositiveOrZero int page,
+            @RequestParam(defaultValue = "50") @Positive @Max(200) int size,
             @Parameter(description = "wait (bounded) until the views include this global position, e.g. the "
                     + "position a command answered with")
             @RequestParam(required = false) @PositiveOrZero Long minPosition) {
         YearMonth ledgerMonth = parseMonth(month);
         positions.awaitPosition(PROCESSOR, minPosition);
-        List<LedgerTaskView> tasks = views.tasks(views.taskIdsOf(ledgerMonth.toString())).stream()
+        List<LedgerTaskView> all = views.tasks(views.taskIdsOf(ledgerMonth.toString())).stream()
                 .sorted(ASSIGNMENT_ORDER).toList();
-        return withPosition(ResponseEntity.ok(), new MonthLedgerView(ledgerMonth.toString(), tasks.size(), tasks));
+        List<LedgerTaskView> matching = all.stream()
+                .filter(task -> unit == null || unit.equals(task.leadUnitId()))
+                .filter(task -> leader == null || leader.equals(task.leadLeaderId()))
+                .filter(task -> status == null || status.equals(task.status()))
+                .filter(task -> source == null || source.equals(task.source()))
+                .toList();
+        List<LedgerTaskView> pageOf = matching.stream().skip((long) page * size).limit(size).toList();
+        return withPosition(ResponseEntity.ok(), new MonthLedgerView(ledgerMonth.toString(), matching.size(), page, size,
+                pageOf, totals(all, LedgerTaskView::leadUnitId), totals(all, LedgerTaskView::leadLeaderId)));
+    }
+
+    private static List<MonthLedgerView.Totals> totals(List<LedgerTaskView> tasks,
+                                                       Function<LedgerTaskView, String> by) {
+        Map<String, List<LedgerTaskView>> grouped = tasks.stream()
+                .collect(Collectors.groupingBy(by, TreeMap::new, Collectors.toList()));
+        return grouped.entrySet().stream().map(e -> MonthLedgerView.Totals.of(e.getKey(), e.getValue())).toList();
     }
 
     @GetMapping("/api/tasks/{taskId}")

@@ -2,6 +2,43 @@ package ledger.query.ledger;
 
 import java.util.List;
 
-/** The monthly ledger (月度工作台账): every key task of the month, in the order they were assigned. */
-public record MonthLedgerView(String month, int taskCount, List<LedgerTaskView> tasks) {
+/**
+ * The monthly ledger (月度工作台账): the month's key tasks that match the filters, one page of
+ * them in the order they were assigned, and totals per lead unit and per lead leader over the
+ * whole month.
+ */
+public record MonthLedgerView(String month, int taskCount, int page, int size, List<LedgerTaskView> tasks,
+                              List<Totals> totalsByUnit, List<Totals> totalsByLeader) {
+
+    /** Counts for one unit or leader: assigned, and how those tasks stand. */
+    public record Totals(String id, int assigned, int completedOnTime, int completedLate, int overdue, int atRisk,
+                         int escalated, int cancelledOrMerged) {
+
+        static Totals of(String id, List<LedgerTaskView> tasks) {
+            int onTime = 0;
+            int late = 0;
+            int overdue = 0;
+            int atRisk = 0;
+            int escalated = 0;
+            int closed = 0;
+            for (LedgerTaskView task : tasks) {
+                switch (task.status()) {
+                    case LedgerTaskView.COMPLETED -> {
+                        if (Boolean.TRUE.equals(task.completedOnTime())) {
+                            onTime++;
+                        } else {
+                            late++;
+                        }
+                    }
+                    case LedgerTaskView.OVERDUE -> overdue++;
+                    case LedgerTaskView.AT_RISK -> atRisk++;
+                    case LedgerTaskView.ESCALATED -> escalated++;
+                    case LedgerTaskView.CANCELLED, LedgerTaskView.MERGED -> closed++;
+                    default -> {
+                    }
+                }
+            }
+            return new Totals(id, tasks.size(), onTime, late, overdue, atRisk, escalated, closed);
+        }
+    }
 }

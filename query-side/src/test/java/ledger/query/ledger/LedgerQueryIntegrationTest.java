@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
 import ledger.kernel.organisation.CadreId;
 import ledger.kernel.organisation.UnitId;
+import ledger.kernel.task.DeadlineMissedEvent;
 import ledger.kernel.task.ProgressReportedEvent;
 import ledger.kernel.task.TaskAssignedEvent;
 import ledger.kernel.task.TaskId;
@@ -75,6 +77,36 @@ class LedgerQueryIntegrationTest {
     }
 
     @Test
+    void the_ledger_filters_pages_in_a_stable_order_and_totals_per_unit_and_leader() {
+        assign("task-f1", "2026-06", "2026-06-01T01:00:00Z", "unit-x", "leader-li");
+        assign("task-f2", "2026-06", "2026-06-01T02:00:00Z", "unit-y", "leader-li");
+        assign("task-f3", "2026-06", "2026-06-01T03:00:00Z", "unit-x", "leader-wang");
+        events.publish(new GenericDomainEventMessage<>("Task", "task-f3", 1,
+                new DeadlineMissedEvent(new TaskId("task-f3"), LocalDate.parse("2026-06-30"), Instant.parse("2026-07-01T01:00:00Z"))));
+        String wait = "minPosition=" + engine.lastReservedPosition();
+
+        Map<String, Object> unitX = http.getForObject("/api/ledger/2026-06?unit=unit-x&size=1&" + wait, Map.class);
+        assertThat(unitX).containsEntry("taskCount", 2).containsEntry("size", 1);
+        assertThat((List<Map<String, Object>>) unitX.get("tasks")).extracting(t -> t.get("taskId"))
+                .containsExactly("task-f1");
+        Map<String, Object> secondPage = http.getForObject("/api/ledger/2026-06?unit=unit-x&size=1&page=1", Map.class);
+        assertThat((List<Map<String, Object>>) secondPage.get("tasks")).extracting(t -> t.get("taskId"))
+                .containsExactly("task-f3");
+        Map<String, Object> overdue = http.getForObject("/api/ledger/2026-06?status=OVERDUE", Map.class);
+        assertThat((List<Map<String, Object>>) overdue.get("tasks")).extracting(t -> t.get("taskId"))
+                .containsExactly("task-f3");
+
+        assertThat((List<Map<String, Object>>) unitX.get("totalsByUnit"))
+                .containsExactly(Map.of("id", "unit-x", "assigned", 2, "completedOnTime", 0, "completedLate", 0,
+                                "overdue", 1, "atRisk", 0, "escalated", 0, "cancelledOrMerged", 0),
+                        Map.of("id", "unit-y", "assigned", 1, "completedOnTime", 0, "completedLate", 0,
+                                "overdue", 0, "atRisk", 0, "escalated", 0, "cancelledOrMerged", 0));
+        assertThat((List<Map<String, Object>>) unitX.get("totalsByLeader")).extracting(t -> t.get("id"), t -> t.get("assigned"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("leader-li", 2),
+                        org.assertj.core.groups.Tuple.tuple("leader-wang", 1));
+    }
+
+    @Test
     void a_read_that_asks_for_a_position_not_yet_reached_answers_503_after_the_bounded_wait() {
         ResponseEntity<Map> response = http.getForEntity("/api/ledger/2026-04?minPosition=999999", Map.class);
 
@@ -102,8 +134,12 @@ class LedgerQueryIntegrationTest {
     }
 
     private void assign(String id, String month, String at) {
+        assign(id, month, at, "office", "leader-li");
+    }
+
+    private void assign(String id, String month, String at, String unit, String leader) {
         events.publish(new GenericDomainEventMessage<>("Task", id, 0, new TaskAssignedEvent(new TaskId(id), "任务 " + id, null,
-                TaskSource.PARTY_GROUP_MEETING, "党组会〔2026〕1号", new CadreId("leader-li"), new UnitId("office"), List.of(),
+                TaskSource.PARTY_GROUP_MEETING, "党组会〔2026〕1号", new CadreId(leader), new UnitId(unit), List.of(),
                 YearMonth.parse(month).atEndOfMonth(), YearMonth.parse(month), Instant.parse(at), List.of())));
     }
 }
