@@ -20,6 +20,8 @@ class SecurityConfiguration {
         return security.filterChain(http, rules -> rules
                 .requestMatchers(HttpMethod.GET, "/api/ledger/*", "/api/tasks/*", "/api/bulletins", "/api/bulletins/*")
                         .hasAnyRole(staff)
+                .requestMatchers(HttpMethod.GET, "/api/events", "/api/timelines/*")
+                        .hasAnyRole(Role.API_CLIENT.name(), Role.DISCIPLINE_INSPECTION.name())
                 .requestMatchers(HttpMethod.GET, "/api/me").authenticated()
                 // who may see which cadre's record is decided per record (the cadre themself, or a reader role)
                 .requestMatchers(HttpMethod.GET, "/api/cadres/*/record").authenticated()

@@ -1,0 +1,83 @@
+package ledger.query.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import ledger.kernel.organisation.CadreId;
+import ledger.kernel.organisation.UnitId;
+import ledger.kernel.security.Role;
+import ledger.kernel.task.ProgressReportedEvent;
+import ledger.kernel.task.TaskAssignedEvent;
+import ledger.kernel.task.TaskId;
+import ledger.kernel.task.TaskSource;
+import ledger.security.TestAccounts;
+import ledger.security.UserAccounts;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"ledger.store.embedded-persistent=false", "ledger.security.bcrypt-strength=4"})
+class EventFeedIntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    EventStore events;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    PasswordEncoder passwords;
+
+    @BeforeEach
+    void accounts() {
+        TestAccounts.ensure(accounts, passwords);
+    }
+
+    @Test
+    void a_client_replays_the_feed_page_by_page_without_gaps_or_repeats_and_reads_a_timeline() {
+        for (int i = 0; i < 5; i++) {
+            String id = "task-feed-" + i;
+            events.publish(new GenericDomainEventMessage<>("Task", id, 0, new TaskAssignedEvent(new TaskId(id), "任务" + i,
+                    null, TaskSource.MINISTRY, null, new CadreId("leader-li"), new UnitId("office"), List.of(),
+                    LocalDate.parse("2026-09-30"), YearMonth.parse("2026-09"), Instant.parse("2026-09-01T01:00:00Z"),
+                    List.of())));
+        }
+        events.publish(new GenericDomainEventMessage<>("Task", "task-feed-0", 1, new ProgressReportedEvent(
+                new TaskId("task-feed-0"), 40, "推进中", Instant.parse("2026-09-05T01:00:00Z"), null)));
+        TestRestTemplate client = http.withBasicAuth(TestAccounts.username(Role.API_CLIENT), TestAccounts.PASSWORD);
+
+        List<Object> seen = new ArrayList<>();
+        long after = 0;
+        boolean end = false;
+        while (!end) {
+            Map<String, Object> page = client.getForObject("/api/events?limit=2&after=" + after, Map.class);
+            for (Map<String, Object> event : (List<Map<String, Object>>) page.get("events")) {
+                seen.add(event.get("position"));
+            }
+            after = ((Number) page.get("next")).longValue();
+            end = (Boolean) page.get("endOfStream");
+        }
+        assertThat(seen).hasSize(6).doesNotHaveDuplicates();
+        assertThat(seen.stream().map(p -> ((Number) p).longValue()).toList()).isSorted();
+
+        Map<String, Object> progress = client.getForObject("/api/events?types=ProgressReportedEvent", Map.class);
+        assertThat((List<Map<String, Object>>) progress.get("events")).singleElement().satisfies(event -> {
+            assertThat(event).containsEntry("aggregateId", "task-feed-0").containsEntry("type", "ProgressReportedEvent");
+            assertThat((Map<String, Object>) event.get("payload")).containsEntry("narrative", "推进中");
+        });
+        List<Map<String, Object>> timeline = client.getForObject("/api/timelines/task-feed-0", List.class);
+        assertThat(timeline).extracting(e -> e.get("type")).containsExactly("TaskAssignedEvent", "ProgressReportedEvent");
+    }
+}
