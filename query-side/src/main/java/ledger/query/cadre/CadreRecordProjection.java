@@ -1,16 +1,24 @@
 package ledger.query.cadre;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
+import ledger.kernel.bulletin.BulletinEntryAddedEvent;
 import ledger.kernel.evaluation.ScoreCorrectedEvent;
 import ledger.kernel.evaluation.ScoreRecordedEvent;
 import ledger.kernel.evaluation.ScoreSubject;
+import ledger.kernel.organisation.AssessmentCorrectedEvent;
+import ledger.kernel.organisation.AssessmentRecordedEvent;
 import ledger.kernel.organisation.BureauLeaderAppointedEvent;
+import ledger.kernel.organisation.CadreAwardGrantedEvent;
+import ledger.kernel.organisation.CadreLeftBureauEvent;
 import ledger.kernel.organisation.CadreRegisteredEvent;
 import ledger.kernel.organisation.CadreTransferredEvent;
+import ledger.kernel.organisation.ErrorToleranceDecidedEvent;
+import ledger.kernel.organisation.FrontLineWorkRecordedEvent;
+import ledger.kernel.organisation.MistakeRecordedEvent;
 import ledger.kernel.task.CompletionVerifiedEvent;
 import ledger.kernel.task.DeadlineMissedEvent;
 import ledger.kernel.task.LeadershipDecisionAppliedEvent;
@@ -46,55 +54,126 @@ class CadreRecordProjection {
         if (records.record(event.cadreId().value()).isPresent()) {
             return;
         }
-        records.save(new CadreRecordView(event.cadreId().value(), event.name(), event.unitId().value(), event.position(),
-                event.partyMember(), event.since(), null,
-                List.of(new CadreRecordView.Posting(event.unitId().value(), event.position(), event.since(), null, eventId)),
-                List.of(), List.of(), List.of(eventId)));
+        records.save(CadreRecordView.registered(event.cadreId().value(), event.name(), event.unitId().value(),
+                event.position(), event.partyMember(), event.since(),
+                new CadreRecordView.Posting(event.unitId().value(), event.position(), event.since(), null, eventId),
+                eventId));
     }
 
     @EventHandler
     void on(CadreTransferredEvent event, @MessageIdentifier String eventId) {
-        update(event.cadreId().value(), eventId, record -> {
-            List<CadreRecordView.Posting> postings = new ArrayList<>(record.postings());
-            postings.add(new CadreRecordView.Posting(event.toUnitId().value(), event.position(), event.effectiveOn(),
+        update(event.cadreId().value(), eventId, r -> {
+            r.postings.add(new CadreRecordView.Posting(event.toUnitId().value(), event.position(), event.effectiveOn(),
                     event.reason(), eventId));
-            return new CadreRecordView(record.cadreId(), record.name(), event.toUnitId().value(), event.position(),
-                    record.partyMember(), event.effectiveOn(), record.leadership(), postings, record.tasksLed(),
-                    record.scores(), with(record.eventIds(), eventId));
+            r.unitId = event.toUnitId().value();
+            r.position = event.position();
+            r.postedSince = event.effectiveOn();
         });
     }
 
     @EventHandler
     void on(BureauLeaderAppointedEvent event, @MessageIdentifier String eventId) {
-        update(event.cadreId().value(), eventId, record -> new CadreRecordView(record.cadreId(), record.name(),
-                record.unitId(), record.position(), record.partyMember(), record.postedSince(),
-                new CadreRecordView.Leadership(event.title(), event.areasInCharge(), event.inChargeOfPersonnel(),
-                        event.effectiveOn(), eventId),
-                record.postings(), record.tasksLed(), record.scores(), with(record.eventIds(), eventId)));
+        update(event.cadreId().value(), eventId, r -> r.leadership = new CadreRecordView.Leadership(event.title(),
+                event.areasInCharge(), event.inChargeOfPersonnel(), event.effectiveOn(), eventId));
+    }
+
+    @EventHandler
+    void on(CadreLeftBureauEvent event, @MessageIdentifier String eventId) {
+        update(event.cadreId().value(), eventId, r -> r.leftBureauOn = event.effectiveOn());
+    }
+
+    @EventHandler
+    void on(AssessmentRecordedEvent event, @MessageIdentifier String eventId) {
+        update(event.cadreId().value(), eventId, r -> r.assessments.add(new CadreRecordView.AssessmentItem(
+                event.assessmentId(), event.kind().name(), event.period(), event.grade().name(), event.grade().label(),
+                null, null, List.of(eventId))));
+    }
+
+    @EventHandler
+    void on(AssessmentCorrectedEvent event, @MessageIdentifier String eventId) {
+        update(event.cadreId().value(), eventId, r -> r.assessments.replaceAll(a -> a.assessmentId()
+                .equals(event.assessmentId()) ? new CadreRecordView.AssessmentItem(a.assessmentId(), a.kind(), a.period(),
+                event.newGrade().name(), event.newGrade().label(),
+                a.originalGrade() != null ? a.originalGrade() : event.originalGrade().name(), event.reason(),
+                with(a.eventIds(), eventId)) : a));
+    }
+
+    @EventHandler
+    void on(CadreAwardGrantedEvent event, @MessageIdentifier String eventId) {
+        update(event.cadreId().value(), eventId, r -> r.awards.add(new CadreRecordView.AwardItem(event.award().name(),
+                event.award().label(), event.year(), event.citation(), eventId)));
+    }
+
+    @EventHandler
+    void on(FrontLineWorkRecordedEvent event, @MessageIdentifier String eventId) {
+        update(event.cadreId().value(), eventId, r -> r.frontLine.add(new CadreRecordView.FrontLineItem(
+                event.kind().name(), event.kind().label(), event.taskId().value(), event.performance(), event.on(),
+                eventId)));
+    }
+
+    @EventHandler
+    void on(MistakeRecordedEvent event, @MessageIdentifier String eventId) {
+        update(event.cadreId().value(), eventId, r -> r.mistakes.add(new CadreRecordView.MistakeItem(event.mistakeId(),
+                event.description(), event.occurredOn(), null, List.of(eventId))));
+    }
+
+    /** The excuse is shown beside the mistake; the mistake itself stays on the record. */
+    @EventHandler
+    void on(ErrorToleranceDecidedEvent event, @MessageIdentifier String eventId) {
+        update(event.cadreId().value(), eventId, r -> r.mistakes.replaceAll(m -> m.mistakeId().equals(event.mistakeId())
+                ? new CadreRecordView.MistakeItem(m.mistakeId(), m.description(), m.occurredOn(),
+                new CadreRecordView.ErrorTolerance(event.experimentVersusViolation(), event.publicVersusPrivate(),
+                        event.unawareVersusKnowing(), event.partyGroupDecisionRef(), eventId),
+                with(m.eventIds(), eventId)) : m));
+    }
+
+    @EventHandler
+    void on(BulletinEntryAddedEvent event, @MessageIdentifier String eventId) {
+        String month = event.bulletinId().value().substring("bulletin-".length());
+        for (String cadre : event.entry().cadreIds()) {
+            update(cadre, eventId, r -> r.bulletinMentions.add(new CadreRecordView.BulletinMention(month,
+                    event.entry().entryId(), event.entry().kind().name(), event.entry().text(), eventId)));
+        }
+    }
+
+    @EventHandler
+    void on(ScoreRecordedEvent event, @MessageIdentifier String eventId) {
+        if (event.subject().kind() != ScoreSubject.Kind.CADRE) {
+            return;
+        }
+        records.rememberOwner(SCORE + event.scoreId().value(), event.subject().id());
+        update(event.subject().id(), eventId, r -> r.scores.add(new CadreRecordView.ScoreItem(event.scoreId().value(),
+                event.month().toString(), event.dimension(), event.scale().min(), event.scale().max(), event.value(),
+                null, null, List.of(eventId))));
+    }
+
+    @EventHandler
+    void on(ScoreCorrectedEvent event, @MessageIdentifier String eventId) {
+        String score = event.scoreId().value();
+        records.ownerOf(SCORE + score).ifPresent(cadre -> update(cadre, eventId, r -> r.scores.replaceAll(s -> s.scoreId()
+                .equals(score) ? new CadreRecordView.ScoreItem(s.scoreId(), s.month(), s.dimension(), s.scaleMin(),
+                s.scaleMax(), event.newValue(), s.originalValue() != null ? s.originalValue() : event.originalValue(),
+                event.reason(), with(s.eventIds(), eventId)) : s)));
     }
 
     @EventHandler
     void on(TaskAssignedEvent event, @MessageIdentifier String eventId) {
         records.rememberOwner(event.taskId().value(), event.leadLeaderId().value());
-        update(event.leadLeaderId().value(), eventId, record -> withTasks(record, eventId, tasks -> {
-            tasks.add(new CadreRecordView.TaskLed(event.taskId().value(), event.title(), event.ledgerMonth().toString(),
-                    event.dueDate(), "OPEN", false, false, List.of(eventId)));
-            return tasks;
-        }));
+        update(event.leadLeaderId().value(), eventId, r -> r.tasksLed.add(new CadreRecordView.TaskLed(
+                event.taskId().value(), event.title(), event.ledgerMonth().toString(), event.dueDate(), "OPEN", false,
+                false, List.of(eventId))));
     }
 
     @EventHandler
     void on(TaskEscalatedEvent event, @MessageIdentifier String eventId) {
-        updateTask(event.taskId().value(), eventId, task -> new CadreRecordView.TaskLed(task.taskId(), task.title(),
-                task.ledgerMonth(), task.dueDate(), task.outcome(), true, task.deadlineMissed(),
-                with(task.eventIds(), eventId)));
+        updateTask(event.taskId().value(), eventId, t -> new CadreRecordView.TaskLed(t.taskId(), t.title(),
+                t.ledgerMonth(), t.dueDate(), t.outcome(), true, t.deadlineMissed(), with(t.eventIds(), eventId)));
     }
 
     @EventHandler
     void on(DeadlineMissedEvent event, @MessageIdentifier String eventId) {
-        updateTask(event.taskId().value(), eventId, task -> new CadreRecordView.TaskLed(task.taskId(), task.title(),
-                task.ledgerMonth(), task.dueDate(), task.outcome(), task.escalated(), true,
-                with(task.eventIds(), eventId)));
+        updateTask(event.taskId().value(), eventId, t -> new CadreRecordView.TaskLed(t.taskId(), t.title(),
+                t.ledgerMonth(), t.dueDate(), t.outcome(), t.escalated(), true, with(t.eventIds(), eventId)));
     }
 
     @EventHandler
@@ -118,59 +197,22 @@ class CadreRecordProjection {
         String task = event.taskId().value();
         Optional<String> previous = records.ownerOf(task);
         String next = event.leadLeaderId().value();
+        UnaryOperator<CadreRecordView.TaskLed> redated = t -> new CadreRecordView.TaskLed(t.taskId(), t.title(),
+                t.ledgerMonth(), event.dueDate(), t.outcome(), t.escalated(), t.deadlineMissed(),
+                with(t.eventIds(), eventId));
         if (previous.isEmpty() || previous.get().equals(next)) {
-            updateTask(task, eventId, t -> new CadreRecordView.TaskLed(t.taskId(), t.title(), t.ledgerMonth(),
-                    event.dueDate(), t.outcome(), t.escalated(), t.deadlineMissed(), with(t.eventIds(), eventId)));
+            updateTask(task, eventId, redated);
             return;
         }
         CadreRecordView.TaskLed[] moved = new CadreRecordView.TaskLed[1];
-        update(previous.get(), eventId, record -> withTasks(record, eventId, tasks -> {
-            tasks.stream().filter(t -> t.taskId().equals(task)).findFirst().ifPresent(t -> moved[0] = t);
-            tasks.removeIf(t -> t.taskId().equals(task));
-            return tasks;
-        }));
+        update(previous.get(), eventId, r -> {
+            r.tasksLed.stream().filter(t -> t.taskId().equals(task)).findFirst().ifPresent(t -> moved[0] = t);
+            r.tasksLed.removeIf(t -> t.taskId().equals(task));
+        });
         records.rememberOwner(task, next);
         if (moved[0] != null) {
-            CadreRecordView.TaskLed t = moved[0];
-            update(next, eventId, record -> withTasks(record, eventId, tasks -> {
-                tasks.add(new CadreRecordView.TaskLed(t.taskId(), t.title(), t.ledgerMonth(), event.dueDate(),
-                        t.outcome(), t.escalated(), t.deadlineMissed(), with(t.eventIds(), eventId)));
-                return tasks;
-            }));
+            update(next, eventId, r -> r.tasksLed.add(redated.apply(moved[0])));
         }
-    }
-
-    @EventHandler
-    void on(ScoreRecordedEvent event, @MessageIdentifier String eventId) {
-        if (event.subject().kind() != ScoreSubject.Kind.CADRE) {
-            return;
-        }
-        records.rememberOwner(SCORE + event.scoreId().value(), event.subject().id());
-        update(event.subject().id(), eventId, record -> withScores(record, eventId, scores -> {
-            scores.add(new CadreRecordView.ScoreItem(event.scoreId().value(), event.month().toString(), event.dimension(),
-                    event.scale().min(), event.scale().max(), event.value(), null, null, List.of(eventId)));
-            return scores;
-        }));
-    }
-
-    @EventHandler
-    void on(ScoreCorrectedEvent event, @MessageIdentifier String eventId) {
-        String score = event.scoreId().value();
-        records.ownerOf(SCORE + score).ifPresent(cadre -> update(cadre, eventId, record -> withScores(record, eventId,
-                scores -> {
-                    scores.replaceAll(s -> s.scoreId().equals(score) ? new CadreRecordView.ScoreItem(s.scoreId(),
-                            s.month(), s.dimension(), s.scaleMin(), s.scaleMax(), event.newValue(),
-                            s.originalValue() != null ? s.originalValue() : event.originalValue(), event.reason(),
-                            with(s.eventIds(), eventId)) : s);
-                    return scores;
-                })));
-    }
-
-    private static CadreRecordView withScores(CadreRecordView record, String eventId,
-                                              UnaryOperator<List<CadreRecordView.ScoreItem>> change) {
-        return new CadreRecordView(record.cadreId(), record.name(), record.unitId(), record.position(),
-                record.partyMember(), record.postedSince(), record.leadership(), record.postings(), record.tasksLed(),
-                List.copyOf(change.apply(new ArrayList<>(record.scores()))), with(record.eventIds(), eventId));
     }
 
     private void outcome(String task, String eventId, String outcome) {
@@ -179,29 +221,18 @@ class CadreRecordProjection {
     }
 
     private void updateTask(String task, String eventId, UnaryOperator<CadreRecordView.TaskLed> change) {
-        records.ownerOf(task).ifPresent(leader -> update(leader, eventId, record -> withTasks(record, eventId,
-                tasks -> {
-                    tasks.replaceAll(t -> t.taskId().equals(task) ? change.apply(t) : t);
-                    return tasks;
-                })));
+        records.ownerOf(task).ifPresent(leader -> update(leader, eventId,
+                r -> r.tasksLed.replaceAll(t -> t.taskId().equals(task) ? change.apply(t) : t)));
     }
 
-    private static CadreRecordView withTasks(CadreRecordView record, String eventId,
-                                             UnaryOperator<List<CadreRecordView.TaskLed>> change) {
-        return new CadreRecordView(record.cadreId(), record.name(), record.unitId(), record.position(),
-                record.partyMember(), record.postedSince(), record.leadership(), record.postings(),
-                List.copyOf(change.apply(new ArrayList<>(record.tasksLed()))), record.scores(),
-                with(record.eventIds(), eventId));
-    }
-
-    private void update(String cadre, String eventId, UnaryOperator<CadreRecordView> change) {
+    private void update(String cadre, String eventId, Consumer<CadreRecordView.Draft> change) {
         records.record(cadre)
                .filter(record -> !record.eventIds().contains(eventId))
-               .ifPresent(record -> records.save(change.apply(record)));
+               .ifPresent(record -> records.save(record.next(change, eventId)));
     }
 
     private static List<String> with(List<String> ids, String id) {
-        List<String> all = new ArrayList<>(ids);
+        List<String> all = new java.util.ArrayList<>(ids);
         all.add(id);
         return List.copyOf(all);
     }

@@ -1,7 +1,9 @@
 package ledger.query.cadre;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -23,7 +25,93 @@ public record CadreRecordView(
         List<Posting> postings,
         List<TaskLed> tasksLed,
         List<ScoreItem> scores,
+        List<AssessmentItem> assessments,
+        List<AwardItem> awards,
+        List<FrontLineItem> frontLine,
+        List<MistakeItem> mistakes,
+        List<BulletinMention> bulletinMentions,
+        LocalDate leftBureauOn,
         List<String> eventIds) {
+
+    /** This record after one more event (whose id it then lists). */
+    CadreRecordView next(Consumer<Draft> change, String eventId) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        List<String> ids = new ArrayList<>(eventIds);
+        ids.add(eventId);
+        return new CadreRecordView(cadreId, name, d.unitId, d.position, partyMember, d.postedSince, d.leadership,
+                List.copyOf(d.postings), List.copyOf(d.tasksLed), List.copyOf(d.scores), List.copyOf(d.assessments),
+                List.copyOf(d.awards), List.copyOf(d.frontLine), List.copyOf(d.mistakes), List.copyOf(d.bulletinMentions),
+                d.leftBureauOn, List.copyOf(ids));
+    }
+
+    /** The parts of a record that events change. */
+    static final class Draft {
+        String unitId;
+        String position;
+        LocalDate postedSince;
+        Leadership leadership;
+        List<Posting> postings;
+        List<TaskLed> tasksLed;
+        List<ScoreItem> scores;
+        List<AssessmentItem> assessments;
+        List<AwardItem> awards;
+        List<FrontLineItem> frontLine;
+        List<MistakeItem> mistakes;
+        List<BulletinMention> bulletinMentions;
+        LocalDate leftBureauOn;
+
+        private Draft(CadreRecordView view) {
+            unitId = view.unitId;
+            position = view.position;
+            postedSince = view.postedSince;
+            leadership = view.leadership;
+            postings = copy(view.postings);
+            tasksLed = copy(view.tasksLed);
+            scores = copy(view.scores);
+            assessments = copy(view.assessments);
+            awards = copy(view.awards);
+            frontLine = copy(view.frontLine);
+            mistakes = copy(view.mistakes);
+            bulletinMentions = copy(view.bulletinMentions);
+            leftBureauOn = view.leftBureauOn;
+        }
+
+        private static <T> List<T> copy(List<T> list) {
+            return new ArrayList<>(list == null ? List.of() : list);
+        }
+    }
+
+    /** Empty lists for the parts a newly registered cadre does not have yet. */
+    static CadreRecordView registered(String cadreId, String name, String unitId, String position, boolean partyMember,
+                                      LocalDate since, Posting first, String eventId) {
+        return new CadreRecordView(cadreId, name, unitId, position, partyMember, since, null, List.of(first), List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, List.of(eventId));
+    }
+
+    public record AssessmentItem(String assessmentId, String kind, String period, String grade, String gradeLabel,
+                                 String originalGrade, String correctionReason, List<String> eventIds) {
+    }
+
+    public record AwardItem(String award, String awardLabel, int year, String citation, String eventId) {
+    }
+
+    public record FrontLineItem(String kind, String kindLabel, String taskId, String performance, LocalDate on,
+                                String eventId) {
+    }
+
+    /** A mistake and, beside it, the error-tolerance decision that excused it (if any); the mistake stays. */
+    public record MistakeItem(String mistakeId, String description, LocalDate occurredOn, ErrorTolerance excusedBy,
+                              List<String> eventIds) {
+    }
+
+    public record ErrorTolerance(String experimentVersusViolation, String publicVersusPrivate,
+                                 String unawareVersusKnowing, String partyGroupDecisionRef, String eventId) {
+    }
+
+    /** A bulletin entry naming the cadre: a highlight (工作亮点) or a problem (存在问题). */
+    public record BulletinMention(String month, String entryId, String kind, String text, String eventId) {
+    }
 
     public record Leadership(String title, List<String> areasInCharge, boolean inChargeOfPersonnel,
                              LocalDate effectiveOn, String eventId) {

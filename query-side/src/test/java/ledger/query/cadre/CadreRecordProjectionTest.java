@@ -10,12 +10,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import ledger.kernel.bulletin.BulletinEntry;
+import ledger.kernel.bulletin.BulletinEntryAddedEvent;
+import ledger.kernel.bulletin.BulletinId;
+import ledger.kernel.bulletin.EntryKind;
 import ledger.kernel.evaluation.ScoreCorrectedEvent;
 import ledger.kernel.evaluation.ScoreId;
 import ledger.kernel.evaluation.ScoreRecordedEvent;
 import ledger.kernel.evaluation.ScoreScale;
 import ledger.kernel.evaluation.ScoreSubject;
+import ledger.kernel.organisation.AssessmentCorrectedEvent;
+import ledger.kernel.organisation.AssessmentGrade;
+import ledger.kernel.organisation.AssessmentKind;
+import ledger.kernel.organisation.AssessmentRecordedEvent;
+import ledger.kernel.organisation.AwardKind;
 import ledger.kernel.organisation.BureauLeaderAppointedEvent;
+import ledger.kernel.organisation.CadreAwardGrantedEvent;
+import ledger.kernel.organisation.ErrorToleranceDecidedEvent;
+import ledger.kernel.organisation.FrontLineKind;
+import ledger.kernel.organisation.FrontLineWorkRecordedEvent;
+import ledger.kernel.organisation.MistakeRecordedEvent;
 import ledger.kernel.organisation.CadreId;
 import ledger.kernel.organisation.CadreRegisteredEvent;
 import ledger.kernel.organisation.CadreTransferredEvent;
@@ -129,6 +143,35 @@ class CadreRecordProjectionTest {
             assertThat(item.correctionReason()).isEqualTo("漏计节点");
             assertThat(item.eventIds()).containsExactly("e-30", "e-31");
         });
+    }
+
+    @Test
+    void assessments_awards_front_line_and_excused_mistakes_stand_on_the_record_with_their_events() {
+        projection.on(new AssessmentRecordedEvent(LI, "a-1", AssessmentKind.ANNUAL, "2026", AssessmentGrade.COMPETENT,
+                LocalDate.parse("2026-12-31"), NOW), "e-40");
+        projection.on(new AssessmentCorrectedEvent(LI, "a-1", AssessmentGrade.COMPETENT, AssessmentGrade.EXCELLENT,
+                "漏计抗洪", "cadre-a", "cadre-b", NOW), "e-41");
+        projection.on(new CadreAwardGrantedEvent(LI, AwardKind.ADVANCED_WORKER, 2026, "攻坚克难", NOW), "e-42");
+        projection.on(new FrontLineWorkRecordedEvent(LI, FrontLineKind.URGENT_DIFFICULT_DANGEROUS_HEAVY,
+                new TaskId("task-flood"), "连续排查", LocalDate.parse("2026-07-20"), NOW), "e-43");
+        projection.on(new MistakeRecordedEvent(LI, "m-1", "备案滞后", LocalDate.parse("2026-05-01"), List.of(), NOW), "e-44");
+        projection.on(new ErrorToleranceDecidedEvent(LI, "m-1", "探索", "为公", "无先例", "党组会〔2026〕21号", NOW), "e-45");
+        projection.on(new BulletinEntryAddedEvent(BulletinId.of(YearMonth.parse("2026-10")), new BulletinEntry("entry-1",
+                EntryKind.HIGHLIGHT, "提前完成", null, List.of("cadre-li"), null, null), NOW), "e-46");
+
+        CadreRecordView record = records.get("cadre-li");
+        assertThat(record.assessments()).singleElement().satisfies(a -> {
+            assertThat(a.grade()).isEqualTo("EXCELLENT");
+            assertThat(a.originalGrade()).isEqualTo("COMPETENT");
+            assertThat(a.eventIds()).containsExactly("e-40", "e-41");
+        });
+        assertThat(record.awards()).extracting(CadreRecordView.AwardItem::awardLabel).containsExactly("先进工作者");
+        assertThat(record.frontLine()).extracting(CadreRecordView.FrontLineItem::taskId).containsExactly("task-flood");
+        assertThat(record.mistakes()).singleElement().satisfies(m -> {
+            assertThat(m.description()).isEqualTo("备案滞后");
+            assertThat(m.excusedBy().partyGroupDecisionRef()).isEqualTo("党组会〔2026〕21号");
+        });
+        assertThat(record.bulletinMentions()).extracting(CadreRecordView.BulletinMention::text).containsExactly("提前完成");
     }
 
     private static TaskAssignedEvent assigned(CadreId leader) {
