@@ -32,6 +32,7 @@ class QuerySideAccessTest {
             new Endpoint("/api/tasks/task-unknown", Role.BUREAU_STAFF, 404),
             new Endpoint("/api/me", EVERYONE, 200),
             new Endpoint("/api/bulletins", Role.BUREAU_STAFF, 200),
+            new Endpoint("/api/units/unit-nobody/record", Role.BUREAU_STAFF, 404),
             new Endpoint("/api/events?limit=1", EnumSet.of(Role.API_CLIENT, Role.DISCIPLINE_INSPECTION), 200),
             new Endpoint("/api/timelines/task-nobody", EnumSet.of(Role.API_CLIENT, Role.DISCIPLINE_INSPECTION), 200),
             new Endpoint("/api/bulletins/2030-01", Role.BUREAU_STAFF, 404),

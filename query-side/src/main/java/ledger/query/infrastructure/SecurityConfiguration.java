@@ -18,7 +18,8 @@ class SecurityConfiguration {
     SecurityFilterChain querySideSecurity(HttpSecurity http, LedgerSecurity security) throws Exception {
         String[] staff = Role.BUREAU_STAFF.stream().map(Role::name).toArray(String[]::new);
         return security.filterChain(http, rules -> rules
-                .requestMatchers(HttpMethod.GET, "/api/ledger/*", "/api/tasks/*", "/api/bulletins", "/api/bulletins/*")
+                .requestMatchers(HttpMethod.GET, "/api/ledger/*", "/api/tasks/*", "/api/bulletins", "/api/bulletins/*",
+                        "/api/units/*/record")
                         .hasAnyRole(staff)
                 .requestMatchers(HttpMethod.GET, "/api/events", "/api/timelines/*")
                         .hasAnyRole(Role.API_CLIENT.name(), Role.DISCIPLINE_INSPECTION.name())
