@@ -81,6 +81,26 @@ public class ViewPositions {
         return token == null ? OptionalLong.empty() : token.position();
     }
 
+    /** Returns once {@code reached} holds; after the bounded wait, refuses with the given detail (503). */
+    public void awaitCondition(java.util.function.BooleanSupplier reached, java.util.function.Supplier<String> detail) {
+        Instant deadline = clock.instant().plus(maxWait);
+        while (!reached.getAsBoolean()) {
+            if (!clock.instant().isBefore(deadline)) {
+                throw new LedgerException(ErrorCode.VIEW_NOT_YET_CURRENT, detail.get());
+            }
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LedgerException(ErrorCode.VIEW_NOT_YET_CURRENT, "Interrupted while waiting for the views");
+        }
+    }
+
     /**
      * Returns once the processor has handled {@code minPosition}; after the bounded wait, refuses
      * with a problem the client can retry, rather than answering with a view it would take for current.
@@ -100,12 +120,7 @@ public class ViewPositions {
                         + (reached.isPresent() ? reached.getAsLong() : "none") + ", not yet " + minPosition
                         + "; retry shortly");
             }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LedgerException(ErrorCode.VIEW_NOT_YET_CURRENT, "Interrupted while waiting for the views");
-            }
+            pause();
         }
     }
 }

@@ -82,8 +82,14 @@ class LedgerController {
     @GetMapping("/api/tasks/{taskId}")
     @Operation(summary = "One key task as the ledger shows it")
     ResponseEntity<LedgerTaskView> task(@PathVariable String taskId,
-                                        @RequestParam(required = false) @PositiveOrZero Long minPosition) {
+                                        @RequestParam(required = false) @PositiveOrZero Long minPosition,
+                                        @Parameter(description = "wait (bounded) until the view shows at least this "
+                                                + "task version, e.g. the version a command answered with")
+                                        @RequestParam(required = false) @PositiveOrZero Long minVersion) {
         positions.awaitPosition(PROCESSOR, minPosition);
+        positions.awaitCondition(() -> minVersion == null
+                || views.task(taskId).map(view -> view.version() >= minVersion).orElse(false),
+                () -> "The task view has not yet reached version " + minVersion + "; retry shortly");
         LedgerTaskView task = views.task(taskId)
                 .orElseThrow(() -> new LedgerException(ErrorCode.UNKNOWN_TASK, "No task " + taskId + " is recorded"));
         return withPosition(ResponseEntity.ok().eTag("\"" + task.version() + "\""), task);

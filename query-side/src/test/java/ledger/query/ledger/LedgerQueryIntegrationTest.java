@@ -116,6 +116,20 @@ class LedgerQueryIntegrationTest {
     }
 
     @Test
+    void a_read_can_wait_for_the_task_version_a_command_answered_with() {
+        assign("task-v", "2026-07", "2026-07-01T01:00:00Z");
+        events.publish(new GenericDomainEventMessage<>("Task", "task-v", 1,
+                new ProgressReportedEvent(new TaskId("task-v"), 10, "起步", Instant.parse("2026-07-02T01:00:00Z"), null)));
+
+        ResponseEntity<Map> current = http.getForEntity("/api/tasks/task-v?minVersion=1", Map.class);
+        assertThat(current.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(current.getBody()).containsEntry("version", 1);
+        ResponseEntity<Map> ahead = http.getForEntity("/api/tasks/task-v?minVersion=5", Map.class);
+        assertThat(ahead.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(ahead.getBody()).containsEntry("code", "VIEW_NOT_YET_CURRENT");
+    }
+
+    @Test
     void an_unknown_task_answers_404_and_a_malformed_month_400() {
         assertThat(http.getForEntity("/api/tasks/task-nobody", Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         ResponseEntity<Map> month = http.getForEntity("/api/ledger/March", Map.class);
