@@ -28,7 +28,8 @@ import ledger.kernel.shared.LedgerException;
 import ledger.security.CurrentActor;
 import ledger.web.IdGenerator;
 import ledger.web.RequestFields;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import ledger.command.task.RecordedTasks;
+import ledger.kernel.task.TaskId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,16 +54,16 @@ class ScoreController {
 
     private final CommandSender sender;
     private final OrganisationDirectory directory;
-    private final EventStore events;
+    private final RecordedTasks tasks;
     private final IdGenerator ids;
     private final Clock clock;
     private final Set<String> dimensions;
 
-    ScoreController(CommandSender sender, OrganisationDirectory directory, EventStore events, IdGenerator ids,
+    ScoreController(CommandSender sender, OrganisationDirectory directory, RecordedTasks tasks, IdGenerator ids,
                     Clock clock, @Value("${ledger.evaluation.dimensions}") Set<String> dimensions) {
         this.sender = sender;
         this.directory = directory;
-        this.events = events;
+        this.tasks = tasks;
         this.ids = ids;
         this.clock = clock;
         this.dimensions = dimensions;
@@ -110,11 +111,7 @@ class ScoreController {
         switch (subject.kind()) {
             case UNIT -> directory.requireUnit(new UnitId(subject.id()));
             case CADRE -> directory.requireCadre(new CadreId(subject.id()));
-            case TASK -> {
-                if (events.lastSequenceNumberFor(subject.id()).isEmpty()) {
-                    throw new LedgerException(ErrorCode.UNKNOWN_SUBJECT, "No task " + subject.id() + " is recorded");
-                }
-            }
+            case TASK -> tasks.require(new TaskId(subject.id()), ErrorCode.UNKNOWN_SUBJECT);
         }
     }
 }

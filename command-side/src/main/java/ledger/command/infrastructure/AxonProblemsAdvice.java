@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -52,11 +51,6 @@ class AxonProblemsAdvice {
     }
 
     private static ResponseEntity<ProblemDetail> answer(ErrorCode code, String detail) {
-        ProblemDetail problem = Problems.of(code, detail);
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
-        if (code.kind() == ErrorCode.Kind.UNAVAILABLE) {
-            response.header(HttpHeaders.RETRY_AFTER, "1");
-        }
-        return response.body(problem);
+        return Problems.response(code, detail);
     }
 }

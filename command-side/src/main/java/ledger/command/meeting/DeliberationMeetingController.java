@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import ledger.command.infrastructure.CommandAccepted;
 import ledger.command.infrastructure.CommandSender;
 import ledger.command.organisation.OrganisationDirectory;
+import ledger.command.task.RecordedTasks;
 import ledger.kernel.meeting.AssignTaskAtMeetingCommand;
 import ledger.kernel.meeting.CloseDeliberationMeetingCommand;
 import ledger.kernel.meeting.ConveneDeliberationMeetingCommand;
@@ -19,7 +20,6 @@ import ledger.kernel.meeting.ReviewLaggingTaskCommand;
 import ledger.kernel.organisation.CadreId;
 import ledger.kernel.organisation.UnitId;
 import ledger.kernel.shared.ErrorCode;
-import ledger.kernel.shared.LedgerException;
 import ledger.kernel.task.TaskId;
 import ledger.store.MongoEventStorageEngine;
 import ledger.web.IdGenerator;
@@ -39,11 +39,13 @@ class DeliberationMeetingController {
     private final CommandSender sender;
     private final OrganisationDirectory directory;
     private final MongoEventStorageEngine store;
+    private final RecordedTasks tasks;
     private final IdGenerator ids;
     private final Clock clock;
 
     DeliberationMeetingController(CommandSender sender, OrganisationDirectory directory, MongoEventStorageEngine store,
-                                  IdGenerator ids, Clock clock) {
+                                  RecordedTasks tasks, IdGenerator ids, Clock clock) {
+        this.tasks = tasks;
         this.sender = sender;
         this.directory = directory;
         this.store = store;
@@ -99,9 +101,7 @@ class DeliberationMeetingController {
 
     private TaskId requireTask(String field, String raw) {
         TaskId task = RequestFields.id(field, raw, TaskId::new);
-        if (store.lastSequenceNumberFor(task.value()).isEmpty()) {
-            throw new LedgerException(ErrorCode.UNKNOWN_TASK, "No task " + task + " is recorded");
-        }
+        tasks.require(task, ErrorCode.UNKNOWN_TASK);
         return task;
     }
 

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import ledger.command.infrastructure.CommandAccepted;
 import ledger.command.infrastructure.CommandSender;
+import ledger.command.task.RecordedTasks;
 import ledger.kernel.organisation.ApproveAssessmentCorrectionCommand;
 import ledger.kernel.organisation.AssessmentGrade;
 import ledger.kernel.organisation.AssessmentKind;
@@ -29,12 +30,10 @@ import ledger.kernel.organisation.RecordMistakeCommand;
 import ledger.kernel.organisation.RequestAssessmentCorrectionCommand;
 import ledger.kernel.organisation.UnitId;
 import ledger.kernel.shared.ErrorCode;
-import ledger.kernel.shared.LedgerException;
 import ledger.kernel.task.TaskId;
 import ledger.security.CurrentActor;
 import ledger.web.IdGenerator;
 import ledger.web.RequestFields;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -78,13 +77,13 @@ class CadreRecordsController {
     }
 
     private final CommandSender sender;
-    private final EventStore events;
+    private final RecordedTasks tasks;
     private final IdGenerator ids;
     private final Clock clock;
 
-    CadreRecordsController(CommandSender sender, EventStore events, IdGenerator ids, Clock clock) {
+    CadreRecordsController(CommandSender sender, RecordedTasks tasks, IdGenerator ids, Clock clock) {
         this.sender = sender;
-        this.events = events;
+        this.tasks = tasks;
         this.ids = ids;
         this.clock = clock;
     }
@@ -145,9 +144,7 @@ class CadreRecordsController {
     ResponseEntity<CommandAccepted> frontLine(@PathVariable String cadreId, @Valid @RequestBody FrontLine request) {
         CadreId cadre = cadre(cadreId);
         TaskId task = RequestFields.id("taskId", request.taskId(), TaskId::new);
-        if (events.lastSequenceNumberFor(task.value()).isEmpty()) {
-            throw new LedgerException(ErrorCode.UNKNOWN_TASK, "No task " + task + " is recorded");
-        }
+        tasks.require(task, ErrorCode.UNKNOWN_TASK);
         return created(cadre, "/front-line-records", sender.send(new RecordFrontLineWorkCommand(cadre, request.kind(),
                 task, request.performance(), request.on(), clock.instant()), cadre.value()));
     }

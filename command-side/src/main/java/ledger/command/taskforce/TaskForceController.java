@@ -10,10 +10,10 @@ import jakarta.validation.Valid;
 import ledger.command.infrastructure.CommandAccepted;
 import ledger.command.infrastructure.CommandSender;
 import ledger.command.organisation.OrganisationDirectory;
+import ledger.command.task.RecordedTasks;
 import ledger.kernel.organisation.CadreId;
 import ledger.kernel.organisation.UnitId;
 import ledger.kernel.shared.ErrorCode;
-import ledger.kernel.shared.LedgerException;
 import ledger.kernel.task.TaskId;
 import ledger.kernel.taskforce.DecisionEffect;
 import ledger.kernel.taskforce.DissolveTaskForceCommand;
@@ -26,7 +26,6 @@ import ledger.kernel.taskforce.TaskForceId;
 import ledger.security.CurrentActor;
 import ledger.web.IdGenerator;
 import ledger.web.RequestFields;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,15 +40,15 @@ class TaskForceController {
 
     private final CommandSender sender;
     private final OrganisationDirectory directory;
-    private final EventStore events;
+    private final RecordedTasks recordedTasks;
     private final IdGenerator ids;
     private final Clock clock;
 
-    TaskForceController(CommandSender sender, OrganisationDirectory directory, EventStore events, IdGenerator ids,
-                        Clock clock) {
+    TaskForceController(CommandSender sender, OrganisationDirectory directory, RecordedTasks recordedTasks,
+                        IdGenerator ids, Clock clock) {
         this.sender = sender;
         this.directory = directory;
-        this.events = events;
+        this.recordedTasks = recordedTasks;
         this.ids = ids;
         this.clock = clock;
     }
@@ -62,11 +61,7 @@ class TaskForceController {
         List<UnitId> members = RequestFields.ids("memberUnitIds", request.memberUnitIds(), UnitId::new);
         members.forEach(directory::requireUnit);
         List<TaskId> tasks = RequestFields.ids("taskIds", request.taskIds(), TaskId::new);
-        for (TaskId task : tasks) {
-            if (events.lastSequenceNumberFor(task.value()).isEmpty()) {
-                throw new LedgerException(ErrorCode.UNKNOWN_TASK_FORCE_TASK, "No task " + task + " is recorded");
-            }
-        }
+        tasks.forEach(task -> recordedTasks.require(task, ErrorCode.UNKNOWN_TASK_FORCE_TASK));
         CommandAccepted accepted = sender.send(new FormTaskForceCommand(id, CurrentActor.get(), request.problem(),
                 request.kind(), request.area(), lead, directory.leadFacts(lead), members, tasks, clock.instant()),
                 id.value());

@@ -109,18 +109,8 @@ public class ViewPositions {
         if (minPosition == null) {
             return;
         }
-        Instant deadline = clock.instant().plus(maxWait);
-        while (true) {
-            OptionalLong reached = position(processor);
-            if (reached.isPresent() && reached.getAsLong() >= minPosition) {
-                return;
-            }
-            if (!clock.instant().isBefore(deadline)) {
-                throw new LedgerException(ErrorCode.VIEW_NOT_YET_CURRENT, "The views have reached position "
-                        + (reached.isPresent() ? reached.getAsLong() : "none") + ", not yet " + minPosition
-                        + "; retry shortly");
-            }
-            pause();
-        }
+        awaitCondition(() -> position(processor).orElse(-1) >= minPosition, () -> "The views have reached position "
+                + position(processor).stream().mapToObj(Long::toString).findFirst().orElse("none") + ", not yet "
+                + minPosition + "; retry shortly");
     }
 }

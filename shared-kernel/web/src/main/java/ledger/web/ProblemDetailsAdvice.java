@@ -46,12 +46,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             log.warn("Denied {} {} to {}: {}", request.getMethod(), request.getRequestURI(),
                     request.getUserPrincipal() == null ? "nobody" : request.getUserPrincipal().getName(), e.code());
         }
-        ProblemDetail problem = Problems.of(e.code(), e.getMessage());
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
-        if (e.code().kind() == ErrorCode.Kind.UNAVAILABLE) {
-            response.header(HttpHeaders.RETRY_AFTER, "1");
-        }
-        return response.body(problem);
+        return Problems.response(e.code(), e.getMessage());
     }
 
     @ExceptionHandler(InvalidMessageException.class)

@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import ledger.kernel.shared.ErrorCode;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 /** Builds RFC 9457 problem documents that always carry our stable error code. */
 public final class Problems {
@@ -38,6 +40,16 @@ public final class Problems {
         problem.setTitle(code.title());
         problem.setProperty("code", code.name());
         return problem;
+    }
+
+    /** The problem as a response; a temporary refusal tells the client when to retry. */
+    public static ResponseEntity<ProblemDetail> response(ErrorCode code, String detail) {
+        ProblemDetail problem = of(code, detail);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
+        if (code.kind() == ErrorCode.Kind.UNAVAILABLE) {
+            response.header(HttpHeaders.RETRY_AFTER, "1");
+        }
+        return response.body(problem);
     }
 
     /** Bad input that names the fields at fault. */

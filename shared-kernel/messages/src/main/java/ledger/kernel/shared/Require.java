@@ -1,6 +1,5 @@
 package ledger.kernel.shared;
 
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** Shape checks for the compact constructors of messages. */
@@ -50,9 +49,5 @@ public final class Require {
             throw new InvalidMessageException(field, "must not be negative");
         }
         return value;
-    }
-
-    public static boolean same(Object a, Object b) {
-        return Objects.equals(a, b);
     }
 }
