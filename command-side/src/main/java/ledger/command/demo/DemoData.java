@@ -192,7 +192,7 @@ class DemoData implements ApplicationRunner {
             if (i % 3 != 2) {
                 Actor staff = new Actor(staffOf(spec[1]), Role.UNIT_STAFF, spec[1]);
                 send(staff, new ReportProgressCommand(id, staff, 20 + (i * 13) % 80,
-                        PROGRESS[i % PROGRESS.length], clock.instant(), null, null), id.value());
+                        PROGRESS[i % PROGRESS.length], clock.instant(), null), id.value());
             }
             ids.add(id);
         }

@@ -77,8 +77,7 @@ class TaskController {
             @Valid @RequestBody ReportProgressRequest request) {
         TaskId id = RequestFields.id("taskId", taskId, TaskId::new);
         ReportProgressCommand command = new ReportProgressCommand(id, CurrentActor.get(), request.percent(),
-                request.narrative(),
-                clock.instant(), null, request.milestone());
+                request.narrative(), clock.instant(), request.milestone());
         CommandAccepted accepted = sender.send(command, id.value());
         return ResponseEntity.created(URI.create("/api/tasks/" + id + "/progress-reports/" + accepted.version()))
                 .header(HttpHeaders.ETAG, IfMatch.etag(accepted.version()))

@@ -150,7 +150,7 @@ class TaskLifecycleTest {
     void nothing_is_reported_on_a_completed_task() {
         fixture.given(ASSIGNED_EVENT, CLAIMED,
                        new CompletionVerifiedEvent(TASK, null, on("2026-03-30"), DUE, true, on("2026-04-01")))
-               .when(new ReportProgressCommand(TASK, LEAD_HEAD, 100, "补充", on("2026-04-02"), null, null))
+               .when(new ReportProgressCommand(TASK, LEAD_HEAD, 100, "补充", on("2026-04-02"), null))
                .expectNoEvents()
                .expectException(refusedWith(ErrorCode.TASK_COMPLETED));
     }
@@ -252,7 +252,7 @@ class TaskLifecycleTest {
     @Test
     void progress_still_counts_while_a_claim_waits() {
         fixture.given(ASSIGNED_EVENT, CLAIMED)
-               .when(new ReportProgressCommand(TASK, LEAD_HEAD, 100, "验收材料已补齐", on("2026-03-31"), null, null))
+               .when(new ReportProgressCommand(TASK, LEAD_HEAD, 100, "验收材料已补齐", on("2026-03-31"), null))
                .expectEvents(new ProgressReportedEvent(TASK, 100, "验收材料已补齐", on("2026-03-31"), null));
     }
 
@@ -320,13 +320,13 @@ class TaskLifecycleTest {
                         new Milestone("全面开工", LocalDate.parse("2026-03-25"))));
         ProgressReportedEvent approved = new ProgressReportedEvent(TASK, 30, "方案已批复", on("2026-03-09"), "方案批复");
         fixture.given(withMilestones)
-               .when(new ReportProgressCommand(TASK, LEAD_HEAD, 30, "方案已批复", on("2026-03-09"), null, "方案批复"))
+               .when(new ReportProgressCommand(TASK, LEAD_HEAD, 30, "方案已批复", on("2026-03-09"), "方案批复"))
                .expectEvents(approved);
         fixture.given(withMilestones, approved)
-               .when(new ReportProgressCommand(TASK, LEAD_HEAD, 40, "再报", on("2026-03-10"), null, "方案批复"))
+               .when(new ReportProgressCommand(TASK, LEAD_HEAD, 40, "再报", on("2026-03-10"), "方案批复"))
                .expectException(refusedWith(ErrorCode.MILESTONE_ALREADY_REACHED));
         fixture.given(withMilestones)
-               .when(new ReportProgressCommand(TASK, LEAD_HEAD, 40, "竣工", on("2026-03-10"), null, "竣工验收"))
+               .when(new ReportProgressCommand(TASK, LEAD_HEAD, 40, "竣工", on("2026-03-10"), "竣工验收"))
                .expectException(refusedWith(ErrorCode.UNKNOWN_MILESTONE));
     }
 
@@ -344,7 +344,7 @@ class TaskLifecycleTest {
                .when(new CloseTaskByDecisionCommand(TASK, null, "meeting-2026-04", "重复", on("2026-04-30")))
                .expectNoEvents();
         fixture.given(ASSIGNED_EVENT, merged)
-               .when(new ReportProgressCommand(TASK, LEAD_HEAD, 50, "继续", on("2026-03-31"), null, null))
+               .when(new ReportProgressCommand(TASK, LEAD_HEAD, 50, "继续", on("2026-03-31"), null))
                .expectException(refusedWith(ErrorCode.TASK_CLOSED));
         fixture.given(ASSIGNED_EVENT, merged)
                .when(new WatchDeadlineCommand(TASK, on("2026-04-05"), 3))

@@ -55,7 +55,7 @@ class TaskTest {
     void progress_is_recorded_with_its_narrative() {
         Instant reported = ASSIGNED.plusSeconds(86_400);
         fixture.given(ASSIGNED_EVENT)
-               .when(new ReportProgressCommand(TASK, LEAD_STAFF, 40, "完成摸底调查", reported, null, null))
+               .when(new ReportProgressCommand(TASK, LEAD_STAFF, 40, "完成摸底调查", reported, null))
                .expectEvents(new ProgressReportedEvent(TASK, 40, "完成摸底调查", reported, null));
     }
 
@@ -64,7 +64,7 @@ class TaskTest {
         Instant first = ASSIGNED.plusSeconds(60);
         Instant second = ASSIGNED.plusSeconds(120);
         fixture.given(ASSIGNED_EVENT, new ProgressReportedEvent(TASK, 40, "摸底", first, null))
-               .when(new ReportProgressCommand(TASK, CO_UNIT_HEAD, 40, "方案已报局党组", second, null, null))
+               .when(new ReportProgressCommand(TASK, CO_UNIT_HEAD, 40, "方案已报局党组", second, null))
                .expectEvents(new ProgressReportedEvent(TASK, 40, "方案已报局党组", second, null));
     }
 
@@ -72,7 +72,7 @@ class TaskTest {
     void progress_may_not_go_backwards() {
         Instant first = ASSIGNED.plusSeconds(60);
         fixture.given(ASSIGNED_EVENT, new ProgressReportedEvent(TASK, 60, "过半", first, null))
-               .when(new ReportProgressCommand(TASK, LEAD_STAFF, 50, "回退", first.plusSeconds(60), null, null))
+               .when(new ReportProgressCommand(TASK, LEAD_STAFF, 50, "回退", first.plusSeconds(60), null))
                .expectNoEvents()
                .expectException(refusedWith(ErrorCode.PROGRESS_MAY_NOT_DECREASE));
     }
@@ -80,7 +80,7 @@ class TaskTest {
     @Test
     void progress_may_not_be_dated_before_the_assignment() {
         fixture.given(ASSIGNED_EVENT)
-               .when(new ReportProgressCommand(TASK, LEAD_STAFF, 10, "提前", ASSIGNED.minusSeconds(1), null, null))
+               .when(new ReportProgressCommand(TASK, LEAD_STAFF, 10, "提前", ASSIGNED.minusSeconds(1), null))
                .expectNoEvents()
                .expectException(refusedWith(ErrorCode.PROGRESS_BEFORE_ASSIGNMENT));
     }
@@ -88,7 +88,7 @@ class TaskTest {
     @Test
     void staff_of_a_unit_that_is_neither_lead_nor_co_unit_may_not_report() {
         fixture.given(ASSIGNED_EVENT)
-               .when(new ReportProgressCommand(TASK, OTHER_UNIT_STAFF, 10, "越权", ASSIGNED.plusSeconds(60), null, null))
+               .when(new ReportProgressCommand(TASK, OTHER_UNIT_STAFF, 10, "越权", ASSIGNED.plusSeconds(60), null))
                .expectNoEvents()
                .expectException(refusedWith(ErrorCode.NOT_A_TASK_UNIT));
     }
@@ -97,7 +97,7 @@ class TaskTest {
     void only_people_of_a_unit_report_progress() {
         fixture.given(ASSIGNED_EVENT)
                .when(new ReportProgressCommand(TASK, new Actor("cadre-9", Role.BUREAU_OFFICE, null), 10, "代报",
-                       ASSIGNED.plusSeconds(60), null, null))
+                       ASSIGNED.plusSeconds(60), null))
                .expectNoEvents()
                .expectException(refusedWith(ErrorCode.NOT_PERMITTED));
     }

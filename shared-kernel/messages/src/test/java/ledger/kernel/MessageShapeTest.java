@@ -31,9 +31,9 @@ class MessageShapeTest {
     @Test
     void a_progress_report_is_a_percentage_with_a_narrative() {
         Instant now = Instant.parse("2026-03-01T00:00:00Z");
-        assertThatThrownBy(() -> new ReportProgressCommand(new TaskId("t"), STAFF, 101, "x", now, null, null))
+        assertThatThrownBy(() -> new ReportProgressCommand(new TaskId("t"), STAFF, 101, "x", now, null))
                 .hasMessageContaining("percent");
-        assertThatThrownBy(() -> new ReportProgressCommand(new TaskId("t"), STAFF, 10, "  ", now, null, null))
+        assertThatThrownBy(() -> new ReportProgressCommand(new TaskId("t"), STAFF, 10, "  ", now, null))
                 .hasMessageContaining("narrative");
     }
 }

@@ -5,19 +5,14 @@ import java.time.Instant;
 import ledger.kernel.security.Actor;
 import ledger.kernel.shared.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 
-/**
- * Report how far a task has come, as {@code reporter}. {@code expectedVersion} is the task version
- * the reporter saw (from {@code If-Match}); null when the reporter does not ask for that check.
- */
+/** Report how far a task has come, as {@code reporter}, optionally naming the milestone reached. */
 public record ReportProgressCommand(
         @TargetAggregateIdentifier TaskId taskId,
         Actor reporter,
         int percent,
         String narrative,
         Instant reportedAt,
-        @TargetAggregateVersion Long expectedVersion,
         String milestoneReached) {
 
     public ReportProgressCommand {
@@ -27,8 +22,5 @@ public record ReportProgressCommand(
         narrative = Require.text(narrative, "narrative", 4000);
         Require.present(reportedAt, "reportedAt");
         milestoneReached = milestoneReached == null || milestoneReached.isBlank() ? null : milestoneReached.strip();
-        if (expectedVersion != null) {
-            Require.notNegative(expectedVersion, "expectedVersion");
-        }
     }
 }
