@@ -12,41 +12,18 @@ import java.util.Map;
 import ledger.kernel.organisation.CadreId;
 import ledger.kernel.organisation.UnitId;
 import ledger.kernel.security.Role;
+import ledger.query.SignedInViewTest;
 import ledger.kernel.task.ProgressReportedEvent;
 import ledger.kernel.task.TaskAssignedEvent;
 import ledger.kernel.task.TaskId;
 import ledger.kernel.task.TaskSource;
-import ledger.security.TestAccounts;
-import ledger.security.UserAccounts;
-import ledger.store.MongoEventStorageEngine;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledger.store.embedded-persistent=false", "ledger.security.bcrypt-strength=4"})
-class EventFeedIntegrationTest {
+class EventFeedIntegrationTest extends SignedInViewTest {
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    EventStore events;
-    @Autowired
-    MongoEventStorageEngine engine;
-    @Autowired
-    UserAccounts accounts;
-    @Autowired
-    PasswordEncoder passwords;
 
-    @BeforeEach
-    void accounts() {
-        TestAccounts.ensure(accounts, passwords);
-    }
 
     @Test
     void a_client_replays_the_feed_page_by_page_without_gaps_or_repeats_and_reads_a_timeline() {
@@ -60,7 +37,7 @@ class EventFeedIntegrationTest {
         }
         events.publish(new GenericDomainEventMessage<>("Task", "task-feed-0", 1, new ProgressReportedEvent(
                 new TaskId("task-feed-0"), 40, "推进中", Instant.parse("2026-09-05T01:00:00Z"), null)));
-        TestRestTemplate client = http.withBasicAuth(TestAccounts.username(Role.API_CLIENT), TestAccounts.PASSWORD);
+        TestRestTemplate client = as(Role.API_CLIENT);
 
         List<Object> seen = new ArrayList<>();
         long after = start;

@@ -16,39 +16,16 @@ import ledger.kernel.bulletin.BulletinSignedEvent;
 import ledger.kernel.bulletin.EntryKind;
 import ledger.kernel.bulletin.ErratumPublishedEvent;
 import ledger.kernel.security.Role;
-import ledger.security.TestAccounts;
-import ledger.security.UserAccounts;
-import ledger.store.MongoEventStorageEngine;
+import ledger.query.SignedInViewTest;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledger.store.embedded-persistent=false", "ledger.security.bcrypt-strength=4"})
-class BulletinQueryIntegrationTest {
+class BulletinQueryIntegrationTest extends SignedInViewTest {
 
     private static final Instant NOW = Instant.parse("2026-04-02T02:00:00Z");
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    EventStore events;
-    @Autowired
-    MongoEventStorageEngine engine;
-    @Autowired
-    UserAccounts accounts;
-    @Autowired
-    PasswordEncoder passwords;
 
-    @BeforeEach
-    void accounts() {
-        TestAccounts.ensure(accounts, passwords);
-    }
 
     @Test
     void readers_see_the_published_bulletin_with_each_erratum_beside_its_entry_and_drafts_stay_with_the_group() {
@@ -65,7 +42,7 @@ class BulletinQueryIntegrationTest {
         publish(april, 0, new BulletinDraftedEvent(april, YearMonth.parse("2026-04"), NOW));
         long position = engine.lastReservedPosition();
 
-        TestRestTemplate staff = http.withBasicAuth(TestAccounts.username(Role.UNIT_STAFF), TestAccounts.PASSWORD);
+        TestRestTemplate staff = as(Role.UNIT_STAFF);
         Map<String, Object> bulletin = staff.getForObject("/api/bulletins/2026-03?minPosition=" + position, Map.class);
         assertThat(bulletin).containsEntry("status", "PUBLISHED");
         Map<String, Object> entry = ((List<Map<String, Object>>) bulletin.get("entries")).get(0);
@@ -78,7 +55,7 @@ class BulletinQueryIntegrationTest {
         assertThat(staff.getForEntity("/api/bulletins/2026-04", Map.class).getStatusCode().value()).isEqualTo(404);
         assertThat((List<Map<String, Object>>) staff.getForObject("/api/bulletins", List.class))
                 .extracting(b -> b.get("month")).containsExactly("2026-03");
-        TestRestTemplate office = http.withBasicAuth(TestAccounts.username(Role.BUREAU_OFFICE), TestAccounts.PASSWORD);
+        TestRestTemplate office = as(Role.BUREAU_OFFICE);
         assertThat(office.getForObject("/api/bulletins/2026-04", Map.class)).containsEntry("status", "DRAFT");
         assertThat((List<Map<String, Object>>) office.getForObject("/api/bulletins", List.class))
                 .extracting(b -> b.get("month")).containsExactly("2026-04", "2026-03");

@@ -22,39 +22,16 @@ import ledger.kernel.organisation.UnitId;
 import ledger.kernel.organisation.UnitKind;
 import ledger.kernel.organisation.UnitRegisteredEvent;
 import ledger.kernel.security.Role;
-import ledger.security.TestAccounts;
-import ledger.security.UserAccounts;
-import ledger.store.MongoEventStorageEngine;
+import ledger.query.SignedInViewTest;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledger.store.embedded-persistent=false", "ledger.security.bcrypt-strength=4"})
-class UnitRecordIntegrationTest {
+class UnitRecordIntegrationTest extends SignedInViewTest {
 
     private static final Instant NOW = Instant.parse("2026-12-20T02:00:00Z");
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    EventStore events;
-    @Autowired
-    MongoEventStorageEngine engine;
-    @Autowired
-    UserAccounts accounts;
-    @Autowired
-    PasswordEncoder passwords;
 
-    @BeforeEach
-    void accounts() {
-        TestAccounts.ensure(accounts, passwords);
-    }
 
     @Test
     void a_units_record_shows_its_civilised_unit_award_scores_and_bulletin_mentions() {
@@ -74,7 +51,7 @@ class UnitRecordIntegrationTest {
                 november, new BulletinEntry("entry-7", EntryKind.HIGHLIGHT, "规划审批提速", List.of(planning.value()),
                 null, null, null), NOW)));
 
-        Map<String, Object> record = http.withBasicAuth(TestAccounts.username(Role.UNIT_STAFF), TestAccounts.PASSWORD)
+        Map<String, Object> record = as(Role.UNIT_STAFF)
                 .getForObject("/api/units/" + planning + "/record?minPosition=" + engine.lastReservedPosition(), Map.class);
 
         assertThat((List<Map<String, Object>>) record.get("awards")).singleElement()
