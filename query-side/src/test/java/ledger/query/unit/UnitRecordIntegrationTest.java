@@ -25,7 +25,6 @@ import ledger.kernel.security.Role;
 import ledger.query.SignedInViewTest;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 class UnitRecordIntegrationTest extends SignedInViewTest {
 
