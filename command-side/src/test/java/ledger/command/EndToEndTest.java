@@ -13,6 +13,7 @@ import ledger.security.UserAccounts;
 import ledger.storeserver.EmbeddedStoreServer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,6 +62,16 @@ class EndToEndTest {
                 .withBasicAuth(TestAccounts.username(Role.BUREAU_OFFICE), TestAccounts.PASSWORD);
     }
 
+    @BeforeEach
+    void organisation() {
+        TestAccounts.ensure(accounts, passwords);
+        TestOrganisation.ensure(http);
+    }
+
+    private TestRestTemplate as(Role role) {
+        return http.withBasicAuth(TestAccounts.username(role), TestAccounts.PASSWORD);
+    }
+
     @AfterAll
     static void stop() {
         if (querySide != null) {
@@ -71,11 +82,9 @@ class EndToEndTest {
 
     @Test
     void a_task_assigned_and_reported_on_is_read_back_from_the_monthly_ledger() {
-        TestAccounts.ensure(accounts, passwords);
-        TestOrganisation.ensure(http);
         TestRestTemplate queries = queries();
-        TestRestTemplate leader = http.withBasicAuth(TestAccounts.username(Role.BUREAU_LEADER), TestAccounts.PASSWORD);
-        TestRestTemplate staff = http.withBasicAuth(TestAccounts.username(Role.UNIT_STAFF), TestAccounts.PASSWORD);
+        TestRestTemplate leader = as(Role.BUREAU_LEADER);
+        TestRestTemplate staff = as(Role.UNIT_STAFF);
         ResponseEntity<Map> assigned = leader.postForEntity("/api/tasks", Map.of(
                 "title", "城镇老旧小区改造年度任务", "source", "DIRECTORS_DELIBERATION_MEETING",
                 "leadLeaderId", TestOrganisation.LEADER, "leadUnitId", TestAccounts.UNIT_A,
@@ -112,12 +121,10 @@ class EndToEndTest {
 
     @Test
     void a_task_extended_by_its_leader_and_verified_by_the_supervision_group_shows_completed_in_the_ledger() {
-        TestAccounts.ensure(accounts, passwords);
-        TestOrganisation.ensure(http);
         TestRestTemplate queries = queries();
-        TestRestTemplate leader = http.withBasicAuth(TestAccounts.username(Role.BUREAU_LEADER), TestAccounts.PASSWORD);
-        TestRestTemplate head = http.withBasicAuth(TestAccounts.username(Role.UNIT_HEAD), TestAccounts.PASSWORD);
-        TestRestTemplate office = http.withBasicAuth(TestAccounts.username(Role.BUREAU_OFFICE), TestAccounts.PASSWORD);
+        TestRestTemplate leader = as(Role.BUREAU_LEADER);
+        TestRestTemplate head = as(Role.UNIT_HEAD);
+        TestRestTemplate office = as(Role.BUREAU_OFFICE);
 
         String id = (String) leader.postForEntity("/api/tasks", Map.of("title", "保障性住房筹集", "source",
                 "PARTY_GROUP_MEETING", "leadLeaderId", TestOrganisation.LEADER, "leadUnitId", TestAccounts.UNIT_A,
@@ -147,11 +154,9 @@ class EndToEndTest {
 
     @Test
     void a_stuck_task_goes_to_a_task_force_and_the_party_group_decision_flows_back_to_it() {
-        TestAccounts.ensure(accounts, passwords);
-        TestOrganisation.ensure(http);
         TestRestTemplate queries = queries();
-        TestRestTemplate leader = http.withBasicAuth(TestAccounts.username(Role.BUREAU_LEADER), TestAccounts.PASSWORD);
-        TestRestTemplate office = http.withBasicAuth(TestAccounts.username(Role.BUREAU_OFFICE), TestAccounts.PASSWORD);
+        TestRestTemplate leader = as(Role.BUREAU_LEADER);
+        TestRestTemplate office = as(Role.BUREAU_OFFICE);
         String task = (String) leader.postForEntity("/api/tasks", Map.of("title", "老旧小区加装电梯", "source",
                 "MINISTRY", "leadLeaderId", TestOrganisation.LEADER, "leadUnitId", TestAccounts.UNIT_A,
                 "dueDate", "2027-03-31", "ledgerMonth", "2027-03"), Map.class).getBody().get("id");
@@ -181,10 +186,8 @@ class EndToEndTest {
 
     @Test
     void the_deliberation_meeting_reviews_a_lagging_task_and_assigns_next_months_task() {
-        TestAccounts.ensure(accounts, passwords);
-        TestOrganisation.ensure(http);
         TestRestTemplate queries = queries();
-        TestRestTemplate director = http.withBasicAuth(TestAccounts.username(Role.BUREAU_LEADER), TestAccounts.PASSWORD);
+        TestRestTemplate director = as(Role.BUREAU_LEADER);
         String lagging = (String) director.postForEntity("/api/tasks", Map.of("title", "违法建设治理", "source",
                 "CITY_PARTY_COMMITTEE_GOVERNMENT", "leadLeaderId", TestOrganisation.LEADER, "leadUnitId",
                 TestAccounts.UNIT_A, "dueDate", "2027-05-31", "ledgerMonth", "2027-05"), Map.class).getBody().get("id");
