@@ -10,9 +10,11 @@ import ledger.kernel.bulletin.BulletinSignedEvent;
 import ledger.kernel.bulletin.ErratumPublishedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /** Builds bulletin views; idempotent through the bulletin's event sequence number. */
@@ -24,6 +26,12 @@ class BulletinProjection {
 
     BulletinProjection(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /** A rebuild starts from nothing: the views are made again from the events. */
+    @ResetHandler
+    void reset() {
+        mongo.remove(new Query(), BulletinView.class);
     }
 
     @EventHandler

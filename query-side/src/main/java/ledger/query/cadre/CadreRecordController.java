@@ -1,17 +1,30 @@
 package ledger.query.cadre;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.PositiveOrZero;
 import ledger.kernel.security.Actor;
 import ledger.kernel.security.Role;
+import ledger.kernel.shared.BureauTime;
 import ledger.kernel.shared.ErrorCode;
+import ledger.kernel.shared.InvalidMessageException;
 import ledger.kernel.shared.LedgerException;
 import ledger.query.infrastructure.ViewPositions;
 import ledger.security.CurrentActor;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,15 +41,79 @@ class CadreRecordController {
     private final CadreRecords records;
     private final ViewPositions positions;
 
-    CadreRecordController(CadreRecords records, ViewPositions positions) {
+    private final Clock clock;
+
+    CadreRecordController(CadreRecords records, ViewPositions positions, Clock clock) {
         this.records = records;
         this.positions = positions;
+        this.clock = clock;
     }
 
     @GetMapping("/api/cadres/{cadreId}/record")
     @Operation(summary = "A cadre's performance record, each item with the events behind it")
     CadreRecordView record(@PathVariable String cadreId,
-                           @RequestParam(required = false) @PositiveOrZero Long minPosition) {
+                           @RequestParam(required = false) @PositiveOrZero Long minPosition,
+                           @Parameter(description = "read the record as it stood then: an instant "
+                                   + "(2026-03-05T09:00:00+08:00: every event stored by then) or a global event position")
+                           @RequestParam(required = false) String asOf) {
+        return readableRecord(cadreId, minPosition, asOf);
+    }
+
+    @GetMapping("/api/cadres/{cadreId}/evidence")
+    @Operation(summary = "Promotion evidence (干部实绩材料): what the personnel office weighs for selection over a period, "
+            + "in one document with the events behind every line; JSON or a printable page (format=html)")
+    ResponseEntity<?> evidence(@PathVariable String cadreId,
+                               @Parameter(description = "first day of the period (default: the record's beginning)")
+                               @RequestParam(required = false) String from,
+                               @Parameter(description = "last day of the period (default: today)")
+                               @RequestParam(required = false) String to,
+                               @RequestParam(required = false) @PositiveOrZero Long minPosition,
+                               @Parameter(description = "the evidence as it stood then: an instant or a global position")
+                               @RequestParam(required = false) String asOf,
+                               @Parameter(description = "json (default) or html, a printable document")
+                               @RequestParam(defaultValue = "json") String format,
+                               @Parameter(description = "true: offered as a file to save")
+                               @RequestParam(defaultValue = "false") boolean download) {
+        LocalDate first = day("from", from, LocalDate.MIN);
+        LocalDate last = day("to", to, BureauTime.dayOf(clock.instant()));
+        if (first.isAfter(last)) {
+            throw new InvalidMessageException("from", "must not be after to");
+        }
+        if (!format.equals("json") && !format.equals("html")) {
+            throw new InvalidMessageException("format", "must be json or html");
+        }
+        CadreRecordView record = readableRecord(cadreId, minPosition, asOf);
+        LocalDate since = first.equals(LocalDate.MIN) ? earliest(record, last) : first;
+        PromotionEvidenceView evidence = PromotionEvidenceView.of(record, since, last,
+                asOf == null ? null : positions.asOfPosition(asOf).getAsLong());
+        String file = "evidence-" + cadreId + "-" + since + "-" + last + "." + format;
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.builder(download ? "attachment" : "inline").filename(file).build().toString());
+        return format.equals("html")
+                ? response.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                          .body(PrintableEvidence.render(evidence, clock.instant()))
+                : response.contentType(MediaType.APPLICATION_JSON).body(evidence);
+    }
+
+    /** Without a start, the period begins with the record: the first posting, or the period's end. */
+    private static LocalDate earliest(CadreRecordView record, LocalDate last) {
+        return record.postings().stream().map(CadreRecordView.Posting::from).filter(d -> d != null)
+                .min(LocalDate::compareTo).filter(d -> d.isBefore(last)).orElse(last);
+    }
+
+    private static LocalDate day(String field, String value, LocalDate otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidMessageException(field, "must be a day like 2026-03-31");
+        }
+    }
+
+    /** The record the signed-in person may see, current or as of a moment. */
+    CadreRecordView readableRecord(String cadreId, Long minPosition, String asOf) {
         Actor actor = CurrentActor.get();
         if (!READERS.contains(actor.role()) && !actor.personId().equals(cadreId)) {
             throw new LedgerException(ErrorCode.NOT_PERMITTED,
@@ -44,7 +121,11 @@ class CadreRecordController {
                             + "and the cadre themself");
         }
         positions.awaitPosition(PROCESSOR, minPosition);
-        return records.record(cadreId)
-                .orElseThrow(() -> new LedgerException(ErrorCode.UNKNOWN_CADRE_RECORD, "No cadre " + cadreId + " is recorded"));
+        OptionalLong asOfPosition = positions.asOfPosition(asOf);
+        positions.awaitAsOf(PROCESSOR, asOfPosition);
+        Optional<CadreRecordView> record = asOfPosition.isPresent()
+                ? records.recordAsOf(cadreId, asOfPosition.getAsLong()) : records.record(cadreId);
+        return record.orElseThrow(() -> new LedgerException(ErrorCode.UNKNOWN_CADRE_RECORD, "No cadre " + cadreId
+                + " is recorded" + (asOfPosition.isPresent() ? " as of position " + asOfPosition.getAsLong() : "")));
     }
 }

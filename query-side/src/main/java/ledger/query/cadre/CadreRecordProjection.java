@@ -28,6 +28,8 @@ import ledger.kernel.task.TaskEscalatedEvent;
 import ledger.kernel.task.TaskMergedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.stereotype.Component;
 
@@ -49,20 +51,26 @@ class CadreRecordProjection {
         this.records = records;
     }
 
+    /** A rebuild starts from nothing: records, their kept versions and the owner lookup are made again. */
+    @ResetHandler
+    void reset() {
+        records.clear();
+    }
+
     @EventHandler
-    void on(CadreRegisteredEvent event, @MessageIdentifier String eventId) {
+    void on(CadreRegisteredEvent event, @MessageIdentifier String eventId, TrackingToken token) {
         if (records.record(event.cadreId().value()).isPresent()) {
             return;
         }
         records.save(CadreRecordView.registered(event.cadreId().value(), event.name(), event.unitId().value(),
                 event.position(), event.partyMember(), event.since(),
                 new CadreRecordView.Posting(event.unitId().value(), event.position(), event.since(), null, eventId),
-                eventId));
+                eventId, position(token)));
     }
 
     @EventHandler
-    void on(CadreTransferredEvent event, @MessageIdentifier String eventId) {
-        update(event.cadreId().value(), eventId, r -> {
+    void on(CadreTransferredEvent event, @MessageIdentifier String eventId, TrackingToken token) {
+        update(event.cadreId().value(), eventId, token, r -> {
             r.postings.add(new CadreRecordView.Posting(event.toUnitId().value(), event.position(), event.effectiveOn(),
                     event.reason(), eventId));
             r.unitId = event.toUnitId().value();
@@ -72,55 +80,55 @@ class CadreRecordProjection {
     }
 
     @EventHandler
-    void on(BureauLeaderAppointedEvent event, @MessageIdentifier String eventId) {
-        update(event.cadreId().value(), eventId, r -> r.leadership = new CadreRecordView.Leadership(event.title(),
+    void on(BureauLeaderAppointedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
+        update(event.cadreId().value(), eventId, token, r -> r.leadership = new CadreRecordView.Leadership(event.title(),
                 event.areasInCharge(), event.inChargeOfPersonnel(), event.effectiveOn(), eventId));
     }
 
     @EventHandler
-    void on(CadreLeftBureauEvent event, @MessageIdentifier String eventId) {
-        update(event.cadreId().value(), eventId, r -> r.leftBureauOn = event.effectiveOn());
+    void on(CadreLeftBureauEvent event, @MessageIdentifier String eventId, TrackingToken token) {
+        update(event.cadreId().value(), eventId, token, r -> r.leftBureauOn = event.effectiveOn());
     }
 
     @EventHandler
-    void on(AssessmentRecordedEvent event, @MessageIdentifier String eventId) {
-        update(event.cadreId().value(), eventId, r -> r.assessments.add(new CadreRecordView.AssessmentItem(
-                event.assessmentId(), event.kind().name(), event.period(), event.grade().name(), event.grade().label(),
-                null, null, List.of(eventId))));
+    void on(AssessmentRecordedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
+        update(event.cadreId().value(), eventId, token, r -> r.assessments.add(new CadreRecordView.AssessmentItem(
+                event.assessmentId(), event.kind().name(), event.period(), event.periodEnd(), event.grade().name(),
+                event.grade().label(), null, null, List.of(eventId))));
     }
 
     @EventHandler
-    void on(AssessmentCorrectedEvent event, @MessageIdentifier String eventId) {
-        update(event.cadreId().value(), eventId, r -> r.assessments.replaceAll(a -> a.assessmentId()
+    void on(AssessmentCorrectedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
+        update(event.cadreId().value(), eventId, token, r -> r.assessments.replaceAll(a -> a.assessmentId()
                 .equals(event.assessmentId()) ? new CadreRecordView.AssessmentItem(a.assessmentId(), a.kind(), a.period(),
-                event.newGrade().name(), event.newGrade().label(),
+                a.periodEnd(), event.newGrade().name(), event.newGrade().label(),
                 a.originalGrade() != null ? a.originalGrade() : event.originalGrade().name(), event.reason(),
                 with(a.eventIds(), eventId)) : a));
     }
 
     @EventHandler
-    void on(CadreAwardGrantedEvent event, @MessageIdentifier String eventId) {
-        update(event.cadreId().value(), eventId, r -> r.awards.add(new CadreRecordView.AwardItem(event.award().name(),
+    void on(CadreAwardGrantedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
+        update(event.cadreId().value(), eventId, token, r -> r.awards.add(new CadreRecordView.AwardItem(event.award().name(),
                 event.award().label(), event.year(), event.citation(), eventId)));
     }
 
     @EventHandler
-    void on(FrontLineWorkRecordedEvent event, @MessageIdentifier String eventId) {
-        update(event.cadreId().value(), eventId, r -> r.frontLine.add(new CadreRecordView.FrontLineItem(
+    void on(FrontLineWorkRecordedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
+        update(event.cadreId().value(), eventId, token, r -> r.frontLine.add(new CadreRecordView.FrontLineItem(
                 event.kind().name(), event.kind().label(), event.taskId().value(), event.performance(), event.on(),
                 eventId)));
     }
 
     @EventHandler
-    void on(MistakeRecordedEvent event, @MessageIdentifier String eventId) {
-        update(event.cadreId().value(), eventId, r -> r.mistakes.add(new CadreRecordView.MistakeItem(event.mistakeId(),
+    void on(MistakeRecordedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
+        update(event.cadreId().value(), eventId, token, r -> r.mistakes.add(new CadreRecordView.MistakeItem(event.mistakeId(),
                 event.description(), event.occurredOn(), null, List.of(eventId))));
     }
 
     /** The excuse is shown beside the mistake; the mistake itself stays on the record. */
     @EventHandler
-    void on(ErrorToleranceDecidedEvent event, @MessageIdentifier String eventId) {
-        update(event.cadreId().value(), eventId, r -> r.mistakes.replaceAll(m -> m.mistakeId().equals(event.mistakeId())
+    void on(ErrorToleranceDecidedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
+        update(event.cadreId().value(), eventId, token, r -> r.mistakes.replaceAll(m -> m.mistakeId().equals(event.mistakeId())
                 ? new CadreRecordView.MistakeItem(m.mistakeId(), m.description(), m.occurredOn(),
                 new CadreRecordView.ErrorTolerance(event.experimentVersusViolation(), event.publicVersusPrivate(),
                         event.unawareVersusKnowing(), event.partyGroupDecisionRef(), eventId),
@@ -128,72 +136,72 @@ class CadreRecordProjection {
     }
 
     @EventHandler
-    void on(BulletinEntryAddedEvent event, @MessageIdentifier String eventId) {
+    void on(BulletinEntryAddedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
         String month = event.bulletinId().value().substring("bulletin-".length());
         for (String cadre : event.entry().cadreIds()) {
-            update(cadre, eventId, r -> r.bulletinMentions.add(new CadreRecordView.BulletinMention(month,
+            update(cadre, eventId, token, r -> r.bulletinMentions.add(new CadreRecordView.BulletinMention(month,
                     event.entry().entryId(), event.entry().kind().name(), event.entry().text(), eventId)));
         }
     }
 
     @EventHandler
-    void on(ScoreRecordedEvent event, @MessageIdentifier String eventId) {
+    void on(ScoreRecordedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
         if (event.subject().kind() != ScoreSubject.Kind.CADRE) {
             return;
         }
         records.rememberOwner(SCORE + event.scoreId().value(), event.subject().id());
-        update(event.subject().id(), eventId, r -> r.scores.add(new CadreRecordView.ScoreItem(event.scoreId().value(),
+        update(event.subject().id(), eventId, token, r -> r.scores.add(new CadreRecordView.ScoreItem(event.scoreId().value(),
                 event.month().toString(), event.dimension(), event.scale().min(), event.scale().max(), event.value(),
                 null, null, List.of(eventId))));
     }
 
     @EventHandler
-    void on(ScoreCorrectedEvent event, @MessageIdentifier String eventId) {
+    void on(ScoreCorrectedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
         String score = event.scoreId().value();
-        records.ownerOf(SCORE + score).ifPresent(cadre -> update(cadre, eventId, r -> r.scores.replaceAll(s -> s.scoreId()
+        records.ownerOf(SCORE + score).ifPresent(cadre -> update(cadre, eventId, token, r -> r.scores.replaceAll(s -> s.scoreId()
                 .equals(score) ? new CadreRecordView.ScoreItem(s.scoreId(), s.month(), s.dimension(), s.scaleMin(),
                 s.scaleMax(), event.newValue(), s.originalValue() != null ? s.originalValue() : event.originalValue(),
                 event.reason(), with(s.eventIds(), eventId)) : s)));
     }
 
     @EventHandler
-    void on(TaskAssignedEvent event, @MessageIdentifier String eventId) {
+    void on(TaskAssignedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
         records.rememberOwner(event.taskId().value(), event.leadLeaderId().value());
-        update(event.leadLeaderId().value(), eventId, r -> r.tasksLed.add(new CadreRecordView.TaskLed(
+        update(event.leadLeaderId().value(), eventId, token, r -> r.tasksLed.add(new CadreRecordView.TaskLed(
                 event.taskId().value(), event.title(), event.ledgerMonth().toString(), event.dueDate(), "OPEN", false,
                 false, List.of(eventId))));
     }
 
     @EventHandler
-    void on(TaskEscalatedEvent event, @MessageIdentifier String eventId) {
-        updateTask(event.taskId().value(), eventId, t -> new CadreRecordView.TaskLed(t.taskId(), t.title(),
+    void on(TaskEscalatedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
+        updateTask(event.taskId().value(), eventId, token, t -> new CadreRecordView.TaskLed(t.taskId(), t.title(),
                 t.ledgerMonth(), t.dueDate(), t.outcome(), true, t.deadlineMissed(), with(t.eventIds(), eventId)));
     }
 
     @EventHandler
-    void on(DeadlineMissedEvent event, @MessageIdentifier String eventId) {
-        updateTask(event.taskId().value(), eventId, t -> new CadreRecordView.TaskLed(t.taskId(), t.title(),
+    void on(DeadlineMissedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
+        updateTask(event.taskId().value(), eventId, token, t -> new CadreRecordView.TaskLed(t.taskId(), t.title(),
                 t.ledgerMonth(), t.dueDate(), t.outcome(), t.escalated(), true, with(t.eventIds(), eventId)));
     }
 
     @EventHandler
-    void on(CompletionVerifiedEvent event, @MessageIdentifier String eventId) {
-        outcome(event.taskId().value(), eventId, event.onTime() ? "COMPLETED_ON_TIME" : "COMPLETED_LATE");
+    void on(CompletionVerifiedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
+        outcome(event.taskId().value(), eventId, token, event.onTime() ? "COMPLETED_ON_TIME" : "COMPLETED_LATE");
     }
 
     @EventHandler
-    void on(TaskCancelledEvent event, @MessageIdentifier String eventId) {
-        outcome(event.taskId().value(), eventId, "CANCELLED");
+    void on(TaskCancelledEvent event, @MessageIdentifier String eventId, TrackingToken token) {
+        outcome(event.taskId().value(), eventId, token, "CANCELLED");
     }
 
     @EventHandler
-    void on(TaskMergedEvent event, @MessageIdentifier String eventId) {
-        outcome(event.taskId().value(), eventId, "MERGED");
+    void on(TaskMergedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
+        outcome(event.taskId().value(), eventId, token, "MERGED");
     }
 
     /** A decision may hand the task to another lead leader: it moves to their record from then on. */
     @EventHandler
-    void on(LeadershipDecisionAppliedEvent event, @MessageIdentifier String eventId) {
+    void on(LeadershipDecisionAppliedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
         String task = event.taskId().value();
         Optional<String> previous = records.ownerOf(task);
         String next = event.leadLeaderId().value();
@@ -201,34 +209,39 @@ class CadreRecordProjection {
                 t.ledgerMonth(), event.dueDate(), t.outcome(), t.escalated(), t.deadlineMissed(),
                 with(t.eventIds(), eventId));
         if (previous.isEmpty() || previous.get().equals(next)) {
-            updateTask(task, eventId, redated);
+            updateTask(task, eventId, token, redated);
             return;
         }
         CadreRecordView.TaskLed[] moved = new CadreRecordView.TaskLed[1];
-        update(previous.get(), eventId, r -> {
+        update(previous.get(), eventId, token, r -> {
             r.tasksLed.stream().filter(t -> t.taskId().equals(task)).findFirst().ifPresent(t -> moved[0] = t);
             r.tasksLed.removeIf(t -> t.taskId().equals(task));
         });
         records.rememberOwner(task, next);
         if (moved[0] != null) {
-            update(next, eventId, r -> r.tasksLed.add(redated.apply(moved[0])));
+            update(next, eventId, token, r -> r.tasksLed.add(redated.apply(moved[0])));
         }
     }
 
-    private void outcome(String task, String eventId, String outcome) {
-        updateTask(task, eventId, t -> new CadreRecordView.TaskLed(t.taskId(), t.title(), t.ledgerMonth(), t.dueDate(),
+    private void outcome(String task, String eventId, TrackingToken token, String outcome) {
+        updateTask(task, eventId, token, t -> new CadreRecordView.TaskLed(t.taskId(), t.title(), t.ledgerMonth(), t.dueDate(),
                 outcome, t.escalated(), t.deadlineMissed(), with(t.eventIds(), eventId)));
     }
 
-    private void updateTask(String task, String eventId, UnaryOperator<CadreRecordView.TaskLed> change) {
-        records.ownerOf(task).ifPresent(leader -> update(leader, eventId,
+    private void updateTask(String task, String eventId, TrackingToken token,
+                            UnaryOperator<CadreRecordView.TaskLed> change) {
+        records.ownerOf(task).ifPresent(leader -> update(leader, eventId, token,
                 r -> r.tasksLed.replaceAll(t -> t.taskId().equals(task) ? change.apply(t) : t)));
     }
 
-    private void update(String cadre, String eventId, Consumer<CadreRecordView.Draft> change) {
+    private void update(String cadre, String eventId, TrackingToken token, Consumer<CadreRecordView.Draft> change) {
         records.record(cadre)
                .filter(record -> !record.eventIds().contains(eventId))
-               .ifPresent(record -> records.save(record.next(change, eventId)));
+               .ifPresent(record -> records.save(record.next(change, eventId, position(token))));
+    }
+
+    private static long position(TrackingToken token) {
+        return token == null ? -1 : token.position().orElse(-1);
     }
 
     private static List<String> with(List<String> ids, String id) {

@@ -11,7 +11,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A cadre's performance record (干部实绩档案) as far as the recorded facts go so far: the posting
  * history, leadership, and the key tasks led with their outcomes. Every item names the events it
- * came from, so an auditor can follow it back.
+ * came from, so an auditor can follow it back; {@code lastPosition} is the global position of
+ * the last of them.
  */
 @Document("cadre_records")
 public record CadreRecordView(
@@ -31,10 +32,11 @@ public record CadreRecordView(
         List<MistakeItem> mistakes,
         List<BulletinMention> bulletinMentions,
         LocalDate leftBureauOn,
-        List<String> eventIds) {
+        List<String> eventIds,
+        long lastPosition) {
 
-    /** This record after one more event (whose id it then lists). */
-    CadreRecordView next(Consumer<Draft> change, String eventId) {
+    /** This record after one more event (whose id it then lists), at that event's global position. */
+    CadreRecordView next(Consumer<Draft> change, String eventId, long eventPosition) {
         Draft d = new Draft(this);
         change.accept(d);
         List<String> ids = new ArrayList<>(eventIds);
@@ -42,7 +44,7 @@ public record CadreRecordView(
         return new CadreRecordView(cadreId, name, d.unitId, d.position, partyMember, d.postedSince, d.leadership,
                 List.copyOf(d.postings), List.copyOf(d.tasksLed), List.copyOf(d.scores), List.copyOf(d.assessments),
                 List.copyOf(d.awards), List.copyOf(d.frontLine), List.copyOf(d.mistakes), List.copyOf(d.bulletinMentions),
-                d.leftBureauOn, List.copyOf(ids));
+                d.leftBureauOn, List.copyOf(ids), eventPosition);
     }
 
     /** The parts of a record that events change. */
@@ -84,12 +86,13 @@ public record CadreRecordView(
 
     /** Empty lists for the parts a newly registered cadre does not have yet. */
     static CadreRecordView registered(String cadreId, String name, String unitId, String position, boolean partyMember,
-                                      LocalDate since, Posting first, String eventId) {
+                                      LocalDate since, Posting first, String eventId, long eventPosition) {
         return new CadreRecordView(cadreId, name, unitId, position, partyMember, since, null, List.of(first), List.of(),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, List.of(eventId));
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, List.of(eventId), eventPosition);
     }
 
-    public record AssessmentItem(String assessmentId, String kind, String period, String grade, String gradeLabel,
+    public record AssessmentItem(String assessmentId, String kind, String period, LocalDate periodEnd, String grade,
+                                 String gradeLabel,
                                  String originalGrade, String correctionReason, List<String> eventIds) {
     }
 

@@ -6,8 +6,11 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.util.Optional;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +21,7 @@ class MongoCadreRecords implements CadreRecords {
 
     MongoCadreRecords(MongoTemplate mongo) {
         this.mongo = mongo;
+        mongo.indexOps(RecordVersion.class).ensureIndex(new Index().on("cadreId", Sort.Direction.ASC).named("cadre"));
     }
 
     @Override
@@ -27,7 +31,19 @@ class MongoCadreRecords implements CadreRecords {
 
     @Override
     public void save(CadreRecordView record) {
+        // the version first, so a redelivered event (which finds the record unchanged) writes it again
+        mongo.save(new RecordVersion(record.cadreId() + "@" + record.eventIds().size(), record.cadreId(),
+                record.lastPosition(), record));
         mongo.save(record);
+    }
+
+    @Override
+    public Optional<CadreRecordView> recordAsOf(String cadreId, long position) {
+        // an event changes a record at most once (the record lists the ids it has), so positions are unique
+        return mongo.find(query(where("cadreId").is(cadreId).and("position").lte(position))
+                        .with(Sort.by(Sort.Direction.DESC, "position")).limit(1), RecordVersion.class).stream()
+                .findFirst()
+                .map(RecordVersion::record);
     }
 
     @Override
@@ -40,7 +56,19 @@ class MongoCadreRecords implements CadreRecords {
         return Optional.ofNullable(mongo.findById(taskId, Owner.class)).map(Owner::cadreId);
     }
 
+    @Override
+    public void clear() {
+        mongo.remove(new Query(), RecordVersion.class);
+        mongo.remove(new Query(), Owner.class);
+        mongo.remove(new Query(), CadreRecordView.class);
+    }
+
     @Document("cadre_record_owners")
     record Owner(@Id String key, String cadreId) {
+    }
+
+    /** A record as it stood after one more event; keyed by its event count, so a redelivered save is harmless. */
+    @Document("cadre_record_versions")
+    record RecordVersion(@Id String id, String cadreId, long position, CadreRecordView record) {
     }
 }

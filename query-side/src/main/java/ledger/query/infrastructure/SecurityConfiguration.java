@@ -19,13 +19,15 @@ class SecurityConfiguration {
         String[] staff = Role.BUREAU_STAFF.stream().map(Role::name).toArray(String[]::new);
         return security.filterChain(http, rules -> rules
                 .requestMatchers(HttpMethod.GET, "/api/ledger/*", "/api/tasks/*", "/api/bulletins", "/api/bulletins/*",
-                        "/api/units/*/record")
+                        "/api/units/*/record", "/api/ledger/*/stream")
                         .hasAnyRole(staff)
                 .requestMatchers(HttpMethod.GET, "/api/events", "/api/timelines/*")
                         .hasAnyRole(Role.API_CLIENT.name(), Role.DISCIPLINE_INSPECTION.name())
                 .requestMatchers(HttpMethod.GET, "/api/me").authenticated()
                 // who may see which cadre's record is decided per record (the cadre themself, or a reader role)
-                .requestMatchers(HttpMethod.GET, "/api/cadres/*/record").authenticated()
+                .requestMatchers(HttpMethod.GET, "/api/cadres/*/record", "/api/cadres/*/evidence").authenticated()
+                .requestMatchers(HttpMethod.GET, "/api/admin/processors").hasRole(Role.ADMIN.name())
+                .requestMatchers(HttpMethod.POST, "/api/admin/processors/*/rebuild").hasRole(Role.ADMIN.name())
                 .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name()));
     }
 }

@@ -3,6 +3,8 @@ package ledger.query.infrastructure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +14,14 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import ledger.kernel.shared.ErrorCode;
+import ledger.kernel.shared.InvalidMessageException;
 import ledger.kernel.shared.LedgerException;
 import ledger.store.StoreConnection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.bson.Document;
@@ -39,10 +43,13 @@ public class ViewPositions {
     private final Clock clock;
     private final Duration maxWait;
     private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
 
     ViewPositions(MongoClient client, StoreConnection connection, Serializer serializer, Clock clock,
-                  EventProcessingConfiguration processing, @Value("${ledger.query.max-wait:5s}") Duration maxWait) {
+                  EventProcessingConfiguration processing, EventStore eventStore,
+                  @Value("${ledger.query.max-wait:5s}") Duration maxWait) {
         this.processing = processing;
+        this.eventStore = eventStore;
         this.tokens = client.getDatabase(connection.database()).getCollection("trackingtokens");
         this.serializer = serializer;
         this.clock = clock;
@@ -79,6 +86,45 @@ public class ViewPositions {
         TrackingToken token = serializer.deserialize(
                 new SimpleSerializedObject<>(bytes, byte[].class, entry.getString("tokenType"), null));
         return token == null ? OptionalLong.empty() : token.position();
+    }
+
+    /**
+     * The global position an {@code asOf} parameter names: a number is a position; an instant
+     * (ISO-8601, with offset or Z) names the last event stored at or before it. Empty when absent.
+     */
+    public OptionalLong asOfPosition(String asOf) {
+        if (asOf == null || asOf.isBlank()) {
+            return OptionalLong.empty();
+        }
+        if (asOf.chars().allMatch(Character::isDigit)) {
+            try {
+                return OptionalLong.of(Long.parseLong(asOf));
+            } catch (NumberFormatException e) {
+                throw new InvalidMessageException("asOf", "is not a position this log can have");
+            }
+        }
+        Instant moment;
+        try {
+            moment = OffsetDateTime.parse(asOf).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidMessageException("asOf",
+                    "must be an event position or an instant like 2026-03-05T09:00:00+08:00");
+        }
+        // the token before the first event stored after the moment: every event up to the moment counts
+        TrackingToken before = eventStore.createTokenAt(moment.plusNanos(1));
+        return OptionalLong.of(before == null ? 0 : before.position().orElse(0));
+    }
+
+    /**
+     * For a read as of a position: waits (bounded) until the processor has come that far, so the
+     * answer is never a half-built past.
+     */
+    public void awaitAsOf(String processor, OptionalLong asOf) {
+        if (asOf.isPresent() && asOf.getAsLong() > 0) {
+            // a moment in the future is read as now: wait for what is stored, not for what is not
+            TrackingToken head = eventStore.createHeadToken();
+            awaitPosition(processor, Math.min(asOf.getAsLong(), head == null ? 0 : head.position().orElse(0)));
+        }
     }
 
     /** Returns once {@code reached} holds; after the bounded wait, refuses with the given detail (503). */

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -19,11 +20,14 @@ import ledger.kernel.shared.ErrorCode;
 import ledger.kernel.shared.InvalidMessageException;
 import ledger.kernel.shared.LedgerException;
 import ledger.query.infrastructure.ViewPositions;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 @RestController
 @Tag(name = "Monthly ledger 月度工作台账")
@@ -34,12 +38,18 @@ class LedgerController {
     private static final Comparator<LedgerTaskView> ASSIGNMENT_ORDER =
             Comparator.comparing(LedgerTaskView::assignedAt).thenComparing(LedgerTaskView::taskId);
 
+    static final String AS_OF = "read the view as it stood then: an instant (2026-03-05T09:00:00+08:00: every event "
+            + "stored by then) or a global event position";
+
     private final LedgerViews views;
     private final ViewPositions positions;
 
-    LedgerController(LedgerViews views, ViewPositions positions) {
+    private final LedgerStream stream;
+
+    LedgerController(LedgerViews views, ViewPositions positions, LedgerStream stream) {
         this.views = views;
         this.positions = positions;
+        this.stream = stream;
     }
 
     @GetMapping("/api/ledger/{month}")
@@ -56,10 +66,15 @@ class LedgerController {
             @RequestParam(defaultValue = "50") @Positive @Max(200) int size,
             @Parameter(description = "wait (bounded) until the views include this global position, e.g. the "
                     + "position a command answered with")
-            @RequestParam(required = false) @PositiveOrZero Long minPosition) {
+            @RequestParam(required = false) @PositiveOrZero Long minPosition,
+            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
         YearMonth ledgerMonth = parseMonth(month);
         positions.awaitPosition(PROCESSOR, minPosition);
-        List<LedgerTaskView> all = views.tasks(views.taskIdsOf(ledgerMonth.toString())).stream()
+        OptionalLong asOfPosition = positions.asOfPosition(asOf);
+        positions.awaitAsOf(PROCESSOR, asOfPosition);
+        List<LedgerTaskView> all = (asOfPosition.isPresent()
+                ? views.monthAsOf(ledgerMonth.toString(), asOfPosition.getAsLong())
+                : views.tasks(views.taskIdsOf(ledgerMonth.toString()))).stream()
                 .sorted(ASSIGNMENT_ORDER).toList();
         List<LedgerTaskView> matching = all.stream()
                 .filter(task -> unit == null || unit.equals(task.leadUnitId()))
@@ -68,7 +83,8 @@ class LedgerController {
                 .filter(task -> source == null || source.equals(task.source()))
                 .toList();
         List<LedgerTaskView> pageOf = matching.stream().skip((long) page * size).limit(size).toList();
-        return withPosition(ResponseEntity.ok(), new MonthLedgerView(ledgerMonth.toString(), matching.size(), page, size,
+        return withPosition(ResponseEntity.ok(), new MonthLedgerView(ledgerMonth.toString(), asOfPosition.isPresent()
+                ? asOfPosition.getAsLong() : null, matching.size(), page, size,
                 pageOf, totals(all, LedgerTaskView::leadUnitId), totals(all, LedgerTaskView::leadLeaderId)));
     }
 
@@ -79,14 +95,38 @@ class LedgerController {
         return grouped.entrySet().stream().map(e -> MonthLedgerView.Totals.of(e.getKey(), e.getValue())).toList();
     }
 
+    @GetMapping(path = "/api/ledger/{month}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "The month's ledger live (server-sent events): each changed task as a `task` event whose id is "
+            + "its global position; first every task changed after Last-Event-ID (all of them when absent)")
+    SseEmitter stream(@PathVariable String month,
+                      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+        YearMonth ledgerMonth = parseMonth(month);
+        long after;
+        try {
+            after = lastEventId == null || lastEventId.isBlank() ? 0 : Long.parseLong(lastEventId.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidMessageException("Last-Event-ID", "must be the id of an event this stream sent");
+        }
+        return stream.subscribe(ledgerMonth.toString(), after);
+    }
+
     @GetMapping("/api/tasks/{taskId}")
     @Operation(summary = "One key task as the ledger shows it")
     ResponseEntity<LedgerTaskView> task(@PathVariable String taskId,
                                         @RequestParam(required = false) @PositiveOrZero Long minPosition,
                                         @Parameter(description = "wait (bounded) until the view shows at least this "
                                                 + "task version, e.g. the version a command answered with")
-                                        @RequestParam(required = false) @PositiveOrZero Long minVersion) {
+                                        @RequestParam(required = false) @PositiveOrZero Long minVersion,
+                                        @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
         positions.awaitPosition(PROCESSOR, minPosition);
+        OptionalLong asOfPosition = positions.asOfPosition(asOf);
+        if (asOfPosition.isPresent()) {
+            positions.awaitAsOf(PROCESSOR, asOfPosition);
+            LedgerTaskView then = views.taskAsOf(taskId, asOfPosition.getAsLong()).orElseThrow(() -> new LedgerException(
+                    ErrorCode.UNKNOWN_TASK, "No task " + taskId + " was recorded as of position "
+                    + asOfPosition.getAsLong()));
+            return withPosition(ResponseEntity.ok(), then);
+        }
         positions.awaitCondition(() -> minVersion == null
                 || views.task(taskId).map(view -> view.version() >= minVersion).orElse(false),
                 () -> "The task view has not yet reached version " + minVersion + "; retry shortly");

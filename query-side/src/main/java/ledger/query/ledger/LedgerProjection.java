@@ -22,6 +22,7 @@ import ledger.kernel.task.TaskMergedEvent;
 import ledger.kernel.task.TaskReleasedFromTaskForceEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,12 @@ class LedgerProjection {
 
     LedgerProjection(LedgerViews views) {
         this.views = views;
+    }
+
+    /** A rebuild starts from nothing: the views and their kept versions are all made again from the events. */
+    @ResetHandler
+    void reset() {
+        views.clear();
     }
 
     @EventHandler

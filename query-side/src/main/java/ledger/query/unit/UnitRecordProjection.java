@@ -12,9 +12,11 @@ import ledger.kernel.organisation.UnitAwardGrantedEvent;
 import ledger.kernel.organisation.UnitRegisteredEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +34,13 @@ class UnitRecordProjection {
     /** Which unit a score judges, for its later correction. */
     @Document("unit_record_scores")
     record ScoreOwner(@Id String scoreId, String unitId) {
+    }
+
+    /** A rebuild starts from nothing: the views are made again from the events. */
+    @ResetHandler
+    void reset() {
+        mongo.remove(new Query(), UnitRecordView.class);
+        mongo.remove(new Query(), ScoreOwner.class);
     }
 
     @EventHandler

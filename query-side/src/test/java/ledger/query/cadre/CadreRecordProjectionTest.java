@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,7 @@ import ledger.kernel.task.TaskId;
 import ledger.kernel.task.TaskSource;
 import ledger.kernel.taskforce.LeadershipMeeting;
 import ledger.kernel.taskforce.TaskForceId;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,11 +58,13 @@ class CadreRecordProjectionTest {
 
     private final Map<String, CadreRecordView> records = new HashMap<>();
     private final Map<String, String> leaders = new HashMap<>();
+    private final List<CadreRecordView> versions = new ArrayList<>();
+    private CadreRecords store;
     private CadreRecordProjection projection;
 
     @BeforeEach
     void setUp() {
-        projection = new CadreRecordProjection(new CadreRecords() {
+        store = new CadreRecords() {
             @Override
             public Optional<CadreRecordView> record(String cadreId) {
                 return Optional.ofNullable(records.get(cadreId));
@@ -68,7 +72,21 @@ class CadreRecordProjectionTest {
 
             @Override
             public void save(CadreRecordView record) {
+                versions.add(record);
                 records.put(record.cadreId(), record);
+            }
+
+            @Override
+            public Optional<CadreRecordView> recordAsOf(String cadreId, long position) {
+                return versions.stream().filter(v -> v.cadreId().equals(cadreId) && v.lastPosition() <= position)
+                        .reduce((earlier, later) -> later);
+            }
+
+            @Override
+            public void clear() {
+                records.clear();
+                leaders.clear();
+                versions.clear();
             }
 
             @Override
@@ -80,34 +98,35 @@ class CadreRecordProjectionTest {
             public Optional<String> ownerOf(String taskId) {
                 return Optional.ofNullable(leaders.get(taskId));
             }
-        });
+        };
+        projection = new CadreRecordProjection(store);
         projection.on(new CadreRegisteredEvent(ZHANG, "张伟", new UnitId("planning"), "处长", true,
-                LocalDate.parse("2020-01-01"), NOW), "e-1");
+                LocalDate.parse("2020-01-01"), NOW), "e-1", at(1));
         projection.on(new CadreRegisteredEvent(LI, "李明", new UnitId("finance"), "处长", false,
-                LocalDate.parse("2021-01-01"), NOW), "e-2");
+                LocalDate.parse("2021-01-01"), NOW), "e-2", at(2));
     }
 
     @Test
     void postings_and_leadership_carry_the_events_behind_them() {
         projection.on(new CadreTransferredEvent(ZHANG, new UnitId("planning"), new UnitId("bureau-office"), "副局长",
-                LocalDate.parse("2024-01-01"), "提拔任用", NOW), "e-3");
+                LocalDate.parse("2024-01-01"), "提拔任用", NOW), "e-3", at(3));
         projection.on(new BureauLeaderAppointedEvent(ZHANG, "副局长", List.of("城市更新"), false,
-                LocalDate.parse("2024-01-01"), NOW), "e-4");
+                LocalDate.parse("2024-01-01"), NOW), "e-4", at(4));
 
         CadreRecordView record = records.get("cadre-zhang");
         assertThat(record.unitId()).isEqualTo("bureau-office");
         assertThat(record.postings()).extracting(CadreRecordView.Posting::eventId).containsExactly("e-1", "e-3");
         assertThat(record.postings().get(1).reason()).isEqualTo("提拔任用");
-        assertThat(record.leadership().eventId()).isEqualTo("e-4");
+        assertThat(record.leadership().eventId()).isEqualTo("e-4", at(4));
     }
 
     @Test
     void tasks_led_record_their_outcome_and_an_event_delivered_twice_changes_nothing() {
-        projection.on(assigned(ZHANG), "e-10");
-        projection.on(new TaskEscalatedEvent(TASK, new TaskForceId("tf-1"), "难题", NOW), "e-11");
-        projection.on(new DeadlineMissedEvent(TASK, DUE, NOW), "e-12");
-        projection.on(new DeadlineMissedEvent(TASK, DUE, NOW), "e-12");
-        projection.on(new CompletionVerifiedEvent(TASK, null, NOW, DUE, false, NOW), "e-13");
+        projection.on(assigned(ZHANG), "e-10", at(10));
+        projection.on(new TaskEscalatedEvent(TASK, new TaskForceId("tf-1"), "难题", NOW), "e-11", at(11));
+        projection.on(new DeadlineMissedEvent(TASK, DUE, NOW), "e-12", at(12));
+        projection.on(new DeadlineMissedEvent(TASK, DUE, NOW), "e-12", at(12));
+        projection.on(new CompletionVerifiedEvent(TASK, null, NOW, DUE, false, NOW), "e-13", at(13));
 
         CadreRecordView.TaskLed task = records.get("cadre-zhang").tasksLed().get(0);
         assertThat(task.outcome()).isEqualTo("COMPLETED_LATE");
@@ -118,10 +137,10 @@ class CadreRecordProjectionTest {
 
     @Test
     void a_decision_that_hands_the_task_to_another_leader_moves_it_to_their_record() {
-        projection.on(assigned(ZHANG), "e-10");
+        projection.on(assigned(ZHANG), "e-10", at(10));
         projection.on(new LeadershipDecisionAppliedEvent(TASK, new TaskForceId("tf-1"),
                 LeadershipMeeting.PARTY_GROUP_MEETING, "党组会〔2026〕5号", DUE, LocalDate.parse("2026-04-30"), LI,
-                new UnitId("finance"), true, NOW), "e-20");
+                new UnitId("finance"), true, NOW), "e-20", at(20));
 
         assertThat(records.get("cadre-zhang").tasksLed()).isEmpty();
         assertThat(records.get("cadre-li").tasksLed()).singleElement()
@@ -134,8 +153,8 @@ class CadreRecordProjectionTest {
         ScoreId score = new ScoreId("score-1");
         projection.on(new ScoreRecordedEvent(score, YearMonth.parse("2026-03"),
                 new ScoreSubject(ScoreSubject.Kind.CADRE, "cadre-li"), "quality", new ScoreScale(0, 100), 82, "进度略慢",
-                List.of(), NOW), "e-30");
-        projection.on(new ScoreCorrectedEvent(score, 82, 88, "漏计节点", "cadre-a", "cadre-b", NOW), "e-31");
+                List.of(), NOW), "e-30", at(30));
+        projection.on(new ScoreCorrectedEvent(score, 82, 88, "漏计节点", "cadre-a", "cadre-b", NOW), "e-31", at(31));
 
         assertThat(records.get("cadre-li").scores()).singleElement().satisfies(item -> {
             assertThat(item.value()).isEqualTo(88);
@@ -148,16 +167,16 @@ class CadreRecordProjectionTest {
     @Test
     void assessments_awards_front_line_and_excused_mistakes_stand_on_the_record_with_their_events() {
         projection.on(new AssessmentRecordedEvent(LI, "a-1", AssessmentKind.ANNUAL, "2026", AssessmentGrade.COMPETENT,
-                LocalDate.parse("2026-12-31"), NOW), "e-40");
+                LocalDate.parse("2026-12-31"), NOW), "e-40", at(40));
         projection.on(new AssessmentCorrectedEvent(LI, "a-1", AssessmentGrade.COMPETENT, AssessmentGrade.EXCELLENT,
-                "漏计抗洪", "cadre-a", "cadre-b", NOW), "e-41");
-        projection.on(new CadreAwardGrantedEvent(LI, AwardKind.ADVANCED_WORKER, 2026, "攻坚克难", NOW), "e-42");
+                "漏计抗洪", "cadre-a", "cadre-b", NOW), "e-41", at(41));
+        projection.on(new CadreAwardGrantedEvent(LI, AwardKind.ADVANCED_WORKER, 2026, "攻坚克难", NOW), "e-42", at(42));
         projection.on(new FrontLineWorkRecordedEvent(LI, FrontLineKind.URGENT_DIFFICULT_DANGEROUS_HEAVY,
-                new TaskId("task-flood"), "连续排查", LocalDate.parse("2026-07-20"), NOW), "e-43");
-        projection.on(new MistakeRecordedEvent(LI, "m-1", "备案滞后", LocalDate.parse("2026-05-01"), List.of(), NOW), "e-44");
-        projection.on(new ErrorToleranceDecidedEvent(LI, "m-1", "探索", "为公", "无先例", "党组会〔2026〕21号", NOW), "e-45");
+                new TaskId("task-flood"), "连续排查", LocalDate.parse("2026-07-20"), NOW), "e-43", at(43));
+        projection.on(new MistakeRecordedEvent(LI, "m-1", "备案滞后", LocalDate.parse("2026-05-01"), List.of(), NOW), "e-44", at(44));
+        projection.on(new ErrorToleranceDecidedEvent(LI, "m-1", "探索", "为公", "无先例", "党组会〔2026〕21号", NOW), "e-45", at(45));
         projection.on(new BulletinEntryAddedEvent(BulletinId.of(YearMonth.parse("2026-10")), new BulletinEntry("entry-1",
-                EntryKind.HIGHLIGHT, "提前完成", null, List.of("cadre-li"), null, null), NOW), "e-46");
+                EntryKind.HIGHLIGHT, "提前完成", null, List.of("cadre-li"), null, null), NOW), "e-46", at(46));
 
         CadreRecordView record = records.get("cadre-li");
         assertThat(record.assessments()).singleElement().satisfies(a -> {
@@ -172,6 +191,32 @@ class CadreRecordProjectionTest {
             assertThat(m.excusedBy().partyGroupDecisionRef()).isEqualTo("党组会〔2026〕21号");
         });
         assertThat(record.bulletinMentions()).extracting(CadreRecordView.BulletinMention::text).containsExactly("提前完成");
+    }
+
+    @Test
+    void the_record_as_of_a_position_shows_only_what_was_recorded_by_then() {
+        projection.on(assigned(LI), "e-50", at(50));
+        projection.on(new CadreAwardGrantedEvent(LI, AwardKind.ADVANCED_WORKER, 2026, "攻坚克难", NOW), "e-51", at(51));
+        projection.on(new DeadlineMissedEvent(TASK, DUE, NOW), "e-52", at(52));
+
+        CadreRecordView then = store.recordAsOf("cadre-li", 51).orElseThrow();
+        assertThat(then.awards()).hasSize(1);
+        assertThat(then.tasksLed()).singleElement().satisfies(t -> assertThat(t.deadlineMissed()).isFalse());
+        assertThat(store.recordAsOf("cadre-li", 50).orElseThrow().awards()).isEmpty();
+        assertThat(records.get("cadre-li").tasksLed().get(0).deadlineMissed()).isTrue();
+        assertThat(records.get("cadre-li").lastPosition()).isEqualTo(52);
+    }
+
+    @Test
+    void a_reset_forgets_every_record_so_a_replay_builds_them_again() {
+        projection.on(assigned(LI), "e-50", at(50));
+        projection.reset();
+        assertThat(records).isEmpty();
+        assertThat(versions).isEmpty();
+    }
+
+    private static GlobalSequenceTrackingToken at(long position) {
+        return new GlobalSequenceTrackingToken(position);
     }
 
     private static TaskAssignedEvent assigned(CadreId leader) {

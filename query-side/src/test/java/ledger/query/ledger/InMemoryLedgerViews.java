@@ -2,6 +2,7 @@ package ledger.query.ledger;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ class InMemoryLedgerViews implements LedgerViews {
 
     final Map<String, LedgerTaskView> tasks = new LinkedHashMap<>();
     final Map<String, Set<String>> months = new LinkedHashMap<>();
+    final Map<String, LedgerTaskView> versions = new LinkedHashMap<>();
 
     @Override
     public Optional<LedgerTaskView> task(String taskId) {
@@ -27,6 +29,7 @@ class InMemoryLedgerViews implements LedgerViews {
 
     @Override
     public void save(LedgerTaskView task) {
+        versions.put(task.taskId() + "@" + task.version(), task);
         tasks.put(task.taskId(), task);
     }
 
@@ -38,5 +41,23 @@ class InMemoryLedgerViews implements LedgerViews {
     @Override
     public List<String> taskIdsOf(String month) {
         return new ArrayList<>(months.getOrDefault(month, Set.of()));
+    }
+
+    @Override
+    public List<LedgerTaskView> monthAsOf(String month, long position) {
+        return taskIdsOf(month).stream().map(id -> taskAsOf(id, position)).flatMap(Optional::stream).toList();
+    }
+
+    @Override
+    public Optional<LedgerTaskView> taskAsOf(String taskId, long position) {
+        return versions.values().stream().filter(v -> v.taskId().equals(taskId) && v.position() <= position)
+                .max(Comparator.comparingLong(LedgerTaskView::position));
+    }
+
+    @Override
+    public void clear() {
+        tasks.clear();
+        months.clear();
+        versions.clear();
     }
 }

@@ -1,5 +1,6 @@
 package ledger.security;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -38,6 +39,9 @@ public class LedgerSecurity {
             .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
             .authorizeHttpRequests(authorize -> {
                 authorize.requestMatchers(PUBLIC).permitAll();
+                // the second dispatch of a streamed response (server-sent events) belongs to a request
+                // that was already authorised; the stateless chain would otherwise find no one signed in
+                authorize.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
                 rules.customize(authorize);
                 authorize.anyRequest().denyAll();
             });

@@ -1,0 +1,105 @@
+package ledger.query.rebuild;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import ledger.kernel.shared.ErrorCode;
+import ledger.kernel.shared.LedgerException;
+import ledger.query.infrastructure.ViewPositions;
+import ledger.security.CurrentActor;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The view processors and how far they are, and their rebuild: the processor stops, its views
+ * are emptied (reset handlers), its tokens go back to the start, and it replays the whole log.
+ * Only projections run on a replay here; the query side has no handlers with side effects.
+ */
+@RestController
+@Tag(name = "Administration: views 视图维护")
+class ViewRebuildController {
+
+    private static final Logger log = LoggerFactory.getLogger(ViewRebuildController.class);
+
+    private final EventProcessingConfiguration processing;
+    private final ViewPositions positions;
+    private final EventStore eventStore;
+
+    ViewRebuildController(EventProcessingConfiguration processing, ViewPositions positions, EventStore eventStore) {
+        this.processing = processing;
+        this.positions = positions;
+        this.eventStore = eventStore;
+    }
+
+    /** One view processor: whether it runs here, how far its views have come, whether it is replaying. */
+    record ProcessorView(String name, boolean runningHere, boolean inError, Long position, Long headPosition,
+                         boolean replaying, List<Integer> segmentsHere) {
+    }
+
+    @GetMapping("/api/admin/processors")
+    @Operation(summary = "The view processors: position, head of the log, replay state, segments owned here")
+    List<ProcessorView> processors() {
+        long head = head();
+        List<ProcessorView> all = new ArrayList<>();
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                all.add(view(name, streaming, head));
+            }
+        });
+        return all;
+    }
+
+    @PostMapping("/api/admin/processors/{name}/rebuild")
+    @Operation(summary = "Rebuild a view from the whole log: stop, empty, reset to the start, replay (202; follow "
+            + "progress on GET /api/admin/processors). Refused (409) while another query-side instance holds a segment")
+    ResponseEntity<ProcessorView> rebuild(@PathVariable String name) {
+        StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new LedgerException(ErrorCode.UNKNOWN_VIEW_PROCESSOR, "No view processor " + name));
+        if (!processor.supportsReset()) {
+            throw new LedgerException(ErrorCode.REBUILD_REFUSED, name + " has no reset handling");
+        }
+        log.info("{} rebuilds view processor {}", CurrentActor.get().personId(), name);
+        processor.shutDown();
+        try {
+            processor.resetTokens();
+        } catch (RuntimeException e) {
+            // another instance holds a segment's claim: nothing was reset; carry on as before (finally)
+            throw new LedgerException(ErrorCode.REBUILD_REFUSED, "The view " + name + " could not be reset ("
+                    + e.getMessage() + "); stop the other query-side instances' processing of it first");
+        } finally {
+            if (!processor.isRunning()) {
+                processor.start();
+            }
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(name, processor, head()));
+    }
+
+    private ProcessorView view(String name, StreamingEventProcessor processor, long head) {
+        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+        OptionalLong position = positions.position(name);
+        return new ProcessorView(name, processor.isRunning(), processor.isError(),
+                position.isPresent() ? position.getAsLong() : null, head,
+                status.values().stream().anyMatch(EventTrackerStatus::isReplaying),
+                status.keySet().stream().sorted().toList());
+    }
+
+    private long head() {
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? 0 : head.position().orElse(0);
+    }
+}

@@ -1,0 +1,134 @@
+package ledger.query.cadre;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import ledger.kernel.bulletin.BulletinEntry;
+import ledger.kernel.bulletin.BulletinEntryAddedEvent;
+import ledger.kernel.bulletin.BulletinId;
+import ledger.kernel.bulletin.EntryKind;
+import ledger.kernel.evaluation.ScoreId;
+import ledger.kernel.evaluation.ScoreRecordedEvent;
+import ledger.kernel.evaluation.ScoreScale;
+import ledger.kernel.evaluation.ScoreSubject;
+import ledger.kernel.organisation.AwardKind;
+import ledger.kernel.organisation.CadreAwardGrantedEvent;
+import ledger.kernel.organisation.CadreId;
+import ledger.kernel.organisation.CadreRegisteredEvent;
+import ledger.kernel.organisation.UnitId;
+import ledger.kernel.security.Role;
+import ledger.kernel.task.CompletionVerifiedEvent;
+import ledger.kernel.task.TaskAssignedEvent;
+import ledger.kernel.task.TaskId;
+import ledger.kernel.task.TaskSource;
+import ledger.query.SignedInViewTest;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * What the personnel office downloads for a selection: a cadre's evidence over a period, as JSON
+ * and as a printable page, each line with its events; and the record as it stood at a moment.
+ */
+class PromotionEvidenceIntegrationTest extends SignedInViewTest {
+
+    private static final Instant AT = Instant.parse("2031-03-01T02:00:00Z");
+
+    private final String cadre = "cadre-evidence-" + UUID.randomUUID();
+    private final CadreId cadreId = new CadreId(cadre);
+
+    @Test
+    void the_evidence_of_a_period_sums_up_its_facts_and_names_every_event_behind_them() {
+        publish("Cadre", cadre, 0, new CadreRegisteredEvent(cadreId, "王芳", new UnitId("unit-a"), "处长", true,
+                LocalDate.parse("2028-01-01"), AT));
+        String inside = "task-ev-in-" + UUID.randomUUID();
+        String outside = "task-ev-out-" + UUID.randomUUID();
+        String assigned = publish("Task", inside, 0, assigned(inside, "2031-03"));
+        String verified = publish("Task", inside, 1, new CompletionVerifiedEvent(new TaskId(inside), "现场核验", AT,
+                LocalDate.parse("2031-03-31"), true, AT));
+        String assignedBefore = publish("Task", outside, 0, assigned(outside, "2030-11"));
+        String march = score("2031-03", 80);
+        String april = score("2031-04", 90);
+        String december = score("2030-12", 40);
+        long beforeAward = engine.lastReservedPosition();
+        String award = publish("Cadre", cadre, 1, new CadreAwardGrantedEvent(cadreId, AwardKind.ADVANCED_WORKER, 2031,
+                "<script>alert(1)</script>带头攻坚", AT));
+        String highlight = publish("Bulletin", "bulletin-2031-04-" + cadre, 0, new BulletinEntryAddedEvent(
+                BulletinId.of(YearMonth.parse("2031-04")), new BulletinEntry("entry-1", EntryKind.HIGHLIGHT,
+                "提前完成安置房交付", null, List.of(cadre), null, null), AT));
+        long head = engine.lastReservedPosition();
+
+        ResponseEntity<Map> evidence = as(Role.PERSONNEL_OFFICE).getForEntity("/api/cadres/" + cadre
+                + "/evidence?from=2031-01-01&to=2031-12-31&minPosition=" + head, Map.class);
+
+        assertThat(evidence.getStatusCode().value()).as(String.valueOf(evidence.getBody())).isEqualTo(200);
+        Map<String, Object> body = evidence.getBody();
+        assertThat((Map<String, Object>) body.get("taskSummary")).containsEntry("led", 1)
+                .containsEntry("completedOnTime", 1).containsEntry("open", 0);
+        assertThat((List<Map<String, Object>>) body.get("scoreAverages")).singleElement().satisfies(a -> assertThat(a)
+                .containsEntry("dimension", "timeliness").containsEntry("count", 2).containsEntry("average", 85.0));
+        assertThat((List<?>) body.get("awards")).hasSize(1);
+        assertThat((List<?>) body.get("highlights")).hasSize(1);
+        assertThat((List<String>) body.get("eventIds")).contains(assigned, verified, march, april, award, highlight)
+                .doesNotContain(assignedBefore, december);
+
+        ResponseEntity<String> printable = as(Role.PERSONNEL_OFFICE).getForEntity("/api/cadres/" + cadre
+                + "/evidence?from=2031-01-01&to=2031-12-31&format=html&download=true", String.class);
+        assertThat(printable.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        assertThat(printable.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment")
+                .contains("evidence-" + cadre + "-2031-01-01-2031-12-31.html");
+        assertThat(printable.getBody()).contains("干部实绩材料", "王芳", "按期完成", "提前完成安置房交付", award)
+                .contains("&lt;script&gt;").doesNotContain("<script>");
+
+        // the record as it stood before the award, by position
+        Map<String, Object> before = as(Role.PERSONNEL_OFFICE).getForObject("/api/cadres/" + cadre + "/record?asOf="
+                + beforeAward, Map.class);
+        assertThat((List<?>) before.get("awards")).isEmpty();
+        assertThat((List<?>) before.get("scores")).hasSize(3);
+        assertThat((List<?>) as(Role.PERSONNEL_OFFICE).getForObject("/api/cadres/" + cadre + "/record", Map.class)
+                .get("awards")).hasSize(1);
+    }
+
+    @Test
+    void the_evidence_is_refused_to_other_staff_and_a_bad_period_is_named() {
+        publish("Cadre", cadre, 0, new CadreRegisteredEvent(cadreId, "赵强", new UnitId("unit-a"), "科长", false,
+                LocalDate.parse("2029-01-01"), AT));
+
+        assertThat(as(Role.UNIT_STAFF).getForEntity("/api/cadres/" + cadre + "/evidence", Map.class)
+                .getStatusCode().value()).isEqualTo(403);
+        ResponseEntity<Map> badDay = as(Role.PERSONNEL_OFFICE).getForEntity("/api/cadres/" + cadre
+                + "/evidence?from=2031-02-30", Map.class);
+        assertThat(badDay.getStatusCode().value()).isEqualTo(400);
+        assertThat(String.valueOf(badDay.getBody())).contains("from");
+        assertThat(as(Role.PERSONNEL_OFFICE).getForEntity("/api/cadres/" + cadre
+                + "/evidence?from=2031-05-01&to=2031-04-01", Map.class).getStatusCode().value()).isEqualTo(400);
+    }
+
+    private String score(String month, int value) {
+        String id = "score-ev-" + UUID.randomUUID();
+        return publish("Score", id, 0, new ScoreRecordedEvent(new ScoreId(id), YearMonth.parse(month),
+                new ScoreSubject(ScoreSubject.Kind.CADRE, cadre), "timeliness", new ScoreScale(0, 100), value, "依据",
+                List.of(), AT));
+    }
+
+    private TaskAssignedEvent assigned(String task, String month) {
+        return new TaskAssignedEvent(new TaskId(task), "安置房建设", null, TaskSource.MINISTRY, null, cadreId,
+                new UnitId("unit-a"), List.of(), YearMonth.parse(month).atEndOfMonth(), YearMonth.parse(month), AT,
+                List.of());
+    }
+
+    /** Stores one event and returns its id. */
+    private String publish(String type, String aggregate, long sequence, Object payload) {
+        GenericDomainEventMessage<Object> event = new GenericDomainEventMessage<>(type, aggregate, sequence, payload);
+        events.publish(event);
+        return event.getIdentifier();
+    }
+}
