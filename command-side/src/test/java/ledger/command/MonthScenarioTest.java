@@ -40,7 +40,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * A month of the bureau's life, through the HTTP APIs of both services: the February meeting
  * assigns March's key tasks; work is reported; one task turns yellow, two turn red; one is stuck
  * and goes to a task force whose opinion the Party Group decides on, giving it a new due date;
- * one is completed and verified.
+ * one is completed and verified. Then the year closes (scores, a bulletin, an assessment, an award)
+ * and the leader's promotion evidence adds it all up; the ledger as of 21 March still shows the
+ * red tasks; and every view, rebuilt from the log, equals the view built live.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ledger.security.bcrypt-strength=4", "ledger.deadlines.check-interval=1h"})
@@ -161,6 +163,8 @@ class MonthScenarioTest {
         watch.check();
         awaitLedger(queries, ledger -> "OVERDUE".equals(ledger.get(gas).get("status"))
                 && "OVERDUE".equals(ledger.get(property).get("status")));
+        String redPosition = queries.getForEntity("/api/ledger/2026-03", Map.class).getHeaders()
+                .getFirst("X-Ledger-Position");
 
         // the gas task is stuck: a task force, its opinion, the Party Group's decision
         String taskForce = "/api/task-forces/" + director.postForEntity("/api/task-forces", Map.of(
@@ -190,6 +194,38 @@ class MonthScenarioTest {
                 .containsEntry("dueDate", "2026-04-30");
         assertThat(march.get(property)).containsEntry("status", "OVERDUE");
         assertThat(march.values()).allSatisfy(task -> assertThat(task).containsEntry("sourceLabel", "局长议事会"));
+
+        // what the meeting screen showed on 21 March, before the task force
+        Map<String, Map<String, Object>> then = byTask(queries.getForObject("/api/ledger/2026-03?asOf=" + redPosition,
+                Map.class));
+        assertThat(then.get(gas)).containsEntry("status", "OVERDUE").containsEntry("dueDate", "2026-03-20");
+        assertThat(then.get(renovation)).containsEntry("status", "ON_TRACK");
+
+        // the year closes: scores, the October bulletin, the assessment and an award (the leader's evidence)
+        clock.moveTo(day("2027-01-05"));
+        EvaluationSteps.run(http);
+        TestRestTemplate personnel = queries.withBasicAuth(TestAccounts.username(Role.PERSONNEL_OFFICE),
+                TestAccounts.PASSWORD);
+        Map<String, Object> evidence = Awaitility.await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100)).until(() -> personnel.getForObject("/api/cadres/"
+                        + TestOrganisation.LEADER + "/evidence?from=2026-01-01&to=2026-12-31", Map.class),
+                        e -> ((List<?>) e.get("awards")).size() == 1 && ((List<?>) e.get("highlights")).size() == 1
+                                && ((List<?>) e.get("assessments")).size() == 1 && ((List<?>) e.get("scores")).size() == 1
+                                && ((Map<?, ?>) ((List<?>) e.get("scores")).get(0)).get("value").equals(85));
+        assertThat((Map<String, Object>) evidence.get("taskSummary")).containsEntry("led", 3)
+                .containsEntry("completedOnTime", 1).containsEntry("open", 2).containsEntry("escalated", 1)
+                .containsEntry("deadlineMissed", 2);
+        assertThat((List<Map<String, Object>>) evidence.get("scoreAverages")).singleElement()
+                .satisfies(a -> assertThat(a).containsEntry("dimension", "timeliness").containsEntry("average", 85.0));
+
+        // every view rebuilt from the log equals the view built live
+        ViewRebuildCheck.assertRebuiltViewsEqualLive(querySide, queries.withBasicAuth(
+                TestAccounts.username(Role.ADMIN), TestAccounts.PASSWORD));
+    }
+
+    private static Map<String, Map<String, Object>> byTask(Map<String, Object> ledger) {
+        return ((List<Map<String, Object>>) ledger.get("tasks")).stream()
+                .collect(Collectors.toMap(t -> (String) t.get("taskId"), t -> t));
     }
 
     private TestRestTemplate as(Role role) {

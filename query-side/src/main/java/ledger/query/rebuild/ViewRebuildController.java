@@ -46,9 +46,13 @@ class ViewRebuildController {
         this.eventStore = eventStore;
     }
 
-    /** One view processor: whether it runs here, how far its views have come, whether it is replaying. */
+    /**
+     * One view processor: whether it runs here, how far its views have come and whether that is the
+     * head of the log. Axon counts a processor as replaying until it handles an event newer than the
+     * reset, so {@code caughtUp} is what says a rebuild has finished.
+     */
     record ProcessorView(String name, boolean runningHere, boolean inError, Long position, Long headPosition,
-                         boolean replaying, List<Integer> segmentsHere) {
+                         boolean caughtUp, boolean replaying, List<Integer> segmentsHere) {
     }
 
     @GetMapping("/api/admin/processors")
@@ -94,7 +98,7 @@ class ViewRebuildController {
         OptionalLong position = positions.position(name);
         return new ProcessorView(name, processor.isRunning(), processor.isError(),
                 position.isPresent() ? position.getAsLong() : null, head,
-                status.values().stream().anyMatch(EventTrackerStatus::isReplaying),
+                position.isPresent() && position.getAsLong() >= head, status.values().stream().anyMatch(EventTrackerStatus::isReplaying),
                 status.keySet().stream().sorted().toList());
     }
 
