@@ -26,6 +26,12 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/me").authenticated()
                 // who may see which cadre's record is decided per record (the cadre themself, or a reader role)
                 .requestMatchers(HttpMethod.GET, "/api/cadres/*/record").authenticated()
+                // parked events show their failures' own messages: for administrators only
+                .requestMatchers(HttpMethod.GET, "/api/admin/dead-letters", "/api/admin/dead-letters/*")
+                        .hasRole(Role.ADMIN.name())
+                .requestMatchers(HttpMethod.POST, "/api/admin/dead-letters/*/retries").hasRole(Role.ADMIN.name())
+                .requestMatchers(HttpMethod.DELETE, "/api/admin/dead-letters/*/*", "/api/admin/dead-letters/*/*/*")
+                        .hasRole(Role.ADMIN.name())
                 .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name()));
     }
 }
