@@ -88,20 +88,21 @@ public final class MongoDeadLetter<M extends EventMessage<?>> implements DeadLet
 
     @Override
     public DeadLetter<M> markTouched() {
-        return new MongoDeadLetter<>(documentId, sequenceIdentifier, index, payloadType, message, cause, enqueuedAt,
-                clock.instant(), diagnostics, clock);
+        return touched(cause, diagnostics);
     }
 
     /** A null cause keeps the current one, as Axon's own letters do. */
     @Override
     public DeadLetter<M> withCause(Throwable requeueCause) {
-        Cause newCause = requeueCause == null ? cause : ThrowableCause.asCause(requeueCause);
-        return new MongoDeadLetter<>(documentId, sequenceIdentifier, index, payloadType, message, newCause, enqueuedAt,
-                clock.instant(), diagnostics, clock);
+        return touched(requeueCause == null ? cause : ThrowableCause.asCause(requeueCause), diagnostics);
     }
 
     @Override
     public DeadLetter<M> withDiagnostics(MetaData diagnostics) {
+        return touched(cause, diagnostics);
+    }
+
+    private MongoDeadLetter<M> touched(Cause cause, MetaData diagnostics) {
         return new MongoDeadLetter<>(documentId, sequenceIdentifier, index, payloadType, message, cause, enqueuedAt,
                 clock.instant(), diagnostics, clock);
     }
