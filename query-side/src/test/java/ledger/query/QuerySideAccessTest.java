@@ -38,6 +38,9 @@ class QuerySideAccessTest {
             new Endpoint("/api/bulletins/2030-01", Role.BUREAU_STAFF, 404),
             new Endpoint("/api/cadres/cadre-nobody/record",
                     EnumSet.of(Role.PERSONNEL_OFFICE, Role.DISCIPLINE_INSPECTION, Role.BUREAU_LEADER), 404),
+            new Endpoint("/api/admin/dead-letters", EnumSet.of(Role.ADMIN), 200),
+            new Endpoint("/api/admin/dead-letters/ledger", EnumSet.of(Role.ADMIN), 200),
+            new Endpoint("/api/admin/dead-letters/no-such-view", EnumSet.of(Role.ADMIN), 404),
             new Endpoint("/actuator/metrics", EnumSet.of(Role.ADMIN), 200),
             new Endpoint("/actuator/health", null, 200),
             new Endpoint("/v3/api-docs", null, 200));

@@ -28,6 +28,12 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/cadres/*/record", "/api/cadres/*/evidence").authenticated()
                 .requestMatchers(HttpMethod.GET, "/api/admin/processors").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.POST, "/api/admin/processors/*/rebuild").hasRole(Role.ADMIN.name())
+                // parked events show their failures' own messages: for administrators only
+                .requestMatchers(HttpMethod.GET, "/api/admin/dead-letters", "/api/admin/dead-letters/*")
+                        .hasRole(Role.ADMIN.name())
+                .requestMatchers(HttpMethod.POST, "/api/admin/dead-letters/*/retries").hasRole(Role.ADMIN.name())
+                .requestMatchers(HttpMethod.DELETE, "/api/admin/dead-letters/*/*", "/api/admin/dead-letters/*/*/*")
+                        .hasRole(Role.ADMIN.name())
                 .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name()));
     }
 }

@@ -6,9 +6,10 @@ import org.bson.json.JsonWriterSettings;
 
 /**
  * Moves serialized JSON in and out of BSON, so that payloads and metadata are stored as real
- * sub-documents (readable and queryable in any MongoDB tool) rather than opaque strings.
+ * sub-documents (readable and queryable in any MongoDB tool) rather than opaque strings. Shared with
+ * the dead-letter queue, which stores parked events the same way.
  */
-final class BsonJson {
+public final class BsonJson {
 
     private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
     private static final String WRAPPER = "v";
@@ -16,7 +17,7 @@ final class BsonJson {
     private BsonJson() {
     }
 
-    static Object toBson(String json) {
+    public static Object toBson(String json) {
         String trimmed = json.strip();
         if (trimmed.startsWith("{")) {
             return Document.parse(trimmed);
@@ -24,7 +25,7 @@ final class BsonJson {
         return Document.parse("{\"" + WRAPPER + "\":" + trimmed + "}").get(WRAPPER);
     }
 
-    static String toJson(Object bson) {
+    public static String toJson(Object bson) {
         if (bson instanceof Document document) {
             return document.toJson(RELAXED);
         }
