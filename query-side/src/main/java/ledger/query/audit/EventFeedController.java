@@ -36,15 +36,27 @@ class EventFeedController {
     /** How far one page looks for events that match its filters. */
     private static final int MAX_SCANNED = 10_000;
 
+    /** One event of the feed, as the page and the stream show it. */
     record FeedEvent(long position, String eventId, String type, String aggregateType, String aggregateId,
                      Long sequence, Instant timestamp, JsonNode payload, Map<String, ?> metaData) {
+
+        static FeedEvent of(TrackedEventMessage<?> event, long position, ObjectMapper json) {
+            DomainEventMessage<?> domain = event instanceof DomainEventMessage<?> d ? d : null;
+            return new FeedEvent(position, event.getIdentifier(), event.getPayloadType().getSimpleName(),
+                    domain == null ? null : domain.getType(), domain == null ? null : domain.getAggregateIdentifier(),
+                    domain == null ? null : domain.getSequenceNumber(), event.getTimestamp(),
+                    json.valueToTree(event.getPayload()), event.getMetaData());
+        }
+
+        /** Whether the event passes a client's filters (none: every event). */
+        static boolean matches(TrackedEventMessage<?> event, Set<String> types, String aggregate) {
+            String aggregateId = event instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : null;
+            return (types == null || types.contains(event.getPayloadType().getSimpleName()))
+                    && (aggregate == null || aggregate.equals(aggregateId));
+        }
     }
 
     record FeedPage(long after, long next, List<FeedEvent> events, boolean endOfStream) {
-    }
-
-    record TimelineEvent(long sequence, String eventId, String type, Instant timestamp, JsonNode payload,
-                         Map<String, ?> metaData) {
     }
 
     private final MongoEventStorageEngine engine;
@@ -78,26 +90,11 @@ class EventFeedController {
                 TrackedEventMessage<?> event = events.next();
                 scanned++;
                 next = event.trackingToken().position().orElse(next);
-                String type = event.getPayloadType().getSimpleName();
-                String aggregateId = event instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : null;
-                if ((types == null || types.contains(type)) && (aggregate == null || aggregate.equals(aggregateId))) {
-                    page.add(new FeedEvent(next, event.getIdentifier(), type,
-                            event instanceof DomainEventMessage<?> d ? d.getType() : null, aggregateId,
-                            event instanceof DomainEventMessage<?> d ? d.getSequenceNumber() : null,
-                            event.getTimestamp(), json.valueToTree(event.getPayload()), event.getMetaData()));
+                if (FeedEvent.matches(event, types, aggregate)) {
+                    page.add(FeedEvent.of(event, next, json));
                 }
             }
         }
         return new FeedPage(after, next, page, end);
-    }
-
-    @GetMapping("/api/timelines/{aggregateId}")
-    @Operation(summary = "Every event of one task, task force, meeting, bulletin, cadre or unit, in order")
-    List<TimelineEvent> timeline(@PathVariable String aggregateId) {
-        return engine.readEvents(aggregateId).asStream()
-                .map(event -> new TimelineEvent(event.getSequenceNumber(), event.getIdentifier(),
-                        event.getPayloadType().getSimpleName(), event.getTimestamp(), json.valueToTree(event.getPayload()),
-                        event.getMetaData()))
-                .toList();
     }
 }

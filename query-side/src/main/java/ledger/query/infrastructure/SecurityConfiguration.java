@@ -21,7 +21,7 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/ledger/*", "/api/tasks/*", "/api/bulletins", "/api/bulletins/*",
                         "/api/units/*/record", "/api/ledger/*/stream")
                         .hasAnyRole(staff)
-                .requestMatchers(HttpMethod.GET, "/api/events", "/api/timelines/*")
+                .requestMatchers(HttpMethod.GET, "/api/events", "/api/events/stream", "/api/timelines/*/*")
                         .hasAnyRole(Role.API_CLIENT.name(), Role.DISCIPLINE_INSPECTION.name())
                 .requestMatchers(HttpMethod.GET, "/api/me").authenticated()
                 // who may see which cadre's record is decided per record (the cadre themself, or a reader role)

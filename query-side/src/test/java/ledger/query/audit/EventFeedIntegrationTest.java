@@ -18,6 +18,9 @@ import ledger.kernel.task.TaskAssignedEvent;
 import ledger.kernel.task.TaskId;
 import ledger.kernel.task.TaskSource;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
@@ -58,7 +61,27 @@ class EventFeedIntegrationTest extends SignedInViewTest {
             assertThat(event).containsEntry("aggregateId", "task-feed-0").containsEntry("type", "ProgressReportedEvent");
             assertThat((Map<String, Object>) event.get("payload")).containsEntry("narrative", "推进中");
         });
-        List<Map<String, Object>> timeline = client.getForObject("/api/timelines/task-feed-0", List.class);
-        assertThat(timeline).extracting(e -> e.get("type")).containsExactly("TaskAssignedEvent", "ProgressReportedEvent");
+        Map<String, Object> timeline = client.getForObject("/api/timelines/tasks/task-feed-0", Map.class);
+        List<Map<String, Object>> ofTask = (List<Map<String, Object>>) timeline.get("events");
+        assertThat(ofTask).extracting(e -> e.get("type")).containsExactly("TaskAssignedEvent", "ProgressReportedEvent");
+        assertThat(ofTask).extracting(e -> e.get("revision")).containsOnly("1");
+        // the positions are the feed's: the timeline lines up with the global order
+        assertThat(ofTask.get(0).get("position")).isEqualTo(seen.get(0));
+        assertThat(ofTask.get(1).get("position")).isEqualTo(seen.get(5));
+
+        // as it stood before the progress report
+        Map<String, Object> then = client.getForObject("/api/timelines/tasks/task-feed-0?asOf=" + seen.get(4), Map.class);
+        assertThat((List<?>) then.get("events")).hasSize(1);
+        assertThat(then).containsEntry("version", 0);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> client.getForObject(
+                "/api/timelines/tasks/task-feed-0?asOf=" + seen.get(4), Map.class).get("state") != null);
+        assertThat((Map<String, Object>) client.getForObject("/api/timelines/tasks/task-feed-0?asOf=" + seen.get(4),
+                Map.class).get("state")).containsEntry("progressReports", 0);
+        assertThat((Map<String, Object>) client.getForObject("/api/timelines/tasks/task-feed-0", Map.class)
+                .get("state")).isNotNull();
+        assertThat(client.getForEntity("/api/timelines/cadres/task-feed-0", Map.class).getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(client.getForEntity("/api/timelines/planets/task-feed-0", Map.class).getStatusCode().value())
+                .isEqualTo(400);
     }
 }

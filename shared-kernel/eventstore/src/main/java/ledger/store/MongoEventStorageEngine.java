@@ -317,6 +317,29 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return result;
     }
 
+    /**
+     * The global position of each stored event of an aggregate, by sequence number: what a timeline
+     * shows beside each event so a client can line it up with the global feed.
+     */
+    public Map<Long, Long> positionsOf(String aggregateIdentifier) {
+        Map<Long, Long> positions = new HashMap<>();
+        long last = lastSequenceNumberFor(aggregateIdentifier).orElse(-1L);
+        for (long from = 0; from <= last; from += batchSize()) {
+            List<String> keys = new ArrayList<>();
+            for (long seq = from; seq <= Math.min(last, from + batchSize() - 1); seq++) {
+                keys.add(aggregateKey(aggregateIdentifier, seq));
+            }
+            for (Document commit : commits.find(in(KEYS, keys))) {
+                for (Document event : commit.getList(EVENT_LIST, Document.class)) {
+                    if (aggregateIdentifier.equals(event.getString("aggregateId"))) {
+                        positions.put(event.getLong("sequence"), event.getLong("position"));
+                    }
+                }
+            }
+        }
+        return positions;
+    }
+
     @Override
     protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
         Document snapshot = snapshots.find(eq("_id", aggregateIdentifier)).first();

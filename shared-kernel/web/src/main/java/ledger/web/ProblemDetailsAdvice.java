@@ -22,6 +22,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -64,6 +65,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         return badRequest(List.of(new Problems.FieldError(e.getName(), "has an invalid value")));
+    }
+
+    /** A streamed response found no free stream thread: the instance is at its limit, not broken. */
+    @ExceptionHandler(TaskRejectedException.class)
+    ResponseEntity<ProblemDetail> busy(TaskRejectedException e) {
+        return Problems.response(ErrorCode.TOO_MANY_STREAMS, "This instance follows as many live streams as it may; "
+                + "retry shortly, or on another instance");
     }
 
     @ExceptionHandler(Exception.class)

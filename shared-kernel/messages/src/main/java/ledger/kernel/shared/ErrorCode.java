@@ -18,6 +18,7 @@ public enum ErrorCode {
     UNKNOWN_CADRE_RECORD(Kind.NOT_FOUND, "No such cadre"),
     UNKNOWN_VIEW_PROCESSOR(Kind.NOT_FOUND, "No such view processor"),
     REBUILD_REFUSED(Kind.CONFLICT, "The view cannot be rebuilt now"),
+    TOO_MANY_STREAMS(Kind.UNAVAILABLE, "Too many live streams are open on this instance"),
     UNKNOWN_UNIT(Kind.RULE_VIOLATION, "The unit is not registered"),
     UNKNOWN_CADRE(Kind.RULE_VIOLATION, "The cadre is not registered"),
     NOT_A_BUREAU_LEADER(Kind.RULE_VIOLATION, "The lead leader must be a bureau leader"),

@@ -1,0 +1,107 @@
+package ledger.query.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import ledger.kernel.shared.ErrorCode;
+import ledger.kernel.shared.InvalidMessageException;
+import ledger.kernel.shared.LedgerException;
+import ledger.query.cadre.CadreRecordHistory;
+import ledger.query.infrastructure.ViewPositions;
+import ledger.query.ledger.LedgerHistory;
+import ledger.store.MongoEventStorageEngine;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The timeline of one task, task force, meeting, bulletin, cadre, unit or score: every event in
+ * order with its global position and metadata (who, role, when, reason, correlation and
+ * causation), optionally as it stood at an earlier moment. Read from the event store itself.
+ */
+@RestController
+@Tag(name = "Event feed 事件流")
+class TimelineController {
+
+    /** The kinds a timeline is asked for by, and the aggregate type each names. */
+    private static final Map<String, String> KINDS = Map.of("tasks", "Task", "task-forces", "TaskForce",
+            "meetings", "DeliberationMeeting", "bulletins", "Bulletin", "cadres", "Cadre", "units", "Unit",
+            "scores", "Score");
+
+    record TimelineEvent(long position, long sequence, String eventId, String type, String revision,
+                         Instant timestamp, JsonNode payload, Map<String, ?> metaData) {
+    }
+
+    /**
+     * {@code state}: for tasks the ledger row, for cadres the performance record, as they stood at
+     * {@code asOfPosition} (or now); for the other kinds the events themselves are the state.
+     */
+    record Timeline(String kind, String id, String aggregateType, Long asOfPosition, long version,
+                    List<TimelineEvent> events, Object state) {
+    }
+
+    private final MongoEventStorageEngine engine;
+    private final ObjectMapper json;
+    private final ViewPositions positions;
+    private final LedgerHistory ledger;
+    private final CadreRecordHistory cadres;
+
+    TimelineController(MongoEventStorageEngine engine, ObjectMapper json, ViewPositions positions,
+                       LedgerHistory ledger, CadreRecordHistory cadres) {
+        this.engine = engine;
+        this.json = json;
+        this.positions = positions;
+        this.ledger = ledger;
+        this.cadres = cadres;
+    }
+
+    @GetMapping("/api/timelines/{kind}/{id}")
+    @Operation(summary = "Every event of one task, task force, meeting, bulletin, cadre, unit or score, in order, with "
+            + "global positions and metadata; with asOf, as it stood then")
+    Timeline timeline(@Parameter(description = "tasks, task-forces, meetings, bulletins, cadres, units or scores")
+                      @PathVariable String kind,
+                      @PathVariable String id,
+                      @Parameter(description = "an instant (every event stored by then) or a global event position")
+                      @RequestParam(required = false) String asOf) {
+        String type = KINDS.get(kind);
+        if (type == null) {
+            throw new InvalidMessageException("kind", "must be one of " + KINDS.keySet().stream().sorted().toList());
+        }
+        OptionalLong until = positions.asOfPosition(asOf);
+        Map<Long, Long> positionOf = engine.positionsOf(id);
+        // from sequence 0, not through readEvents(id): that would start at a snapshot
+        List<? extends DomainEventMessage<?>> all = engine.readEvents(id, 0).asStream().toList();
+        if (all.isEmpty() || !type.equals(all.get(0).getType())) {
+            throw new LedgerException(ErrorCode.UNKNOWN_RESOURCE, "No " + kind + " " + id + " is recorded");
+        }
+        List<TimelineEvent> events = all.stream()
+                .filter(event -> until.isEmpty() || positionOf.get(event.getSequenceNumber()) <= until.getAsLong())
+                .map(event -> new TimelineEvent(positionOf.get(event.getSequenceNumber()), event.getSequenceNumber(),
+                        event.getIdentifier(), event.getPayloadType().getSimpleName(), revisionOf(event),
+                        event.getTimestamp(), json.valueToTree(event.getPayload()), event.getMetaData()))
+                .toList();
+        long at = until.orElse(Long.MAX_VALUE);
+        Object state = switch (kind) {
+            case "tasks" -> ledger.taskAsOf(id, at).orElse(null);
+            case "cadres" -> cadres.recordAsOf(id, at).orElse(null);
+            default -> null;
+        };
+        return new Timeline(kind, id, type, until.isPresent() ? until.getAsLong() : null,
+                events.isEmpty() ? -1 : events.get(events.size() - 1).sequence(), events, state);
+    }
+
+    private static String revisionOf(DomainEventMessage<?> event) {
+        org.axonframework.serialization.Revision revision =
+                event.getPayloadType().getAnnotation(org.axonframework.serialization.Revision.class);
+        return revision == null ? null : revision.value();
+    }
+}
