@@ -1,0 +1,101 @@
+package ledger.query.audit;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import ledger.kernel.shared.InvalidMessageException;
+import ledger.query.infrastructure.ViewPositions;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Search for the discipline inspection group: by actor, by whom an event concerns, by type, by time. */
+@RestController
+@Tag(name = "Audit 审计")
+class AuditSearchController {
+
+    static final String PROCESSOR = "audit-index";
+
+    private final MongoTemplate mongo;
+    private final ViewPositions positions;
+
+    AuditSearchController(MongoTemplate mongo, ViewPositions positions) {
+        this.mongo = mongo;
+        this.positions = positions;
+    }
+
+    /** A page of matches in position order; resume with {@code after=next} while {@code more}. */
+    record SearchPage(long after, long next, boolean more, Long indexedUpTo,
+                      List<AuditIndexProjection.AuditEntry> events) {
+    }
+
+    @GetMapping("/api/audit/search")
+    @Operation(summary = "Events by actor, by the cadre, unit, task or other id they concern, by type and time range, "
+            + "in position order")
+    SearchPage search(@Parameter(description = "the person who did it (actor id)") @RequestParam(required = false)
+                      String actor,
+                      @Parameter(description = "a cadre, unit, task or other id the event names")
+                      @RequestParam(required = false) String concerning,
+                      @Parameter(description = "event type names, e.g. ScoreCorrectedEvent")
+                      @RequestParam(required = false) Set<String> types,
+                      @Parameter(description = "stored at or after this instant") @RequestParam(required = false)
+                      String from,
+                      @Parameter(description = "stored before this instant") @RequestParam(required = false) String to,
+                      @RequestParam(defaultValue = "0") @PositiveOrZero long after,
+                      @RequestParam(defaultValue = "100") @Positive @Max(1000) int limit,
+                      @RequestParam(required = false) @PositiveOrZero Long minPosition) {
+        positions.awaitPosition(PROCESSOR, minPosition);
+        Criteria criteria = where("_id").gt(after);
+        if (actor != null) {
+            criteria = criteria.and("actorId").is(actor);
+        }
+        if (concerning != null) {
+            criteria = criteria.and("concerning").is(concerning);
+        }
+        if (types != null && !types.isEmpty()) {
+            criteria = criteria.and("type").in(types);
+        }
+        Instant since = instant("from", from);
+        Instant until = instant("to", to);
+        if (since != null && until != null) {
+            criteria = criteria.and("timestamp").gte(since).lt(until);
+        } else if (since != null) {
+            criteria = criteria.and("timestamp").gte(since);
+        } else if (until != null) {
+            criteria = criteria.and("timestamp").lt(until);
+        }
+        List<AuditIndexProjection.AuditEntry> found = mongo.find(new Query(criteria).with(Sort.by("_id"))
+                .limit(limit + 1), AuditIndexProjection.AuditEntry.class);
+        boolean more = found.size() > limit;
+        List<AuditIndexProjection.AuditEntry> page = more ? found.subList(0, limit) : found;
+        long next = page.isEmpty() ? after : page.get(page.size() - 1).position();
+        var indexed = positions.position(PROCESSOR);
+        return new SearchPage(after, next, more, indexed.isPresent() ? indexed.getAsLong() : null, page);
+    }
+
+    private static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidMessageException(field, "must be an instant like 2026-03-05T09:00:00+08:00");
+        }
+    }
+}
