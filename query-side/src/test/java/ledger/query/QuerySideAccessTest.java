@@ -41,6 +41,8 @@ class QuerySideAccessTest {
             new Endpoint("/api/cadres/cadre-nobody/evidence",
                     EnumSet.of(Role.PERSONNEL_OFFICE, Role.DISCIPLINE_INSPECTION, Role.BUREAU_LEADER), 404),
             new Endpoint("/api/admin/processors", EnumSet.of(Role.ADMIN), 200),
+            new Endpoint("/api/events/schema", EVERYONE, 200),
+            new Endpoint("/api/audit/search?limit=1", EnumSet.of(Role.DISCIPLINE_INSPECTION), 200),
             new Endpoint("/api/admin/dead-letters", EnumSet.of(Role.ADMIN), 200),
             new Endpoint("/api/admin/dead-letters/ledger", EnumSet.of(Role.ADMIN), 200),
             new Endpoint("/api/admin/dead-letters/no-such-view", EnumSet.of(Role.ADMIN), 404),

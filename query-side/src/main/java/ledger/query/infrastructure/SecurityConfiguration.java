@@ -24,7 +24,7 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/events", "/api/events/stream", "/api/timelines/*/*")
                         .hasAnyRole(Role.API_CLIENT.name(), Role.DISCIPLINE_INSPECTION.name())
                 .requestMatchers(HttpMethod.GET, "/api/audit/search").hasRole(Role.DISCIPLINE_INSPECTION.name())
-                .requestMatchers(HttpMethod.GET, "/api/me").authenticated()
+                .requestMatchers(HttpMethod.GET, "/api/me", "/api/events/schema").authenticated()
                 // who may see which cadre's record is decided per record (the cadre themself, or a reader role)
                 .requestMatchers(HttpMethod.GET, "/api/cadres/*/record", "/api/cadres/*/evidence").authenticated()
                 .requestMatchers(HttpMethod.GET, "/api/admin/processors").hasRole(Role.ADMIN.name())
