@@ -218,6 +218,20 @@ class MonthScenarioTest {
         assertThat((List<Map<String, Object>>) evidence.get("scoreAverages")).singleElement()
                 .satisfies(a -> assertThat(a).containsEntry("dimension", "timeliness").containsEntry("average", 85.0));
 
+        // the October bulletin as readers see it, and unit A's record
+        Map<String, Object> bulletin = Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> queries.getForObject("/api/bulletins/2026-10", Map.class),
+                        b -> "PUBLISHED".equals(b.get("status")) && ((List<Map<String, Object>>) b.get("entries"))
+                                .stream().anyMatch(e -> !((List<?>) e.get("errata")).isEmpty()));
+        assertThat((List<?>) bulletin.get("signOffs")).hasSize(3);
+        assertThat((List<Map<String, Object>>) bulletin.get("entries")).extracting(e -> e.get("kind"))
+                .containsExactly("HIGHLIGHT", "PROBLEM");
+        Map<String, Object> unitA = queries.getForObject("/api/units/" + TestAccounts.UNIT_A + "/record", Map.class);
+        assertThat((List<Map<String, Object>>) unitA.get("scores")).singleElement()
+                .satisfies(score -> assertThat(score).containsEntry("dimension", "quality").containsEntry("value", 4));
+        assertThat((List<Map<String, Object>>) unitA.get("bulletinMentions")).extracting(m -> m.get("kind"))
+                .containsExactly("HIGHLIGHT");
+
         // every view rebuilt from the log equals the view built live
         ViewRebuildCheck.assertRebuiltViewsEqualLive(querySide, queries.withBasicAuth(
                 TestAccounts.username(Role.ADMIN), TestAccounts.PASSWORD));
