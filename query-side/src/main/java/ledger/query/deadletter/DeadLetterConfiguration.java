@@ -45,10 +45,11 @@ class DeadLetterConfiguration {
                               .serializer(serializer)
                               .build());
             // The cache spares a store round trip per event: only a segment's owner enqueues for
-            // its sequences, so it knows which of them are held.
+            // its sequences, so it knows which of them are held. A rebuild replays every event, so
+            // it empties the group's queue first: the parked events are handled (or parked) afresh.
             groups.names().forEach(group -> configurer.eventProcessing()
                     .registerDeadLetteringEventHandlerInvokerConfiguration(group,
-                            (c, invoker) -> invoker.enableSequenceIdentifierCache()));
+                            (c, invoker) -> invoker.enableSequenceIdentifierCache().allowReset(true)));
         };
     }
 

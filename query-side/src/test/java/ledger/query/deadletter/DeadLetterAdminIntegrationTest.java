@@ -23,6 +23,7 @@ import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
@@ -72,6 +73,11 @@ class DeadLetterAdminIntegrationTest extends SignedInViewTest {
                 throw new IllegalStateException("probe refuses " + unit + " #" + sequence);
             }
             applied.add(unit + "#" + sequence + "@" + token.position().orElseThrow());
+        }
+
+        @ResetHandler
+        void reset() {
+            applied.clear();
         }
 
         List<String> appliedFor(String unit) {
@@ -169,6 +175,21 @@ class DeadLetterAdminIntegrationTest extends SignedInViewTest {
         String b3 = award(broken, 3);
         eventually(() -> assertThat(probe.appliedFor(broken)).containsExactly(b0, b1, b2, b3));
         assertThat(lettersOf(broken)).isEmpty();
+    }
+
+    @Test
+    void a_rebuild_empties_the_queue_and_handles_the_parked_events_afresh() {
+        String unit = "unit-dlq-rebuilt";
+        probe.refused.add(unit);
+        String registered = registered(unit);
+        eventually(() -> assertThat(lettersOf(unit)).hasSize(1));
+
+        probe.refused.remove(unit);
+        assertThat(as(Role.ADMIN).postForEntity("/api/admin/processors/" + GROUP + "/rebuild", null, Map.class)
+                .getStatusCode().value()).isEqualTo(202);
+
+        eventually(() -> assertThat(probe.appliedFor(unit)).containsExactly(registered));
+        assertThat(lettersOf(unit)).isEmpty();
     }
 
     @Test
