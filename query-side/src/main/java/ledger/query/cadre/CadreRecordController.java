@@ -56,7 +56,8 @@ class CadreRecordController {
                            @Parameter(description = "read the record as it stood then: an instant "
                                    + "(2026-03-05T09:00:00+08:00: every event stored by then) or a global event position")
                            @RequestParam(required = false) String asOf) {
-        return readableRecord(cadreId, minPosition, asOf);
+        requireReader(cadreId);
+        return recordAt(cadreId, minPosition, positions.asOfPosition(asOf));
     }
 
     @GetMapping("/api/cadres/{cadreId}/evidence")
@@ -74,6 +75,7 @@ class CadreRecordController {
                                @RequestParam(defaultValue = "json") String format,
                                @Parameter(description = "true: offered as a file to save")
                                @RequestParam(defaultValue = "false") boolean download) {
+        requireReader(cadreId);
         LocalDate first = day("from", from, LocalDate.MIN);
         LocalDate last = day("to", to, BureauTime.dayOf(clock.instant()));
         if (first.isAfter(last)) {
@@ -82,10 +84,11 @@ class CadreRecordController {
         if (!format.equals("json") && !format.equals("html")) {
             throw new InvalidMessageException("format", "must be json or html");
         }
-        CadreRecordView record = readableRecord(cadreId, minPosition, asOf);
+        OptionalLong asOfPosition = positions.asOfPosition(asOf);
+        CadreRecordView record = recordAt(cadreId, minPosition, asOfPosition);
         LocalDate since = first.equals(LocalDate.MIN) ? earliest(record, last) : first;
         PromotionEvidenceView evidence = PromotionEvidenceView.of(record, since, last,
-                asOf == null ? null : positions.asOfPosition(asOf).getAsLong());
+                asOfPosition.isPresent() ? asOfPosition.getAsLong() : null);
         String file = "evidence-" + cadreId + "-" + since + "-" + last + "." + format;
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.builder(download ? "attachment" : "inline").filename(file).build().toString());
@@ -112,16 +115,19 @@ class CadreRecordController {
         }
     }
 
-    /** The record the signed-in person may see, current or as of a moment. */
-    CadreRecordView readableRecord(String cadreId, Long minPosition, String asOf) {
+    /** Besides the reader roles, a cadre sees their own record, and no one else's. */
+    private static void requireReader(String cadreId) {
         Actor actor = CurrentActor.get();
         if (!READERS.contains(actor.role()) && !actor.personId().equals(cadreId)) {
             throw new LedgerException(ErrorCode.NOT_PERMITTED,
                     "A cadre's record is seen by the personnel office, the discipline inspection group, bureau leaders "
                             + "and the cadre themself");
         }
+    }
+
+    /** The record now, or as it stood at a position. */
+    private CadreRecordView recordAt(String cadreId, Long minPosition, OptionalLong asOfPosition) {
         positions.awaitPosition(PROCESSOR, minPosition);
-        OptionalLong asOfPosition = positions.asOfPosition(asOf);
         positions.awaitAsOf(PROCESSOR, asOfPosition);
         Optional<CadreRecordView> record = asOfPosition.isPresent()
                 ? records.recordAsOf(cadreId, asOfPosition.getAsLong()) : records.record(cadreId);
