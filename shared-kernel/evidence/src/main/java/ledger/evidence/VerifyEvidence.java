@@ -27,7 +27,8 @@ public final class VerifyEvidence {
         System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    /** The command line without exiting: for tests and for embedding. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         Path file = null;
         Path keyFile = null;
         Path previousFile = null;
