@@ -2,7 +2,6 @@ package ledger.query.audit;
 
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,16 +12,13 @@ import ledger.evidence.Checkpoint;
 import ledger.evidence.Merkle;
 import ledger.kernel.bulletin.BulletinId;
 import ledger.kernel.shared.ErrorCode;
-import ledger.kernel.shared.InvalidMessageException;
 import ledger.kernel.shared.LedgerException;
 import ledger.store.MongoEventStorageEngine;
 import ledger.store.audit.AuditStore;
 import ledger.store.audit.EvidenceAssembler;
 import ledger.store.audit.LogVerifier;
+import ledger.web.RequestFields;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -76,10 +72,7 @@ class AuditController {
     @GetMapping("/api/audit/checkpoints")
     @Operation(summary = "Every signed checkpoint with consistency proofs and the public key: a file to keep outside the system")
     ResponseEntity<String> checkpoints() {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("ledger-checkpoints.json").build().toString())
-                .body(assembler.checkpoints().toJson());
+        return EvidencePackages.attachment(assembler.checkpoints().toJson(), "ledger-checkpoints.json");
     }
 
     @GetMapping(value = "/api/audit/public-key", produces = "application/x-pem-file")
@@ -93,20 +86,12 @@ class AuditController {
     @GetMapping("/api/audit/evidence/bulletins/{month}")
     @Operation(summary = "Evidence package of a month's bulletin: all its events with proofs to the latest checkpoint")
     ResponseEntity<String> bulletinEvidence(@PathVariable String month) {
-        BulletinId bulletin = BulletinId.of(parse(month));
+        BulletinId bulletin = BulletinId.of(RequestFields.month(month));
         List<String> eventIds = engine.readEvents(bulletin.value()).asStream().map(DomainEventMessage::getIdentifier).toList();
         if (eventIds.isEmpty()) {
             throw new LedgerException(ErrorCode.UNKNOWN_RESOURCE, "No bulletin of " + month + " was ever drafted");
         }
         return EvidencePackages.download(packages.forEvents("督查通报 " + month, bulletin.value(), eventIds),
                 "evidence-" + bulletin.value() + ".json");
-    }
-
-    private static YearMonth parse(String month) {
-        try {
-            return YearMonth.parse(month);
-        } catch (DateTimeParseException e) {
-            throw new InvalidMessageException("month", "must be a month like 2026-03");
-        }
     }
 }

@@ -31,9 +31,14 @@ public class EvidencePackages {
 
     /** The package as a JSON file download named {@code fileName}. */
     public static ResponseEntity<String> download(EvidencePackage evidence, String fileName) {
+        return attachment(evidence.toJson(), fileName);
+    }
+
+    /** JSON to be saved as a file (packages, checkpoint exports): auditors keep these outside the system. */
+    static ResponseEntity<String> attachment(String json, String fileName) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
-                .body(evidence.toJson());
+                .body(json);
     }
 }

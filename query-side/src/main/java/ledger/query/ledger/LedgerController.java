@@ -1,7 +1,6 @@
 package ledger.query.ledger;
 
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +15,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import ledger.kernel.shared.ErrorCode;
-import ledger.kernel.shared.InvalidMessageException;
 import ledger.kernel.shared.LedgerException;
 import ledger.query.infrastructure.ViewPositions;
+import ledger.web.RequestFields;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,7 +56,7 @@ class LedgerController {
             @Parameter(description = "wait (bounded) until the views include this global position, e.g. the "
                     + "position a command answered with")
             @RequestParam(required = false) @PositiveOrZero Long minPosition) {
-        YearMonth ledgerMonth = parseMonth(month);
+        YearMonth ledgerMonth = RequestFields.month(month);
         positions.awaitPosition(PROCESSOR, minPosition);
         List<LedgerTaskView> all = views.tasks(views.taskIdsOf(ledgerMonth.toString())).stream()
                 .sorted(ASSIGNMENT_ORDER).toList();
@@ -98,13 +97,5 @@ class LedgerController {
     private <T> ResponseEntity<T> withPosition(ResponseEntity.BodyBuilder response, T body) {
         positions.position(PROCESSOR).ifPresent(p -> response.header(POSITION_HEADER, Long.toString(p)));
         return response.body(body);
-    }
-
-    private static YearMonth parseMonth(String month) {
-        try {
-            return YearMonth.parse(month);
-        } catch (DateTimeParseException e) {
-            throw new InvalidMessageException("month", "must be a month like 2026-03");
-        }
     }
 }

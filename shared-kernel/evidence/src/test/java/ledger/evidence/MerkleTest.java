@@ -47,6 +47,12 @@ class MerkleTest {
         return nodes;
     }
 
+    /** The tree as the notary stores it: every completed node, read back by level and index. */
+    private static Merkle.SubtreeHashes storedTree(List<byte[]> leaves) {
+        Map<String, byte[]> nodes = grow(leaves, new Frontier());
+        return Merkle.fromNodes((level, index) -> nodes.get(level + "/" + index));
+    }
+
     @Test
     void hashes_leaves_and_nodes_with_the_rfc_6962_prefixes() {
         assertThat(Merkle.hex(Merkle.leafHash("")))
@@ -87,8 +93,7 @@ class MerkleTest {
     @Test
     void every_leaf_of_every_size_up_to_40_has_an_inclusion_proof_that_checks_and_nothing_else_does() throws Exception {
         List<byte[]> all = leaves(40);
-        Map<String, byte[]> nodes = grow(all, new Frontier());
-        Merkle.SubtreeHashes stored = Merkle.fromNodes((level, index) -> nodes.get(level + "/" + index));
+        Merkle.SubtreeHashes stored = storedTree(all);
         for (int size = 1; size <= 40; size++) {
             byte[] root = naiveRoot(all.subList(0, size));
             for (int index = 0; index < size; index++) {
@@ -117,8 +122,7 @@ class MerkleTest {
     @Test
     void every_pair_of_sizes_up_to_40_has_a_consistency_proof_that_checks_and_a_rewritten_log_fails() throws Exception {
         List<byte[]> all = leaves(40);
-        Map<String, byte[]> nodes = grow(all, new Frontier());
-        Merkle.SubtreeHashes stored = Merkle.fromNodes((level, index) -> nodes.get(level + "/" + index));
+        Merkle.SubtreeHashes stored = storedTree(all);
         for (int second = 1; second <= 40; second++) {
             byte[] secondRoot = naiveRoot(all.subList(0, second));
             for (int first = 1; first <= second; first++) {
