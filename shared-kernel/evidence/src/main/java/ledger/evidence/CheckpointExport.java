@@ -51,11 +51,7 @@ public record CheckpointExport(Instant exportedAt, String publicKeyPem, List<Che
         for (Object item : Fields.list(json, "checkpoints")) {
             checkpoints.add(Checkpoint.fromJson(item));
             if (checkpoints.size() > 1) {
-                List<byte[]> proof = new ArrayList<>();
-                for (Object hash : Fields.list(Fields.object(item, "a checkpoint"), "consistencyWithPrevious")) {
-                    proof.add(Merkle.unhex(String.valueOf(hash)));
-                }
-                proofs.add(proof);
+                proofs.add(Fields.hashes(Fields.object(item, "a checkpoint"), "consistencyWithPrevious"));
             }
         }
         return new CheckpointExport(Instant.parse(Fields.text(json, "exportedAt")), Fields.text(json, "publicKey"),

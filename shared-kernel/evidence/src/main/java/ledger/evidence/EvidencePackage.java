@@ -29,14 +29,7 @@ public record EvidencePackage(String title, String subject, Instant createdAt, L
 
         static Entry fromJson(Object json) {
             Map<?, ?> map = Fields.object(json, "an entry");
-            List<byte[]> proof = new ArrayList<>();
-            for (Object hash : Fields.list(map, "proof")) {
-                if (!(hash instanceof String hex)) {
-                    throw new IllegalArgumentException("a proof holds hex strings");
-                }
-                proof.add(Merkle.unhex(hex));
-            }
-            return new Entry(Fields.number(map, "position"), Fields.text(map, "canonical"), proof);
+            return new Entry(Fields.number(map, "position"), Fields.text(map, "canonical"), Fields.hashes(map, "proof"));
         }
     }
 

@@ -1,5 +1,6 @@
 package ledger.evidence;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,18 @@ final class Fields {
             return n;
         }
         throw new IllegalArgumentException("field \"" + field + "\" is missing or not an integer");
+    }
+
+    /** A list of hex-encoded hashes (proofs). */
+    static List<byte[]> hashes(Map<?, ?> map, String field) {
+        List<byte[]> hashes = new ArrayList<>();
+        for (Object hash : list(map, field)) {
+            if (!(hash instanceof String hex)) {
+                throw new IllegalArgumentException("field \"" + field + "\" holds hex strings");
+            }
+            hashes.add(Merkle.unhex(hex));
+        }
+        return hashes;
     }
 
     static List<?> list(Map<?, ?> map, String field) {
