@@ -62,8 +62,10 @@ class AuditController {
 
     @GetMapping("/api/audit/verify")
     @Operation(summary = "Re-check the stored log (or a range of positions) against its tree and signed checkpoints")
-    Verification verify(@Parameter(description = "first position (default 1)") @RequestParam(required = false) @Positive Long from,
-                        @Parameter(description = "last position (default: all notarized)") @RequestParam(required = false) Long to) {
+    Verification verify(@Parameter(description = "first position (default 1)")
+                        @RequestParam(required = false) @Positive Long from,
+                        @Parameter(description = "last position (default: all notarized)")
+                        @RequestParam(required = false) Long to) {
         LogVerifier.Report report = verifier.verify(from, to);
         return new Verification(report.valid(), report.checkedEntries(), CheckpointSummary.of(report.lastCheckpoint()),
                 report.firstBrokenPosition(), report.problem());

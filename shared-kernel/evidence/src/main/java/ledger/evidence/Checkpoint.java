@@ -2,7 +2,6 @@ package ledger.evidence;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,11 +58,5 @@ public record Checkpoint(long treeSize, byte[] rootHash, Instant time, String ke
         return new Checkpoint(Fields.number(map, "treeSize"), Merkle.unhex(Fields.text(map, "rootHash")),
                 Instant.parse(Fields.text(map, "time")), Fields.text(map, "keyId"),
                 Base64.getDecoder().decode(Fields.text(map, "signature")));
-    }
-
-    /** Same statement, whoever signed it: size, root, time and key (signatures of Ed25519 are deterministic anyway). */
-    public boolean sameStatementAs(Checkpoint other) {
-        return treeSize == other.treeSize && Arrays.equals(rootHash, other.rootHash)
-                && time.equals(other.time) && keyId.equals(other.keyId);
     }
 }

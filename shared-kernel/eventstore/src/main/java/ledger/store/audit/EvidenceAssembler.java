@@ -61,7 +61,8 @@ public class EvidenceAssembler {
         List<EvidencePackage.Entry> entries = new ArrayList<>();
         for (long position : wanted) {
             Document owner = owners.get(position);
-            String canonical = CanonicalEntries.of(new LogEntry(position, owner, MongoEventStorageEngine.eventAt(owner, position)));
+            String canonical = CanonicalEntries.of(
+                    new LogEntry(position, owner, MongoEventStorageEngine.eventAt(owner, position)));
             entries.add(new EvidencePackage.Entry(position, canonical,
                     Merkle.inclusionProof(tree, position - 1, checkpoint.treeSize())));
         }

@@ -80,14 +80,16 @@ public class LogVerifier {
             for (long p = window; p < window + count; p++) {
                 Document owner = owners.get(p);
                 if (owner == null) {
-                    return earliest(compareWithStored(computed, positionOfNode, first, last), broken(p, p - first, last, "position " + p + " has no entry: its document is gone"
+                    Report gone = broken(p, p - first, last, "position " + p + " has no entry: its document is gone"
                             + (last != null && p <= last.treeSize() ? " (it is covered by the checkpoint of "
-                            + last.treeSize() + " entries; the log was truncated or an event deleted)" : "")));
+                            + last.treeSize() + " entries; the log was truncated or an event deleted)" : ""));
+                    return earliest(compareWithStored(computed, positionOfNode, first, last), gone);
                 }
                 String canonical = CanonicalEntries.of(new LogEntry(p, owner, MongoEventStorageEngine.eventAt(owner, p)));
                 if (canonical == null) {
-                    return earliest(compareWithStored(computed, positionOfNode, first, last), broken(p, p - first, last, "the document " + owner.get("_id") + " owns position " + p
-                            + " but holds no event with that position (events were moved or reordered)"));
+                    Report moved = broken(p, p - first, last, "the document " + owner.get("_id") + " owns position " + p
+                            + " but holds no event with that position (events were moved or reordered)");
+                    return earliest(compareWithStored(computed, positionOfNode, first, last), moved);
                 }
                 for (Frontier.Node node : frontier.append(Merkle.leafHash(canonical))) {
                     computed.add(node);
