@@ -56,57 +56,73 @@ class EvidenceVerifierTest {
         assertThat(verdict.notes()).anyMatch(n -> n.contains("3 entries"));
     }
 
-    @Test
-    void changed_event_text_is_caught() {
-        EvidencePackage forged = withEntry(evidence(20, 3, 11), 1, e -> new EvidencePackage.Entry(e.position(),
+    private EvidencePackage changedText() {
+        return withEntry(evidence(20, 3, 11), 1, e -> new EvidencePackage.Entry(e.position(),
                 e.canonical().replace("第11条", "第12条"), e.proof()));
-        assertThat(EvidenceVerifier.verify(forged, key.publicKey()).problems())
-                .singleElement().asString().startsWith("entry 2 (position 11): the inclusion proof does not lead");
     }
 
-    @Test
-    void a_changed_proof_hash_is_caught() {
-        EvidencePackage forged = withEntry(evidence(20, 3, 11), 0, e -> {
+    private EvidencePackage changedProofHash() {
+        return withEntry(evidence(20, 3, 11), 0, e -> {
             List<byte[]> proof = new ArrayList<>(e.proof());
             byte[] hash = proof.get(2).clone();
             hash[31] ^= 0x40;
             proof.set(2, hash);
             return new EvidencePackage.Entry(e.position(), e.canonical(), proof);
         });
-        assertThat(EvidenceVerifier.verify(forged, key.publicKey()).problems())
+    }
+
+    /** The entry of position 11 presented as position 12, with position 12's genuine proof. */
+    private EvidencePackage otherPosition() {
+        EvidencePackage.Entry eleven = evidence(20, 3, 11).entries().get(1);
+        return withEntry(evidence(20, 3, 12), 1, e -> new EvidencePackage.Entry(12, eleven.canonical(), e.proof()));
+    }
+
+    /** A longer log claimed under the old signature. */
+    private EvidencePackage wrongSignature() {
+        EvidencePackage real = evidence(20, 3);
+        Checkpoint c = real.checkpoint();
+        return new EvidencePackage(real.title(), real.subject(), real.createdAt(), real.entries(),
+                new Checkpoint(21, c.rootHash(), c.time(), c.keyId(), c.signature()), real.publicKeyPem());
+    }
+
+    private EvidencePackage signedByAnotherKey(SigningKey intruder) {
+        EvidencePackage real = evidence(20, 3);
+        Checkpoint c = real.checkpoint();
+        return new EvidencePackage(real.title(), real.subject(), real.createdAt(), real.entries(),
+                intruder.sign(c.treeSize(), c.rootHash(), c.time()), intruder.publicKeyPem());
+    }
+
+    @Test
+    void changed_event_text_is_caught() {
+        assertThat(EvidenceVerifier.verify(changedText(), key.publicKey()).problems())
+                .singleElement().asString().startsWith("entry 2 (position 11): the inclusion proof does not lead");
+    }
+
+    @Test
+    void a_changed_proof_hash_is_caught() {
+        assertThat(EvidenceVerifier.verify(changedProofHash(), key.publicKey()).problems())
                 .singleElement().asString().startsWith("entry 1 (position 3): the inclusion proof");
     }
 
     @Test
     void an_entry_claimed_at_another_position_is_caught() {
-        EvidencePackage real = evidence(20, 3, 11);
-        EvidencePackage.Entry eleven = real.entries().get(1);
-        // the entry of position 11 presented as position 12, with position 12's genuine proof
-        EvidencePackage forged = withEntry(evidence(20, 3, 12), 1, e -> new EvidencePackage.Entry(12, eleven.canonical(), e.proof()));
-        assertThat(EvidenceVerifier.verify(forged, key.publicKey()).problems())
+        assertThat(EvidenceVerifier.verify(otherPosition(), key.publicKey()).problems())
                 .anyMatch(p -> p.startsWith("entry 2 (position 12): its text states position 11"))
                 .anyMatch(p -> p.startsWith("entry 2 (position 12): the inclusion proof"));
     }
 
     @Test
     void a_wrong_checkpoint_signature_is_caught() {
-        EvidencePackage real = evidence(20, 3);
-        Checkpoint c = real.checkpoint();
-        // a longer log claimed under the old signature
-        Checkpoint altered = new Checkpoint(21, c.rootHash(), c.time(), c.keyId(), c.signature());
-        EvidencePackage forged = new EvidencePackage(real.title(), real.subject(), real.createdAt(), real.entries(),
-                altered, real.publicKeyPem());
-        assertThat(EvidenceVerifier.verify(forged, null).problems())
+        assertThat(EvidenceVerifier.verify(wrongSignature(), null).problems())
                 .anyMatch(p -> p.startsWith("the checkpoint: the signature does not match"));
     }
 
     @Test
     void a_checkpoint_signed_by_another_key_is_caught_with_the_kept_key_and_flagged_without_it() {
         SigningKey intruder = SigningKey.generate();
+        EvidencePackage resigned = signedByAnotherKey(intruder);
         EvidencePackage real = evidence(20, 3);
         Checkpoint c = real.checkpoint();
-        EvidencePackage resigned = new EvidencePackage(real.title(), real.subject(), real.createdAt(), real.entries(),
-                intruder.sign(c.treeSize(), c.rootHash(), c.time()), intruder.publicKeyPem());
         assertThat(EvidenceVerifier.verify(resigned, key.publicKey()).problems())
                 .anyMatch(p -> p.contains("not the key you trust"))
                 .anyMatch(p -> p.contains("names signing key " + intruder.keyId()));
@@ -164,6 +180,22 @@ class EvidenceVerifierTest {
                 .startsWith("1 INVALID (1 problems)").contains("entry 1 (position 3): the inclusion proof");
         assertThat(run(garbage.toString())).startsWith("2 ").contains("UNUSABLE");
         assertThat(run()).startsWith("2 ").contains("usage");
+    }
+
+    @Test
+    void every_forgery_fails_on_the_command_line_with_its_problem_named(@TempDir Path dir) throws Exception {
+        Path pem = Files.writeString(dir.resolve("key.pem"), key.publicKeyPem());
+        Map<String, EvidencePackage> forgeries = Map.of(
+                "entry 2 (position 11): the inclusion proof", changedText(),
+                "entry 1 (position 3): the inclusion proof", changedProofHash(),
+                "entry 2 (position 12): its text states position 11", otherPosition(),
+                "the checkpoint: the signature does not match", wrongSignature(),
+                "the file carries key ", signedByAnotherKey(SigningKey.generate()));
+        for (var forgery : forgeries.entrySet()) {
+            Path file = Files.writeString(dir.resolve("forged.json"), forgery.getValue().toJson());
+            assertThat(run(file.toString(), "--key", pem.toString())).as(forgery.getKey())
+                    .startsWith("1 INVALID").contains("problem: " + forgery.getKey());
+        }
     }
 
     private static String run(String... args) {
