@@ -3,7 +3,6 @@ package ledger.command.bulletin;
 import java.net.URI;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,9 +21,9 @@ import ledger.kernel.bulletin.EntryKind;
 import ledger.kernel.bulletin.PublishBulletinCommand;
 import ledger.kernel.bulletin.PublishErratumCommand;
 import ledger.kernel.bulletin.SignBulletinCommand;
-import ledger.kernel.shared.InvalidMessageException;
 import ledger.security.CurrentActor;
 import ledger.web.IdGenerator;
+import ledger.web.RequestFields;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -70,7 +69,7 @@ class BulletinController {
     @PostMapping("/{month}/entries")
     @Operation(summary = "Add an entry: progress, highlight (工作亮点) or problem (存在问题)")
     ResponseEntity<CommandAccepted> addEntry(@PathVariable String month, @Valid @RequestBody Entry request) {
-        YearMonth of = month(month);
+        YearMonth of = RequestFields.month(month);
         BulletinEntry entry = new BulletinEntry("entry-" + ids.newId(), request.kind(), request.text(),
                 request.unitIds(), request.cadreIds(), request.taskIds(), request.evidenceEventIds());
         return created(of, "/entries/" + entry.entryId(), sender.send(new AddBulletinEntryCommand(BulletinId.of(of),
@@ -80,7 +79,7 @@ class BulletinController {
     @PostMapping("/{month}/sign-offs")
     @Operation(summary = "Sign off the draft as a member of the supervision group (会签)")
     ResponseEntity<CommandAccepted> signOff(@PathVariable String month) {
-        YearMonth of = month(month);
+        YearMonth of = RequestFields.month(month);
         return created(of, "/sign-offs", sender.send(new SignBulletinCommand(BulletinId.of(of), CurrentActor.get(),
                 clock.instant()), BulletinId.of(of).value()));
     }
@@ -88,7 +87,7 @@ class BulletinController {
     @PostMapping("/{month}/publication")
     @Operation(summary = "Publish the signed bulletin; it is immutable from then on")
     ResponseEntity<CommandAccepted> publish(@PathVariable String month) {
-        YearMonth of = month(month);
+        YearMonth of = RequestFields.month(month);
         return created(of, "/publication", sender.send(new PublishBulletinCommand(BulletinId.of(of), CurrentActor.get(),
                 clock.instant()), BulletinId.of(of).value()));
     }
@@ -96,18 +95,10 @@ class BulletinController {
     @PostMapping("/{month}/errata")
     @Operation(summary = "Publish an erratum (更正) to an entry of a published bulletin, with the reason")
     ResponseEntity<CommandAccepted> erratum(@PathVariable String month, @Valid @RequestBody Erratum request) {
-        YearMonth of = month(month);
+        YearMonth of = RequestFields.month(month);
         return created(of, "/errata", sender.send(new PublishErratumCommand(BulletinId.of(of), CurrentActor.get(),
                 request.entryId(), request.correction(), request.reason(), clock.instant()), BulletinId.of(of).value(),
                 request.reason()));
-    }
-
-    private static YearMonth month(String raw) {
-        try {
-            return YearMonth.parse(raw);
-        } catch (DateTimeParseException e) {
-            throw new InvalidMessageException("month", "must be a month like 2026-03");
-        }
     }
 
     private static ResponseEntity<CommandAccepted> created(YearMonth month, String resource, CommandAccepted accepted) {

@@ -5,7 +5,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 
@@ -14,10 +13,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.PositiveOrZero;
 import ledger.kernel.security.Role;
 import ledger.kernel.shared.ErrorCode;
-import ledger.kernel.shared.InvalidMessageException;
 import ledger.kernel.shared.LedgerException;
 import ledger.query.infrastructure.ViewPositions;
 import ledger.security.CurrentActor;
+import ledger.web.RequestFields;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -58,7 +57,7 @@ class BulletinController {
     @Operation(summary = "A month's bulletin with its entries, the errata beside them, and the sign-offs")
     BulletinView bulletin(@PathVariable String month,
                           @RequestParam(required = false) @PositiveOrZero Long minPosition) {
-        YearMonth of = parse(month);
+        YearMonth of = RequestFields.month(month);
         positions.awaitPosition(PROCESSOR, minPosition);
         BulletinView view = mongo.findOne(query(where("_id").is(of.toString())), BulletinView.class);
         if (view == null || (!BulletinView.PUBLISHED.equals(view.status()) && !seesDrafts())) {
@@ -69,13 +68,5 @@ class BulletinController {
 
     private static boolean seesDrafts() {
         return Role.SUPERVISION_GROUP.contains(CurrentActor.get().role());
-    }
-
-    private static YearMonth parse(String month) {
-        try {
-            return YearMonth.parse(month);
-        } catch (DateTimeParseException e) {
-            throw new InvalidMessageException("month", "must be a month like 2026-03");
-        }
     }
 }

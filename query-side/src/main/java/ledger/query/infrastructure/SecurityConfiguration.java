@@ -24,6 +24,12 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/events", "/api/events/stream", "/api/timelines/*/*")
                         .hasAnyRole(Role.API_CLIENT.name(), Role.DISCIPLINE_INSPECTION.name())
                 .requestMatchers(HttpMethod.GET, "/api/audit/search").hasRole(Role.DISCIPLINE_INSPECTION.name())
+                // re-verifying scans the whole log: the auditors only
+                .requestMatchers(HttpMethod.GET, "/api/audit/verify").hasRole(Role.DISCIPLINE_INSPECTION.name())
+                // whoever may read every event may also take its proofs and the checkpoints away
+                .requestMatchers(HttpMethod.GET, "/api/audit/checkpoints", "/api/audit/public-key",
+                        "/api/audit/evidence/bulletins/*")
+                        .hasAnyRole(Role.API_CLIENT.name(), Role.DISCIPLINE_INSPECTION.name())
                 .requestMatchers(HttpMethod.GET, "/api/me", "/api/events/schema").authenticated()
                 // who may see which cadre's record is decided per record (the cadre themself, or a reader role)
                 .requestMatchers(HttpMethod.GET, "/api/cadres/*/record", "/api/cadres/*/evidence").authenticated()

@@ -1,7 +1,6 @@
 package ledger.query.ledger;
 
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import ledger.kernel.shared.InvalidMessageException;
 import ledger.kernel.shared.LedgerException;
 import ledger.query.infrastructure.ViewPositions;
 import org.springframework.http.MediaType;
+import ledger.web.RequestFields;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -68,7 +68,7 @@ class LedgerController {
                     + "position a command answered with")
             @RequestParam(required = false) @PositiveOrZero Long minPosition,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
-        YearMonth ledgerMonth = parseMonth(month);
+        YearMonth ledgerMonth = RequestFields.month(month);
         positions.awaitPosition(PROCESSOR, minPosition);
         OptionalLong asOfPosition = positions.asOfPosition(asOf);
         positions.awaitAsOf(PROCESSOR, asOfPosition);
@@ -100,7 +100,7 @@ class LedgerController {
             + "its global position; first every task changed after Last-Event-ID (all of them when absent)")
     SseEmitter stream(@PathVariable String month,
                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
-        YearMonth ledgerMonth = parseMonth(month);
+        YearMonth ledgerMonth = RequestFields.month(month);
         long after;
         try {
             after = lastEventId == null || lastEventId.isBlank() ? 0 : Long.parseLong(lastEventId.trim());
@@ -138,13 +138,5 @@ class LedgerController {
     private <T> ResponseEntity<T> withPosition(ResponseEntity.BodyBuilder response, T body) {
         positions.position(PROCESSOR).ifPresent(p -> response.header(POSITION_HEADER, Long.toString(p)));
         return response.body(body);
-    }
-
-    private static YearMonth parseMonth(String month) {
-        try {
-            return YearMonth.parse(month);
-        } catch (DateTimeParseException e) {
-            throw new InvalidMessageException("month", "must be a month like 2026-03");
-        }
     }
 }

@@ -1,6 +1,7 @@
 package ledger.store;
 
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -12,6 +13,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import ledger.store.audit.AuditStore;
+import ledger.store.audit.EvidenceAssembler;
+import ledger.store.audit.LogVerifier;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -127,6 +131,22 @@ public class LedgerStoreAutoConfiguration {
                 .claimTimeout(properties.tokenClaimTimeout())
                 .nodeId(ManagementFactory.getRuntimeMXBean().getName())
                 .build();
+    }
+
+    @Bean
+    AuditStore auditStore(MongoClient client, StoreConnection connection) {
+        return new AuditStore(client.getDatabase(connection.database()));
+    }
+
+    @Bean
+    LogVerifier logVerifier(MongoEventStorageEngine engine, AuditStore auditStore) {
+        return new LogVerifier(engine, auditStore);
+    }
+
+    @Bean
+    EvidenceAssembler evidenceAssembler(MongoEventStorageEngine engine, AuditStore auditStore,
+                                        ObjectProvider<Clock> clock) {
+        return new EvidenceAssembler(engine, auditStore, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -77,8 +78,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     static final String POSITIONS = "positions";
     static final String KEYS = "keys";
+    static final String EVENT_IDS = "eventIds";
     static final String EVENT_LIST = "events";
-    static final String VOID = "void";
+    public static final String VOID = "void";
 
     private final MongoCollection<Document> commits;
     private final MongoCollection<Document> counters;
@@ -106,6 +108,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         commits.createIndex(Indexes.ascending(POSITIONS), new IndexOptions().unique(true).name("position_owner"));
         // sparse: void documents and commits of non-aggregate events carry no keys at all
         commits.createIndex(Indexes.ascending(KEYS), new IndexOptions().unique(true).sparse(true).name("aggregate_sequence"));
+        // evidence packages look events up by id. A top-level copy of the ids, because the embedded
+        // server answers nothing through a unique index on a path inside an array (events.eventId).
+        commits.createIndex(Indexes.ascending(EVENT_IDS), new IndexOptions().unique(true).sparse(true).name("event_id"));
     }
 
     public void addCommitListener(CommitListener listener) {
@@ -140,10 +145,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     Document commitDocument(List<? extends EventMessage<?>> events, Serializer serializer, long firstPosition) {
         List<Long> positions = new ArrayList<>(events.size());
         List<String> keys = new ArrayList<>();
+        List<String> eventIds = new ArrayList<>(events.size());
         List<Document> stored = new ArrayList<>(events.size());
         long position = firstPosition;
         for (EventMessage<?> event : events) {
             Document doc = new Document("position", position).append("eventId", event.getIdentifier());
+            eventIds.add(event.getIdentifier());
             if (event instanceof DomainEventMessage<?> domainEvent) {
                 doc.append("aggregateType", domainEvent.getType())
                    .append("aggregateId", domainEvent.getAggregateIdentifier())
@@ -159,7 +166,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         if (!keys.isEmpty()) {
             commit.append(KEYS, keys);
         }
-        return commit.append(EVENT_LIST, stored);
+        return commit.append(EVENT_IDS, eventIds).append(EVENT_LIST, stored);
     }
 
     /** Time, type, revision, payload and metadata: the part of a stored event Axon serializes. */
@@ -375,11 +382,43 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         gapsFirstSeen.keySet().removeIf(position -> position < next);
         List<TrackedEventData<?>> result = new ArrayList<>();
         long cursor = next;
+        while (result.size() < batchSize) {
+            List<LogEntry> entries = readSettled(cursor, batchSize);
+            for (LogEntry entry : entries) {
+                if (entry.event() != null) {
+                    result.add(new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(entry.position()),
+                            domainEventData(entry.event())));
+                }
+            }
+            if (entries.size() < batchSize) {
+                break; // the end of the stream, or a writer still busy with the next position
+            }
+            cursor = entries.get(entries.size() - 1).position() + 1;
+        }
+        return result;
+    }
+
+    /** One position of the log: the document that owns it and its event (null when the position is void). */
+    public record LogEntry(long position, Document owner, Document event) {
+        public boolean isVoid() {
+            return owner.containsKey(VOID);
+        }
+    }
+
+    /**
+     * The log from {@code from} on, position by position, up to {@code limit} positions, as far as
+     * every position is <em>settled</em> (owned by a commit or a void marker). It stops at a gap
+     * whose writer still has time, and voids a gap older than the gap timeout, as every reader does.
+     */
+    public List<LogEntry> readSettled(long from, int limit) {
+        List<LogEntry> result = new ArrayList<>();
+        long cursor = from;
         Long head = null;
         scan:
-        while (result.size() < batchSize) {
-            Map<Long, Document> owners = ownersOf(cursor, batchSize);
-            long windowEnd = cursor + batchSize;
+        while (result.size() < limit) {
+            int window = limit - result.size();
+            Map<Long, Document> owners = owners(cursor, window);
+            long windowEnd = cursor + window;
             while (cursor < windowEnd) {
                 Document owner = owners.get(cursor);
                 if (owner == null) {
@@ -394,36 +433,73 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                     }
                     continue scan; // the position now has an owner (our void or the late commit): look again
                 }
-                if (owner.containsKey(VOID)) {
-                    cursor++;
-                    continue;
-                }
-                for (Document event : owner.getList(EVENT_LIST, Document.class)) {
-                    long position = event.getLong("position");
-                    if (position >= cursor) {
-                        result.add(new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(position),
-                                domainEventData(event)));
-                    }
-                }
-                cursor = lastPosition(owner) + 1;
+                result.add(new LogEntry(cursor, owner, eventAt(owner, cursor)));
+                cursor++;
             }
         }
         return result;
     }
 
-    /** Which document owns each of the positions [from, from + count): one {@code $in} index lookup. */
-    private Map<Long, Document> ownersOf(long from, int count) {
+    /** The event a commit holds at a position, or null (a void marker, or a document that does not hold it). */
+    public static Document eventAt(Document owner, long position) {
+        if (owner.containsKey(VOID)) {
+            return null;
+        }
+        for (Document event : owner.getList(EVENT_LIST, Document.class)) {
+            if (event.get("position") instanceof Number p && p.longValue() == position) {
+                return event;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Which document owns each of the positions [from, from + count), as stored: one {@code $in}
+     * index lookup, no waiting and no claiming (an auditor reads what is there).
+     */
+    public Map<Long, Document> owners(long from, int count) {
         List<Long> window = new ArrayList<>(count);
         for (long p = from; p < from + count; p++) {
             window.add(p);
         }
+        return owners(window);
+    }
+
+    /** Which document owns each of these positions. */
+    public Map<Long, Document> owners(Collection<Long> positions) {
         Map<Long, Document> owners = new HashMap<>();
-        for (Document doc : commits.find(in(POSITIONS, window))) {
+        for (Document doc : commits.find(in(POSITIONS, positions))) {
             for (Object position : doc.getList(POSITIONS, Object.class)) {
                 owners.put(((Number) position).longValue(), doc);
             }
         }
         return owners;
+    }
+
+    /**
+     * The positions of these events (unknown ids are left out): one {@code $in} on the unique
+     * event-id index; ids it does not know are looked for inside the commits too, because commits
+     * stored before the index existed lack the top-level list (a scan, only for those ids).
+     */
+    public Map<String, Long> positionsOf(Collection<String> eventIds) {
+        Set<String> wanted = new HashSet<>(eventIds);
+        Map<String, Long> positions = new HashMap<>();
+        collectPositions(commits.find(in(EVENT_IDS, List.copyOf(wanted))), wanted, positions);
+        List<String> missing = wanted.stream().filter(id -> !positions.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            collectPositions(commits.find(in(EVENT_LIST + ".eventId", missing)), wanted, positions);
+        }
+        return positions;
+    }
+
+    private static void collectPositions(Iterable<Document> found, Set<String> wanted, Map<String, Long> positions) {
+        for (Document commit : found) {
+            for (Document event : commit.getList(EVENT_LIST, Document.class)) {
+                if (wanted.contains(event.getString("eventId"))) {
+                    positions.put(event.getString("eventId"), event.getLong("position"));
+                }
+            }
+        }
     }
 
     /**
@@ -502,7 +578,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         long from = Math.max(FIRST_POSITION, head - 255);
         Long hole = firstHole(from, head);
         while (hole != null) {
-            if (!claimIfStale(hole, head, ownersOf(hole, (int) (head - hole + 1)), head + 1)) {
+            if (!claimIfStale(hole, head, owners(hole, (int) (head - hole + 1)), head + 1)) {
                 sleepBriefly();
             }
             hole = firstHole(hole, head);
@@ -511,7 +587,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     private Long firstHole(long from, long to) {
-        Map<Long, Document> owners = ownersOf(from, (int) (to - from + 1));
+        Map<Long, Document> owners = owners(from, (int) (to - from + 1));
         for (long p = from; p <= to; p++) {
             if (!owners.containsKey(p)) {
                 return p;
@@ -539,7 +615,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     private Instant timestampAtOrAfter(long position, long limit) {
         for (long from = position; from < limit; from += 64) {
-            Map<Long, Document> owners = ownersOf(from, 64);
+            Map<Long, Document> owners = owners(from, 64);
             for (long p = from; p < Math.min(from + 64, limit); p++) {
                 Document owner = owners.get(p);
                 if (owner != null && !owner.containsKey(VOID)) {

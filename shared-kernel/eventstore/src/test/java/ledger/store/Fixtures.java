@@ -9,26 +9,26 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Revision;
 
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {
     }
 
     @Revision("1")
-    record Noted(String aggregateId, long number, String text) {
+    public record Noted(String aggregateId, long number, String text) {
     }
 
     @Revision("1")
-    record Announced(String text) {
+    public record Announced(String text) {
     }
 
-    static DomainEventMessage<Noted> noted(String aggregateId, long sequence) {
+    public static DomainEventMessage<Noted> noted(String aggregateId, long sequence) {
         return new GenericDomainEventMessage<>("Notebook", aggregateId, sequence,
                 new Noted(aggregateId, sequence, "第" + sequence + "条"),
                 MetaData.from(Map.of("actorId", "tester", "reason", "contract")));
     }
 
-    static EventMessage<Announced> announced(String text) {
+    public static EventMessage<Announced> announced(String text) {
         return GenericEventMessage.asEventMessage(new Announced(text));
     }
 }

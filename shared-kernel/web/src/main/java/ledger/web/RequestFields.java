@@ -1,5 +1,7 @@
 package ledger.web;
 
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Function;
 
@@ -14,6 +16,15 @@ public final class RequestFields {
     /** A list of ids, each reported under {@code field} if malformed; null is the empty list. */
     public static <T> List<T> ids(String field, List<String> raw, Function<String, T> constructor) {
         return raw == null ? List.of() : raw.stream().map(value -> id(field, value, constructor)).toList();
+    }
+
+    /** A month path segment such as {@code 2026-03}, reported under "month" if malformed. */
+    public static YearMonth month(String raw) {
+        try {
+            return YearMonth.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw new InvalidMessageException("month", "must be a month like 2026-03");
+        }
     }
 
     public static <T> T id(String field, String raw, Function<String, T> constructor) {

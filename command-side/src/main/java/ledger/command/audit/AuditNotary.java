@@ -1,0 +1,89 @@
+package ledger.command.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+
+import ledger.evidence.SigningKey;
+import ledger.store.MongoEventStorageEngine;
+import ledger.store.audit.AuditStore;
+import ledger.store.audit.Notary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the log notarized: every {@code ledger.audit.notary-interval} the tree is extended over
+ * the newly settled positions and, when the log grew by {@code ledger.audit.checkpoint-entries}
+ * or {@code ledger.audit.checkpoint-every} passed, a checkpoint is signed. The command side is the
+ * single writer, so it alone holds the private key (a file created at first start); the public
+ * key is published in the store for the query side to hand out.
+ */
+@Component
+public class AuditNotary {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditNotary.class);
+
+    private final Notary notary;
+    private final Duration interval;
+    // Not Spring's scheduler: it waits at shutdown for a running task, and a pass blocked on a store
+    // that is already gone would hold the shutdown for the driver's 30 s server selection timeout.
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "audit-notary");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    AuditNotary(MongoEventStorageEngine engine, AuditStore store, Clock clock,
+                @Value("${ledger.audit.key-file}") Path keyFile,
+                @Value("${ledger.audit.notary-interval:10s}") Duration interval,
+                @Value("${ledger.audit.checkpoint-entries:1000}") long checkpointEntries,
+                @Value("${ledger.audit.checkpoint-every:1m}") Duration checkpointEvery) {
+        SigningKey key;
+        try {
+            key = SigningKey.loadOrCreate(keyFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the audit signing key " + keyFile, e);
+        }
+        log.info("Audit signing key {} from {}", key.keyId(), keyFile.toAbsolutePath());
+        this.notary = new Notary(engine, store, key, new Notary.CheckpointPolicy(checkpointEntries, checkpointEvery), clock);
+        this.interval = interval;
+    }
+
+    /** A first pass before the service reports ready, then one every interval. */
+    @EventListener(ApplicationReadyEvent.class)
+    void atStartUp() {
+        pass();
+        scheduler.scheduleWithFixedDelay(this::pass, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        scheduler.shutdownNow();
+    }
+
+    /** One pass; a failure is logged and the next pass tries again (a changed log stays an error each time). */
+    public Notary.Pass pass() {
+        try {
+            return notary.pass();
+        } catch (AuditStore.LogChangedException e) {
+            log.error("TAMPER ALARM: the stored log no longer matches its notarized tree: {}", e.getMessage());
+            return null;
+        } catch (RuntimeException e) {
+            if (!Thread.currentThread().isInterrupted()) { // interrupted: the service is stopping
+                log.warn("Notary pass failed; the next one retries: {}", e.toString());
+            }
+            return null;
+        }
+    }
+}

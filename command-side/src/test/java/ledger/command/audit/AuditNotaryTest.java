@@ -1,0 +1,54 @@
+package ledger.command.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import ledger.command.CommandSideApplication;
+import ledger.evidence.Checkpoint;
+import ledger.evidence.SigningKey;
+import ledger.store.Fixtures;
+import ledger.store.audit.AuditStore;
+import ledger.store.audit.LogVerifier;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The command side notarizes its log with a key it creates once and keeps across restarts. */
+class AuditNotaryTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void creates_its_key_once_signs_checkpoints_and_resumes_the_tree_after_a_restart() throws Exception {
+        String keyId;
+        try (ConfigurableApplicationContext first = start()) {
+            first.getBean(EventStore.class).publish(Fixtures.noted("notebook-1", 0), Fixtures.noted("notebook-1", 1));
+            Checkpoint checkpoint = first.getBean(AuditNotary.class).pass().signed().orElseThrow();
+            assertThat(checkpoint.treeSize()).isGreaterThanOrEqualTo(2);
+            keyId = checkpoint.keyId();
+            assertThat(Files.readString(data.resolve("audit-signing-key.pem"))).contains("PRIVATE KEY");
+            assertThat(first.getBean(AuditStore.class).publicKeyPem(keyId)).isPresent();
+        }
+        try (ConfigurableApplicationContext second = start()) {
+            long before = second.getBean(AuditStore.class).treeSize();
+            second.getBean(EventStore.class).publish(Fixtures.noted("notebook-1", 2));
+            Checkpoint checkpoint = second.getBean(AuditNotary.class).pass().signed().orElseThrow();
+            assertThat(checkpoint.keyId()).isEqualTo(keyId);
+            assertThat(checkpoint.treeSize()).isEqualTo(before + 1);
+            assertThat(SigningKey.keyId(SigningKey.publicKeyFromPem(Files.readString(data.resolve("audit-signing-key.pem")))))
+                    .isEqualTo(keyId);
+            assertThat(second.getBean(LogVerifier.class).verify(null, null).valid()).isTrue();
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(CommandSideApplication.class)
+                .run("--server.port=0", "--ledger.store.data-dir=" + data, "--ledger.security.bcrypt-strength=4",
+                        "--ledger.audit.checkpoint-entries=1", "--ledger.audit.notary-interval=1h");
+    }
+}

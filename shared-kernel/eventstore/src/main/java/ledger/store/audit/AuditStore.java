@@ -1,0 +1,169 @@
+package ledger.store.audit;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOptions;
+import ledger.evidence.Checkpoint;
+import ledger.evidence.Frontier;
+import ledger.evidence.Merkle;
+import org.bson.Document;
+
+/**
+ * Where the tree lives, beside the events:
+ * <ul>
+ * <li>{@code audit_nodes}: every completed perfect subtree, {@code _id "level/index"}, leaves at
+ * level 0 (leaf {@code i} is position {@code i + 1}); written once, never changed;</li>
+ * <li>{@code audit_checkpoints}: signed checkpoints, {@code _id} the tree size;</li>
+ * <li>{@code audit_keys}: the notary's public keys by key id;</li>
+ * <li>{@code audit_state}: how many leaves the tree has ({@code _id "tree"}).</li>
+ * </ul>
+ * Every id is derived from the log, so a repeated write is a duplicate, never a second version.
+ */
+public class AuditStore {
+
+    public static final String NODES = "audit_nodes";
+    public static final String CHECKPOINTS = "audit_checkpoints";
+    public static final String KEYS = "audit_keys";
+    public static final String STATE = "audit_state";
+
+    private final MongoCollection<Document> nodes;
+    private final MongoCollection<Document> checkpoints;
+    private final MongoCollection<Document> keys;
+    private final MongoCollection<Document> state;
+
+    public AuditStore(MongoDatabase database) {
+        this.nodes = database.getCollection(NODES);
+        this.checkpoints = database.getCollection(CHECKPOINTS);
+        this.keys = database.getCollection(KEYS);
+        this.state = database.getCollection(STATE);
+    }
+
+    static String nodeId(int level, long index) {
+        return level + "/" + index;
+    }
+
+    /** A stored node; fails loudly when it is missing, since proofs depend on it. */
+    public byte[] node(int level, long index) {
+        Document doc = nodes.find(eq("_id", nodeId(level, index))).first();
+        if (doc == null) {
+            throw new IllegalStateException("tree node " + nodeId(level, index) + " is not stored");
+        }
+        return Merkle.unhex(doc.getString("hash"));
+    }
+
+    /** Stored hashes of these node ids (missing ones are left out). */
+    Map<String, byte[]> nodes(Collection<String> ids) {
+        Map<String, byte[]> found = new HashMap<>();
+        for (Document doc : nodes.find(in("_id", List.copyOf(ids)))) {
+            found.put(doc.getString("_id"), Merkle.unhex(doc.getString("hash")));
+        }
+        return found;
+    }
+
+    /** Node lookups that remember what they read, for building many proofs at once. */
+    Merkle.SubtreeHashes cachedTree() {
+        Map<String, byte[]> cache = new HashMap<>();
+        return Merkle.fromNodes((level, index) -> cache.computeIfAbsent(nodeId(level, index), id -> node(level, index)));
+    }
+
+    /**
+     * Stores completed nodes. A node already stored with the same hash is fine (a pass repeated
+     * after a crash); with another hash it means the log changed under notarized positions.
+     */
+    void putNodes(List<Frontier.Node> completed) {
+        if (completed.isEmpty()) {
+            return;
+        }
+        List<Document> docs = completed.stream().map(n -> new Document("_id", nodeId(n.level(), n.index()))
+                .append("level", n.level()).append("index", n.index()).append("hash", Merkle.hex(n.hash()))).toList();
+        try {
+            nodes.insertMany(docs, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                Document ours = docs.get(error.getIndex());
+                byte[] stored = node(ours.getInteger("level"), ours.getLong("index"));
+                if (!Merkle.hex(stored).equals(ours.getString("hash"))) {
+                    throw new LogChangedException("tree node " + ours.getString("_id") + " is stored as "
+                            + Merkle.hex(stored) + " but the log now hashes to " + ours.getString("hash"));
+                }
+            }
+        }
+    }
+
+    public long treeSize() {
+        Document doc = state.find(eq("_id", "tree")).first();
+        return doc == null ? 0 : doc.get("size", Number.class).longValue();
+    }
+
+    void setTreeSize(long size, Instant at) {
+        state.replaceOne(eq("_id", "tree"), new Document("_id", "tree").append("size", size).append("at", at.toString()),
+                new ReplaceOptions().upsert(true));
+    }
+
+    void saveCheckpoint(Checkpoint checkpoint) {
+        Map<String, Object> json = checkpoint.toJson();
+        Document doc = new Document("_id", checkpoint.treeSize());
+        doc.putAll(json);
+        try {
+            checkpoints.insertOne(doc);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+    }
+
+    /** Every signed checkpoint, smallest tree first. Few (one per interval at most), so a scan is fine. */
+    public List<Checkpoint> checkpoints() {
+        List<Checkpoint> all = new ArrayList<>();
+        for (Document doc : checkpoints.find()) {
+            Document copy = new Document(doc);
+            copy.remove("_id");
+            all.add(Checkpoint.fromJson(new HashMap<>(copy)));
+        }
+        all.sort(Comparator.comparingLong(Checkpoint::treeSize));
+        return all;
+    }
+
+    public Optional<Checkpoint> latestCheckpoint() {
+        List<Checkpoint> all = checkpoints();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    void publishKey(String keyId, String publicKeyPem, Instant at) {
+        keys.replaceOne(eq("_id", keyId), new Document("_id", keyId).append("algorithm", "Ed25519")
+                .append("publicKey", publicKeyPem).append("publishedAt", at.toString()), new ReplaceOptions().upsert(true));
+    }
+
+    public Optional<String> publicKeyPem(String keyId) {
+        Document doc = keys.find(eq("_id", keyId)).first();
+        return doc == null ? Optional.empty() : Optional.of(doc.getString("publicKey"));
+    }
+
+    /** The stored log no longer hashes to what was notarized. */
+    public static final class LogChangedException extends IllegalStateException {
+        LogChangedException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package ledger.store.audit;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import ledger.evidence.Checkpoint;
+import ledger.evidence.CheckpointExport;
+import ledger.evidence.EvidencePackage;
+import ledger.evidence.Merkle;
+import ledger.kernel.shared.ErrorCode;
+import ledger.kernel.shared.LedgerException;
+import ledger.store.MongoEventStorageEngine;
+import ledger.store.MongoEventStorageEngine.LogEntry;
+import org.bson.Document;
+
+/**
+ * Builds what leaves the system for auditors: evidence packages (events with their proofs up to
+ * the latest signed checkpoint) and the export of all checkpoints with consistency proofs. Proofs
+ * come from the stored nodes, O(log n) reads each; nothing is rehashed.
+ */
+public class EvidenceAssembler {
+
+    private final MongoEventStorageEngine engine;
+    private final AuditStore store;
+    private final Clock clock;
+
+    public EvidenceAssembler(MongoEventStorageEngine engine, AuditStore store, Clock clock) {
+        this.engine = engine;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * The package for these events. Every event must be known and covered by a signed checkpoint:
+     * evidence with some events quietly left out would mislead, so a late event is a 503 to retry.
+     */
+    public EvidencePackage forEvents(String title, String subject, Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            throw new LedgerException(ErrorCode.UNKNOWN_RESOURCE, "There are no events behind " + subject);
+        }
+        Map<String, Long> positions = engine.positionsOf(eventIds);
+        List<String> unknown = eventIds.stream().filter(id -> !positions.containsKey(id)).distinct().toList();
+        if (!unknown.isEmpty()) {
+            throw new LedgerException(ErrorCode.UNKNOWN_RESOURCE, "No stored event has the id(s) " + unknown);
+        }
+        TreeSet<Long> wanted = new TreeSet<>(positions.values());
+        Checkpoint checkpoint = store.latestCheckpoint().orElseThrow(() -> new LedgerException(
+                ErrorCode.EVIDENCE_NOT_YET_CHECKPOINTED, "No checkpoint has been signed yet"));
+        long uncovered = wanted.tailSet(checkpoint.treeSize() + 1).size();
+        if (uncovered > 0) {
+            throw new LedgerException(ErrorCode.EVIDENCE_NOT_YET_CHECKPOINTED, uncovered + " of the " + wanted.size()
+                    + " events behind " + subject + " came after the latest checkpoint (" + checkpoint.treeSize()
+                    + " entries, signed " + checkpoint.time() + "); the next checkpoint will cover them");
+        }
+        Map<Long, Document> owners = engine.owners(wanted);
+        Merkle.SubtreeHashes tree = store.cachedTree();
+        List<EvidencePackage.Entry> entries = new ArrayList<>();
+        for (long position : wanted) {
+            Document owner = owners.get(position);
+            String canonical = CanonicalEntries.of(
+                    new LogEntry(position, owner, MongoEventStorageEngine.eventAt(owner, position)));
+            entries.add(new EvidencePackage.Entry(position, canonical,
+                    Merkle.inclusionProof(tree, position - 1, checkpoint.treeSize())));
+        }
+        return new EvidencePackage(title, subject, clock.instant(), entries, checkpoint, publicKey(checkpoint));
+    }
+
+    /** Every signed checkpoint and the proof that each extends the one before. */
+    public CheckpointExport checkpoints() {
+        List<Checkpoint> checkpoints = store.checkpoints();
+        if (checkpoints.isEmpty()) {
+            throw new LedgerException(ErrorCode.EVIDENCE_NOT_YET_CHECKPOINTED, "No checkpoint has been signed yet");
+        }
+        Merkle.SubtreeHashes tree = store.cachedTree();
+        List<List<byte[]>> proofs = new ArrayList<>();
+        for (int i = 1; i < checkpoints.size(); i++) {
+            proofs.add(Merkle.consistencyProof(tree, checkpoints.get(i - 1).treeSize(), checkpoints.get(i).treeSize()));
+        }
+        return new CheckpointExport(clock.instant(), publicKey(checkpoints.get(checkpoints.size() - 1)), checkpoints,
+                proofs);
+    }
+
+    private String publicKey(Checkpoint checkpoint) {
+        return store.publicKeyPem(checkpoint.keyId()).orElseThrow(() -> new IllegalStateException(
+                "the key " + checkpoint.keyId() + " of a signed checkpoint was never published"));
+    }
+}
