@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
@@ -48,6 +50,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -468,12 +471,26 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     /** Which document owns each of these positions. */
     public Map<Long, Document> owners(Collection<Long> positions) {
         Map<Long, Document> owners = new HashMap<>();
-        for (Document doc : commits.find(in(POSITIONS, positions))) {
+        for (Document doc : distinct(in(POSITIONS, positions))) {
             for (Object position : doc.getList(POSITIONS, Object.class)) {
                 owners.put(((Number) position).longValue(), doc);
             }
         }
         return owners;
+    }
+
+    /**
+     * The documents matching a filter on a multikey field, each once. The embedded server answers
+     * such a {@code $in} with a document once per matching key, so a commit of many events would
+     * come back once per position asked for (hundreds of megabytes for a large commit, beyond the
+     * wire protocol's limit): first the matching ids, small, then each document by its id.
+     */
+    private List<Document> distinct(Bson filter) {
+        Set<Object> ids = new LinkedHashSet<>();
+        for (Document id : commits.find(filter).projection(Projections.include("_id"))) {
+            ids.add(id.get("_id"));
+        }
+        return ids.isEmpty() ? List.of() : commits.find(in("_id", ids)).into(new ArrayList<>());
     }
 
     /**
@@ -484,7 +501,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     public Map<String, Long> positionsOf(Collection<String> eventIds) {
         Set<String> wanted = new HashSet<>(eventIds);
         Map<String, Long> positions = new HashMap<>();
-        collectPositions(commits.find(in(EVENT_IDS, List.copyOf(wanted))), wanted, positions);
+        collectPositions(distinct(in(EVENT_IDS, List.copyOf(wanted))), wanted, positions);
         List<String> missing = wanted.stream().filter(id -> !positions.containsKey(id)).toList();
         if (!missing.isEmpty()) {
             collectPositions(commits.find(in(EVENT_LIST + ".eventId", missing)), wanted, positions);

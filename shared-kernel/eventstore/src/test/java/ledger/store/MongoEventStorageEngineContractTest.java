@@ -87,6 +87,25 @@ abstract class MongoEventStorageEngineContractTest {
     }
 
     @Test
+    void reads_a_commit_of_a_thousand_large_events_whole() {
+        // each reader window asks for hundreds of positions that the one commit owns; answered once
+        // per position, the commit would not fit in a server reply
+        String text = "督查".repeat(150);
+        List<EventMessage<?>> commit = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            commit.add(announced(text + i));
+        }
+        engine.appendEvents(commit);
+        engine.appendEvents(noted("after", 0));
+
+        List<TrackedEventMessage<?>> read = readAll(engine, null);
+
+        assertThat(read).hasSize(1001);
+        assertThat(read.get(999).getPayload()).isEqualTo(new Fixtures.Announced(text + 999));
+        assertThat(read).extracting(m -> position(m.trackingToken())).doesNotHaveDuplicates().isSorted();
+    }
+
+    @Test
     void resumes_from_any_position_even_inside_a_commit() {
         engine.appendEvents(noted("a", 0), noted("a", 1), noted("a", 2));
         engine.appendEvents(noted("b", 0));
