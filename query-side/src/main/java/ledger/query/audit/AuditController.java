@@ -89,7 +89,9 @@ class AuditController {
     @Operation(summary = "Evidence package of a month's bulletin: all its events with proofs to the latest checkpoint")
     ResponseEntity<String> bulletinEvidence(@PathVariable String month) {
         BulletinId bulletin = BulletinId.of(RequestFields.month(month));
-        List<String> eventIds = engine.readEvents(bulletin.value()).asStream().map(DomainEventMessage::getIdentifier).toList();
+        // from sequence 0: readEvents(id) would start at a snapshot and leave the earlier events out
+        List<String> eventIds = engine.readEvents(bulletin.value(), 0).asStream()
+                .map(DomainEventMessage::getIdentifier).toList();
         if (eventIds.isEmpty()) {
             throw new LedgerException(ErrorCode.UNKNOWN_RESOURCE, "No bulletin of " + month + " was ever drafted");
         }

@@ -19,6 +19,7 @@ import ledger.kernel.shared.BureauTime;
 import ledger.kernel.shared.ErrorCode;
 import ledger.kernel.shared.InvalidMessageException;
 import ledger.kernel.shared.LedgerException;
+import ledger.query.audit.EvidencePackages;
 import ledger.query.infrastructure.ViewPositions;
 import ledger.security.CurrentActor;
 import org.springframework.http.ContentDisposition;
@@ -42,8 +43,10 @@ class CadreRecordController {
     private final ViewPositions positions;
 
     private final Clock clock;
+    private final EvidencePackages packages;
 
-    CadreRecordController(CadreRecords records, ViewPositions positions, Clock clock) {
+    CadreRecordController(CadreRecords records, ViewPositions positions, Clock clock, EvidencePackages packages) {
+        this.packages = packages;
         this.records = records;
         this.positions = positions;
         this.clock = clock;
@@ -75,20 +78,12 @@ class CadreRecordController {
                                @RequestParam(defaultValue = "json") String format,
                                @Parameter(description = "true: offered as a file to save")
                                @RequestParam(defaultValue = "false") boolean download) {
-        requireReader(cadreId);
-        LocalDate first = day("from", from, LocalDate.MIN);
-        LocalDate last = day("to", to, BureauTime.dayOf(clock.instant()));
-        if (first.isAfter(last)) {
-            throw new InvalidMessageException("from", "must not be after to");
-        }
         if (!format.equals("json") && !format.equals("html")) {
             throw new InvalidMessageException("format", "must be json or html");
         }
-        OptionalLong asOfPosition = positions.asOfPosition(asOf);
-        CadreRecordView record = recordAt(cadreId, minPosition, asOfPosition);
-        LocalDate since = first.equals(LocalDate.MIN) ? earliest(record, last) : first;
-        PromotionEvidenceView evidence = PromotionEvidenceView.of(record, since, last,
-                asOfPosition.isPresent() ? asOfPosition.getAsLong() : null);
+        PromotionEvidenceView evidence = evidenceOf(cadreId, from, to, minPosition, asOf);
+        LocalDate since = evidence.from();
+        LocalDate last = evidence.to();
         String file = "evidence-" + cadreId + "-" + since + "-" + last + "." + format;
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.builder(download ? "attachment" : "inline").filename(file).build().toString());
@@ -96,6 +91,34 @@ class CadreRecordController {
                 ? response.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                           .body(PrintableEvidence.render(evidence, clock.instant()))
                 : response.contentType(MediaType.APPLICATION_JSON).body(evidence);
+    }
+
+    @GetMapping("/api/cadres/{cadreId}/evidence/package")
+    @Operation(summary = "The promotion evidence's events as an evidence package: each event with its inclusion proof "
+            + "and the signed checkpoint, checkable offline with the evidence jar (503 until a checkpoint covers them)")
+    ResponseEntity<String> evidencePackage(@PathVariable String cadreId,
+                                           @RequestParam(required = false) String from,
+                                           @RequestParam(required = false) String to,
+                                           @RequestParam(required = false) @PositiveOrZero Long minPosition,
+                                           @RequestParam(required = false) String asOf) {
+        PromotionEvidenceView evidence = evidenceOf(cadreId, from, to, minPosition, asOf);
+        return EvidencePackages.download(packages.forEvents("干部实绩材料 " + evidence.name() + " " + evidence.from()
+                        + " 至 " + evidence.to(), cadreId, evidence.eventIds()),
+                "evidence-package-" + cadreId + "-" + evidence.from() + "-" + evidence.to() + ".json");
+    }
+
+    /** The evidence of a period, for a reader who may see the cadre's record. */
+    private PromotionEvidenceView evidenceOf(String cadreId, String from, String to, Long minPosition, String asOf) {
+        requireReader(cadreId);
+        LocalDate first = day("from", from, LocalDate.MIN);
+        LocalDate last = day("to", to, BureauTime.dayOf(clock.instant()));
+        if (first.isAfter(last)) {
+            throw new InvalidMessageException("from", "must not be after to");
+        }
+        OptionalLong asOfPosition = positions.asOfPosition(asOf);
+        CadreRecordView record = recordAt(cadreId, minPosition, asOfPosition);
+        LocalDate since = first.equals(LocalDate.MIN) ? earliest(record, last) : first;
+        return PromotionEvidenceView.of(record, since, last, asOfPosition.isPresent() ? asOfPosition.getAsLong() : null);
     }
 
     /** Without a start, the period begins with the record: the first posting, or the period's end. */

@@ -32,7 +32,8 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.API_CLIENT.name(), Role.DISCIPLINE_INSPECTION.name())
                 .requestMatchers(HttpMethod.GET, "/api/me", "/api/events/schema").authenticated()
                 // who may see which cadre's record is decided per record (the cadre themself, or a reader role)
-                .requestMatchers(HttpMethod.GET, "/api/cadres/*/record", "/api/cadres/*/evidence").authenticated()
+                .requestMatchers(HttpMethod.GET, "/api/cadres/*/record", "/api/cadres/*/evidence",
+                        "/api/cadres/*/evidence/package").authenticated()
                 .requestMatchers(HttpMethod.GET, "/api/admin/processors").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.POST, "/api/admin/processors/*/rebuild").hasRole(Role.ADMIN.name())
                 // parked events show their failures' own messages: for administrators only

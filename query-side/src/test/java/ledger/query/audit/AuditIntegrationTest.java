@@ -26,6 +26,7 @@ import ledger.kernel.bulletin.BulletinDraftedEvent;
 import ledger.kernel.bulletin.BulletinId;
 import ledger.kernel.security.Role;
 import ledger.query.SignedInViewTest;
+import ledger.query.TestNotary;
 import ledger.store.MongoEventStorageEngine;
 import ledger.store.StoreConnection;
 import ledger.store.audit.AuditStore;
@@ -40,8 +41,7 @@ import org.springframework.http.ResponseEntity;
 /** The query side's audit API on a log notarized as the command side would do it. */
 class AuditIntegrationTest extends SignedInViewTest {
 
-    /** One key for the class: the test plays the command side's notary, which keeps its key. */
-    private static final SigningKey KEY = SigningKey.generate();
+    private static final SigningKey KEY = TestNotary.KEY;
 
     @Autowired
     AuditStore audit;
@@ -53,6 +53,7 @@ class AuditIntegrationTest extends SignedInViewTest {
     @TempDir
     Path dir;
 
+    /** The command side's notary, as the tests play it. */
     private Notary notary() {
         return new Notary(engine, audit, KEY, new Notary.CheckpointPolicy(1, Duration.ZERO), Clock.systemUTC());
     }

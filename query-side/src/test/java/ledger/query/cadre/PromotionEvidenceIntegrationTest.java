@@ -2,6 +2,11 @@ package ledger.query.cadre;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -27,9 +32,15 @@ import ledger.kernel.task.CompletionVerifiedEvent;
 import ledger.kernel.task.TaskAssignedEvent;
 import ledger.kernel.task.TaskId;
 import ledger.kernel.task.TaskSource;
+import ledger.evidence.EvidencePackage;
+import ledger.evidence.VerifyEvidence;
 import ledger.query.SignedInViewTest;
+import ledger.query.TestNotary;
+import ledger.store.audit.AuditStore;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,6 +54,11 @@ class PromotionEvidenceIntegrationTest extends SignedInViewTest {
     private static final Instant AT = Instant.parse("2031-03-01T02:00:00Z");
 
     private final String cadre = "cadre-evidence-" + UUID.randomUUID();
+
+    @Autowired
+    AuditStore audit;
+    @TempDir
+    Path dir;
     private final CadreId cadreId = new CadreId(cadre);
 
     @Test
@@ -95,6 +111,40 @@ class PromotionEvidenceIntegrationTest extends SignedInViewTest {
         assertThat((List<?>) before.get("scores")).hasSize(3);
         assertThat((List<?>) as(Role.PERSONNEL_OFFICE).getForObject("/api/cadres/" + cadre + "/record", Map.class)
                 .get("awards")).hasSize(1);
+    }
+
+    @Test
+    void the_evidence_comes_as_a_package_that_an_auditor_verifies_offline() throws Exception {
+        publish("Cadre", cadre, 0, new CadreRegisteredEvent(cadreId, "孙丽", new UnitId("unit-a"), "处长", true,
+                LocalDate.parse("2028-01-01"), AT));
+        String inside = "task-pkg-" + UUID.randomUUID();
+        publish("Task", inside, 0, assigned(inside, "2031-03"));
+        score("2031-03", 88);
+        long head = engine.lastReservedPosition();
+        String query = "/api/cadres/" + cadre + "/evidence?from=2031-01-01&to=2031-12-31&minPosition=" + head;
+        List<String> eventIds = (List<String>) as(Role.PERSONNEL_OFFICE).getForObject(query, Map.class).get("eventIds");
+        String packageQuery = query.replace("/evidence?", "/evidence/package?");
+
+        ResponseEntity<String> early = as(Role.PERSONNEL_OFFICE).getForEntity(packageQuery, String.class);
+        assertThat(early.getStatusCode().value()).isEqualTo(503);
+
+        TestNotary.pass(engine, audit);
+        ResponseEntity<String> pkg = as(Role.PERSONNEL_OFFICE).getForEntity(packageQuery, String.class);
+
+        assertThat(pkg.getStatusCode().value()).as(pkg.getBody()).isEqualTo(200);
+        assertThat(pkg.getHeaders().getContentDisposition().getFilename())
+                .isEqualTo("evidence-package-" + cadre + "-2031-01-01-2031-12-31.json");
+        EvidencePackage evidence = EvidencePackage.parse(pkg.getBody());
+        assertThat(evidence.entries()).hasSize(eventIds.size()).hasSize(3);
+        assertThat(evidence.subject()).isEqualTo(cadre);
+        Path file = Files.writeString(dir.resolve("package.json"), pkg.getBody());
+        Path key = Files.writeString(dir.resolve("key.pem"), TestNotary.KEY.publicKeyPem());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        assertThat(VerifyEvidence.run(new String[] {file.toString(), "--key", key.toString()}, print, print))
+                .as(out.toString(StandardCharsets.UTF_8)).isZero();
+
+        assertThat(as(Role.UNIT_STAFF).getForEntity(packageQuery, String.class).getStatusCode().value()).isEqualTo(403);
     }
 
     @Test
