@@ -61,10 +61,10 @@ public class AuditNotary {
     }
 
     /** A first pass before the service reports ready, then one every interval. */
+    /** The first pass runs at once but on the notary's thread: a large unnotarized log must not delay readiness. */
     @EventListener(ApplicationReadyEvent.class)
     void atStartUp() {
-        pass();
-        scheduler.scheduleWithFixedDelay(this::pass, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::pass, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy

@@ -16,6 +16,8 @@ import com.mongodb.client.model.Filters;
 import ledger.kernel.shared.ErrorCode;
 import ledger.kernel.shared.InvalidMessageException;
 import ledger.kernel.shared.LedgerException;
+import ledger.store.LedgerStoreAutoConfiguration;
+import ledger.store.LedgerStoreProperties;
 import ledger.store.StoreConnection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -44,10 +46,12 @@ public class ViewPositions {
     private final Duration maxWait;
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final Duration claimTimeout;
 
     ViewPositions(MongoClient client, StoreConnection connection, Serializer serializer, Clock clock,
-                  EventProcessingConfiguration processing, EventStore eventStore,
+                  EventProcessingConfiguration processing, EventStore eventStore, LedgerStoreProperties store,
                   @Value("${ledger.query.max-wait:5s}") Duration maxWait) {
+        this.claimTimeout = store.tokenClaimTimeout();
         this.processing = processing;
         this.eventStore = eventStore;
         this.tokens = client.getDatabase(connection.database()).getCollection("trackingtokens");
@@ -75,6 +79,25 @@ public class ViewPositions {
             positions.add(Math.max(stored.orElse(-1), current.orElse(-1)));
         }
         return positions.stream().mapToLong(Long::longValue).min();
+    }
+
+    /**
+     * The other processes that hold a live claim on a segment of the processor (claims older than
+     * the claim timeout are dead and may be taken over).
+     */
+    public List<String> claimedElsewhere(String processor) {
+        long stale = clock.millis() - claimTimeout.toMillis();
+        List<String> owners = new ArrayList<>();
+        for (Document entry : tokens.find(Filters.eq("processorName", processor))) {
+            String owner = entry.getString("owner");
+            Object claimed = entry.get("timestamp");
+            long at = claimed instanceof Number millis ? millis.longValue()
+                    : claimed instanceof java.util.Date date ? date.getTime() : Long.MAX_VALUE;
+            if (owner != null && !owner.equals(LedgerStoreAutoConfiguration.NODE_ID) && at > stale) {
+                owners.add(owner);
+            }
+        }
+        return owners;
     }
 
     private OptionalLong storedPosition(Document entry) {

@@ -77,18 +77,23 @@ class ViewRebuildController {
         if (!processor.supportsReset()) {
             throw new LedgerException(ErrorCode.REBUILD_REFUSED, name + " has no reset handling");
         }
+        // A reset empties the views before it moves the tokens, and the token store has no
+        // transactions: refuse while another instance holds a segment, before anything is touched.
+        List<String> others = positions.claimedElsewhere(name);
+        if (!others.isEmpty()) {
+            throw new LedgerException(ErrorCode.REBUILD_REFUSED, "Another query-side instance (" + others.get(0)
+                    + ") is processing " + name + "; stop its processing of this view first, then rebuild");
+        }
         log.info("{} rebuilds view processor {}", CurrentActor.get().personId(), name);
         processor.shutDown();
         try {
             processor.resetTokens();
         } catch (RuntimeException e) {
-            // another instance holds a segment's claim: nothing was reset; carry on as before (finally)
-            throw new LedgerException(ErrorCode.REBUILD_REFUSED, "The view " + name + " could not be reset ("
-                    + e.getMessage() + "); stop the other query-side instances' processing of it first");
+            log.error("Rebuild of {} failed while resetting its tokens", name, e);
+            throw new LedgerException(ErrorCode.REBUILD_REFUSED, "The view " + name + " could not be reset; see the "
+                    + "service log. Its views may be empty until a rebuild succeeds");
         } finally {
-            if (!processor.isRunning()) {
-                processor.start();
-            }
+            processor.start();
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(name, processor, head()));
     }

@@ -22,6 +22,11 @@ import ledger.store.deadletter.MongoSequencedDeadLetterQueue;
 import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import ledger.store.StoreConnection;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -87,6 +92,10 @@ class DeadLetterAdminIntegrationTest extends SignedInViewTest {
 
     @Autowired
     Probe probe;
+    @Autowired
+    MongoClient client;
+    @Autowired
+    StoreConnection connection;
     @Autowired
     EventProcessingConfiguration processing;
 
@@ -190,6 +199,32 @@ class DeadLetterAdminIntegrationTest extends SignedInViewTest {
 
         eventually(() -> assertThat(probe.appliedFor(unit)).containsExactly(registered));
         assertThat(lettersOf(unit)).isEmpty();
+    }
+
+    @Test
+    void a_rebuild_while_another_instance_holds_a_segment_is_refused_before_anything_is_emptied() {
+        String unit = "unit-dlq-held";
+        probe.refused.add(unit);
+        registered(unit);
+        eventually(() -> assertThat(lettersOf(unit)).hasSize(1));
+        int appliedBefore = probe.applied.size();
+        MongoCollection<org.bson.Document> tokens = client.getDatabase(connection.database()).getCollection("trackingtokens");
+        var segment = Filters.and(Filters.eq("processorName", GROUP), Filters.eq("segment", 0));
+        tokens.updateOne(segment, Updates.combine(Updates.set("owner", "other-instance@elsewhere"),
+                Updates.set("timestamp", System.currentTimeMillis() + 60_000)));
+        try {
+            ResponseEntity<Map> refused = as(Role.ADMIN).postForEntity("/api/admin/processors/" + GROUP + "/rebuild",
+                    null, Map.class);
+
+            assertThat(refused.getStatusCode().value()).isEqualTo(409);
+            assertThat(String.valueOf(refused.getBody())).contains("REBUILD_REFUSED", "other-instance@elsewhere");
+            assertThat(lettersOf(unit)).hasSize(1);
+            assertThat(probe.applied.size()).isGreaterThanOrEqualTo(appliedBefore);
+        } finally {
+            // the claim is given up, so this instance takes the segment back
+            tokens.updateOne(segment, Updates.set("owner", null));
+            probe.refused.remove(unit);
+        }
     }
 
     @Test

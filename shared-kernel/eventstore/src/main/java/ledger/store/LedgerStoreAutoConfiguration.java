@@ -45,6 +45,9 @@ import org.springframework.context.annotation.Primary;
 @EnableConfigurationProperties(LedgerStoreProperties.class)
 public class LedgerStoreAutoConfiguration {
 
+    /** How this process names itself when it claims a processor's segments in the token store. */
+    public static final String NODE_ID = ManagementFactory.getRuntimeMXBean().getName();
+
     /** The mapper for stored messages; tolerant of unknown fields so old readers survive new events. */
     public static ObjectMapper messageObjectMapper() {
         return JsonMapper.builder()
@@ -129,7 +132,7 @@ public class LedgerStoreAutoConfiguration {
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, connection.database()).build())
                 .serializer(serializer)
                 .claimTimeout(properties.tokenClaimTimeout())
-                .nodeId(ManagementFactory.getRuntimeMXBean().getName())
+                .nodeId(NODE_ID)
                 .build();
     }
 
