@@ -12,6 +12,7 @@ import ledger.evidence.Checkpoint;
 import ledger.evidence.Merkle;
 import ledger.kernel.bulletin.BulletinId;
 import ledger.kernel.shared.ErrorCode;
+import ledger.kernel.shared.InvalidMessageException;
 import ledger.kernel.shared.LedgerException;
 import ledger.store.MongoEventStorageEngine;
 import ledger.store.audit.AuditStore;
@@ -65,7 +66,10 @@ class AuditController {
     Verification verify(@Parameter(description = "first position (default 1)")
                         @RequestParam(required = false) @Positive Long from,
                         @Parameter(description = "last position (default: all notarized)")
-                        @RequestParam(required = false) Long to) {
+                        @RequestParam(required = false) @Positive Long to) {
+        if (from != null && to != null && to < from) {
+            throw new InvalidMessageException("to", "must not be before from");
+        }
         LogVerifier.Report report = verifier.verify(from, to);
         return new Verification(report.valid(), report.checkedEntries(), CheckpointSummary.of(report.lastCheckpoint()),
                 report.firstBrokenPosition(), report.problem());
@@ -82,7 +86,9 @@ class AuditController {
     String publicKey() {
         Checkpoint latest = store.latestCheckpoint().orElseThrow(() -> new LedgerException(
                 ErrorCode.EVIDENCE_NOT_YET_CHECKPOINTED, "No checkpoint has been signed yet"));
-        return store.publicKeyPem(latest.keyId()).orElseThrow();
+        // a signed checkpoint whose key is not published is itself a finding, not an internal error
+        return store.publicKeyPem(latest.keyId()).orElseThrow(() -> new LedgerException(ErrorCode.UNKNOWN_RESOURCE,
+                "The key " + latest.keyId() + " of the latest checkpoint is not published in the store"));
     }
 
     @GetMapping("/api/audit/evidence/bulletins/{month}")

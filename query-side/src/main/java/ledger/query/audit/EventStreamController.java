@@ -33,8 +33,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /**
  * The event feed as a stream that catches up from a position and then continues live: as
  * server-sent events (id = global position, so a reconnect with Last-Event-ID resumes exactly) or
- * as NDJSON (one event per line). A stream ends after the configured time; the client resumes
- * after the last position it got.
+ * as NDJSON (one event per line; an empty line is a heartbeat). A stream ends after the
+ * configured time; the client resumes after the last position it got.
  */
 @RestController
 @Tag(name = "Event feed 事件流")
@@ -92,24 +92,24 @@ class EventStreamController {
         try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(
                 after == 0 ? null : new GlobalSequenceTrackingToken(after))) {
             while (!closing && clock.instant().isBefore(end)) {
-                if (!events.hasNextAvailable(500, TimeUnit.MILLISECONDS)) {
-                    if (sse && !clock.instant().isBefore(nextHeartbeat)) {
-                        // a comment line: keeps proxies from closing a quiet stream, and finds a gone client
-                        out.write(": still here\n\n".getBytes(StandardCharsets.UTF_8));
+                if (events.hasNextAvailable(500, TimeUnit.MILLISECONDS)) {
+                    TrackedEventMessage<?> event = events.nextAvailable();
+                    long position = event.trackingToken().position().orElseThrow();
+                    if (EventFeedController.FeedEvent.matches(event, types, aggregate)) {
+                        String line = json.writeValueAsString(EventFeedController.FeedEvent.of(event, position, json));
+                        out.write((sse ? "id:" + position + "\nevent:" + event.getPayloadType().getSimpleName()
+                                + "\ndata:" + line + "\n\n" : line + "\n").getBytes(StandardCharsets.UTF_8));
                         out.flush();
                         nextHeartbeat = clock.instant().plus(HEARTBEAT);
                     }
-                    continue;
                 }
-                TrackedEventMessage<?> event = events.nextAvailable();
-                long position = event.trackingToken().position().orElseThrow();
-                if (!EventFeedController.FeedEvent.matches(event, types, aggregate)) {
-                    continue;
+                if (!clock.instant().isBefore(nextHeartbeat)) {
+                    // after a quiet spell (or one of filtered-out events): an SSE comment or an empty
+                    // NDJSON line keeps proxies from closing the stream and finds a client that is gone
+                    out.write((sse ? ": still here\n\n" : "\n").getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    nextHeartbeat = clock.instant().plus(HEARTBEAT);
                 }
-                String line = json.writeValueAsString(EventFeedController.FeedEvent.of(event, position, json));
-                out.write((sse ? "id:" + position + "\nevent:" + event.getPayloadType().getSimpleName() + "\ndata:"
-                        + line + "\n\n" : line + "\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -16,6 +16,7 @@ import ledger.kernel.shared.LedgerException;
 import ledger.query.cadre.CadreRecordHistory;
 import ledger.query.infrastructure.ViewPositions;
 import ledger.query.ledger.LedgerHistory;
+import ledger.security.CurrentActor;
 import ledger.store.MongoEventStorageEngine;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,8 +43,9 @@ class TimelineController {
     }
 
     /**
-     * {@code state}: for tasks the ledger row, for cadres the performance record, as they stood at
-     * {@code asOfPosition} (or now); for the other kinds the events themselves are the state.
+     * {@code state}: for tasks the ledger row, for cadres the performance record (for those who may
+     * see it), as they stood at {@code asOfPosition} (or now); for the other kinds the events
+     * themselves are the state.
      */
     record Timeline(String kind, String id, String aggregateType, Long asOfPosition, long version,
                     List<TimelineEvent> events, Object state) {
@@ -77,26 +79,44 @@ class TimelineController {
             throw new InvalidMessageException("kind", "must be one of " + KINDS.keySet().stream().sorted().toList());
         }
         OptionalLong until = positions.asOfPosition(asOf);
-        Map<Long, Long> positionOf = engine.positionsOf(id);
         // from sequence 0, not through readEvents(id): that would start at a snapshot
         List<? extends DomainEventMessage<?>> all = engine.readEvents(id, 0).asStream().toList();
         if (all.isEmpty() || !type.equals(all.get(0).getType())) {
             throw new LedgerException(ErrorCode.UNKNOWN_RESOURCE, "No " + kind + " " + id + " is recorded");
         }
+        // read after the events, so every event read has its position (later ones may be there too)
+        Map<Long, Long> positionOf = engine.positionsOf(id);
         List<TimelineEvent> events = all.stream()
                 .filter(event -> until.isEmpty() || positionOf.get(event.getSequenceNumber()) <= until.getAsLong())
                 .map(event -> new TimelineEvent(positionOf.get(event.getSequenceNumber()), event.getSequenceNumber(),
                         event.getIdentifier(), event.getPayloadType().getSimpleName(), revisionOf(event),
                         event.getTimestamp(), json.valueToTree(event.getPayload()), event.getMetaData()))
                 .toList();
-        long at = until.orElse(Long.MAX_VALUE);
-        Object state = switch (kind) {
-            case "tasks" -> ledger.taskAsOf(id, at).orElse(null);
-            case "cadres" -> cadres.recordAsOf(id, at).orElse(null);
-            default -> null;
-        };
+        Object state = state(kind, id, until);
         return new Timeline(kind, id, type, until.isPresent() ? until.getAsLong() : null,
                 events.isEmpty() ? -1 : events.get(events.size() - 1).sequence(), events, state);
+    }
+
+    /**
+     * The view of the aggregate as it stood (tasks: the ledger row; cadres: the record, only for
+     * those who may see it), once that view has come as far as the moment asked for.
+     */
+    private Object state(String kind, String id, OptionalLong until) {
+        long at = until.orElse(Long.MAX_VALUE);
+        return switch (kind) {
+            case "tasks" -> {
+                positions.awaitAsOf("ledger", until);
+                yield ledger.taskAsOf(id, at).orElse(null);
+            }
+            case "cadres" -> {
+                if (!CadreRecordHistory.mayRead(CurrentActor.get(), id)) {
+                    yield null;
+                }
+                positions.awaitAsOf("cadre-records", until);
+                yield cadres.recordAsOf(id, at).orElse(null);
+            }
+            default -> null;
+        };
     }
 
     private static String revisionOf(DomainEventMessage<?> event) {

@@ -13,7 +13,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.PositiveOrZero;
-import ledger.kernel.security.Actor;
 import ledger.kernel.security.Role;
 import ledger.kernel.shared.BureauTime;
 import ledger.kernel.shared.ErrorCode;
@@ -140,8 +139,7 @@ class CadreRecordController {
 
     /** Besides the reader roles, a cadre sees their own record, and no one else's. */
     private static void requireReader(String cadreId) {
-        Actor actor = CurrentActor.get();
-        if (!READERS.contains(actor.role()) && !actor.personId().equals(cadreId)) {
+        if (!CadreRecordHistory.mayRead(CurrentActor.get(), cadreId)) {
             throw new LedgerException(ErrorCode.NOT_PERMITTED,
                     "A cadre's record is seen by the personnel office, the discipline inspection group, bureau leaders "
                             + "and the cadre themself");

@@ -2,6 +2,7 @@ package ledger.query.infrastructure;
 
 import java.time.Duration;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -14,10 +15,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * refused at once (503) instead of queueing behind streams that last half an hour.
  */
 @Configuration
-class StreamingConfiguration implements WebMvcConfigurer {
+class StreamingConfiguration implements WebMvcConfigurer, DisposableBean {
 
     private final int maxStreams;
     private final Duration streamTimeout;
+    private final ThreadPoolTaskExecutor streams = new ThreadPoolTaskExecutor();
 
     StreamingConfiguration(@Value("${ledger.query.max-streams:64}") int maxStreams,
                            @Value("${ledger.query.stream-timeout:30m}") Duration streamTimeout) {
@@ -27,7 +29,6 @@ class StreamingConfiguration implements WebMvcConfigurer {
 
     @Override
     public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
-        ThreadPoolTaskExecutor streams = new ThreadPoolTaskExecutor();
         streams.setThreadNamePrefix("stream-");
         streams.setCorePoolSize(1);
         streams.setMaxPoolSize(maxStreams);
@@ -37,5 +38,10 @@ class StreamingConfiguration implements WebMvcConfigurer {
         configurer.setTaskExecutor(streams);
         // a stream ends itself at the timeout; the container's limit only catches one that does not
         configurer.setDefaultTimeout(streamTimeout.plusMinutes(1).toMillis());
+    }
+
+    @Override
+    public void destroy() {
+        streams.shutdown();
     }
 }

@@ -18,12 +18,12 @@ import ledger.kernel.shared.InvalidMessageException;
 import ledger.kernel.shared.LedgerException;
 import ledger.store.LedgerStoreAutoConfiguration;
 import ledger.store.LedgerStoreProperties;
+import ledger.store.MongoEventStorageEngine;
 import ledger.store.StoreConnection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.bson.Document;
@@ -45,15 +45,16 @@ public class ViewPositions {
     private final Clock clock;
     private final Duration maxWait;
     private final EventProcessingConfiguration processing;
-    private final EventStore eventStore;
     private final Duration claimTimeout;
+    private final MongoEventStorageEngine engine;
 
     ViewPositions(MongoClient client, StoreConnection connection, Serializer serializer, Clock clock,
-                  EventProcessingConfiguration processing, EventStore eventStore, LedgerStoreProperties store,
+                  EventProcessingConfiguration processing, MongoEventStorageEngine engine,
+                  LedgerStoreProperties store,
                   @Value("${ledger.query.max-wait:5s}") Duration maxWait) {
         this.claimTimeout = store.tokenClaimTimeout();
+        this.engine = engine;
         this.processing = processing;
-        this.eventStore = eventStore;
         this.tokens = client.getDatabase(connection.database()).getCollection("trackingtokens");
         this.serializer = serializer;
         this.clock = clock;
@@ -134,7 +135,7 @@ public class ViewPositions {
                     "must be an event position or an instant like 2026-03-05T09:00:00+08:00");
         }
         // the token before the first event stored after the moment: every event up to the moment counts
-        TrackingToken before = eventStore.createTokenAt(moment.plusNanos(1));
+        TrackingToken before = engine.createTokenAt(moment.plusNanos(1));
         return OptionalLong.of(before == null ? 0 : before.position().orElse(0));
     }
 
@@ -145,8 +146,8 @@ public class ViewPositions {
     public void awaitAsOf(String processor, OptionalLong asOf) {
         if (asOf.isPresent() && asOf.getAsLong() > 0) {
             // a moment in the future is read as now: wait for what is stored, not for what is not
-            TrackingToken head = eventStore.createHeadToken();
-            awaitPosition(processor, Math.min(asOf.getAsLong(), head == null ? 0 : head.position().orElse(0)));
+            // (the last reserved position, not a head token, which would wait for commits in flight)
+            awaitPosition(processor, Math.min(asOf.getAsLong(), engine.lastReservedPosition()));
         }
     }
 

@@ -2,11 +2,12 @@ package ledger.query.ledger;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import ledger.query.infrastructure.ViewPositions;
 import org.slf4j.Logger;
@@ -24,7 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * stream follows the stored views, not the processor: any query-side instance can serve any
  * subscriber, whichever instance builds which segment. Each change is a {@code task} event whose
  * id is the task view's global position, so a client that reconnects with {@code Last-Event-ID}
- * gets exactly what it missed.
+ * gets what it missed.
  */
 @Component
 class LedgerStream {
@@ -35,7 +36,9 @@ class LedgerStream {
     private final LedgerViews views;
     private final ViewPositions positions;
     private final Duration timeout;
+    /** Subscribers by month; a month's list is only changed inside {@code compute}, so none is lost. */
     private final Map<String, List<Subscriber>> months = new ConcurrentHashMap<>();
+    private volatile long lastPushedUpTo = -1;
 
     LedgerStream(LedgerViews views, ViewPositions positions,
                  @Value("${ledger.query.stream-timeout:30m}") Duration timeout) {
@@ -44,14 +47,24 @@ class LedgerStream {
         this.timeout = timeout;
     }
 
-    /** One open stream and the last position it was sent. */
+    /**
+     * One open stream: the position it resumed after, and the version of each task it was sent (a
+     * dead-lettered event retried later changes a view at an older position than others already
+     * sent; the version still tells that it is news).
+     */
     private static final class Subscriber {
         final SseEmitter emitter;
-        volatile long sentUpTo;
+        final long resumedAfter;
+        final Map<String, Long> sentVersions = new HashMap<>();
 
-        Subscriber(SseEmitter emitter, long sentUpTo) {
+        Subscriber(SseEmitter emitter, long resumedAfter) {
             this.emitter = emitter;
-            this.sentUpTo = sentUpTo;
+            this.resumedAfter = resumedAfter;
+        }
+
+        boolean isNews(LedgerTaskView task) {
+            Long sent = sentVersions.get(task.taskId());
+            return sent == null ? task.position() > resumedAfter : task.version() > sent;
         }
     }
 
@@ -62,31 +75,42 @@ class LedgerStream {
     SseEmitter subscribe(String month, long lastEventId) {
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
         Subscriber subscriber = new Subscriber(emitter, lastEventId);
-        List<Subscriber> list = months.computeIfAbsent(month, m -> new CopyOnWriteArrayList<>());
-        emitter.onCompletion(() -> list.remove(subscriber));
-        emitter.onTimeout(() -> list.remove(subscriber));
-        emitter.onError(e -> list.remove(subscriber));
+        emitter.onCompletion(() -> remove(month, subscriber));
+        emitter.onTimeout(() -> remove(month, subscriber));
+        emitter.onError(e -> remove(month, subscriber));
         synchronized (subscriber) {
-            list.add(subscriber);
-            send(month, subscriber, current(month));
+            months.compute(month, (m, list) -> {
+                List<Subscriber> next = list == null ? new ArrayList<>() : new ArrayList<>(list);
+                next.add(subscriber);
+                return List.copyOf(next);
+            });
+            send(month, subscriber, current(month), completePosition());
         }
         return emitter;
     }
 
+    private void remove(String month, Subscriber subscriber) {
+        months.computeIfPresent(month, (m, list) -> {
+            List<Subscriber> rest = list.stream().filter(s -> s != subscriber).toList();
+            return rest.isEmpty() ? null : rest;
+        });
+    }
+
     @Scheduled(fixedDelayString = "${ledger.query.stream-poll:500ms}")
     void push() {
+        long complete = completePosition();
+        if (complete == lastPushedUpTo) {
+            return; // the views have not moved: nothing new to send
+        }
         months.forEach((month, subscribers) -> {
-            if (subscribers.isEmpty()) {
-                months.remove(month, subscribers);
-                return;
-            }
             List<LedgerTaskView> tasks = current(month);
             for (Subscriber subscriber : subscribers) {
                 synchronized (subscriber) {
-                    send(month, subscriber, tasks);
+                    send(month, subscriber, tasks, complete);
                 }
             }
         });
+        lastPushedUpTo = complete;
     }
 
     @Scheduled(fixedDelayString = "${ledger.query.stream-heartbeat:15s}")
@@ -113,28 +137,27 @@ class LedgerStream {
         months.clear();
     }
 
+    /**
+     * Where every segment of the ledger processor has come: a segment that lags may still write a
+     * lower position, which a subscriber sent past it would never get, so nothing beyond is sent.
+     */
+    private long completePosition() {
+        return positions.position(LedgerController.PROCESSOR).orElse(0);
+    }
+
     private List<LedgerTaskView> current(String month) {
         return views.tasks(views.taskIdsOf(month)).stream().sorted(BY_POSITION).toList();
     }
 
-    /**
-     * Sends what changed after the subscriber's last position, but only up to where every segment
-     * of the ledger processor has come: a segment that lags may still write a lower position, which
-     * a subscriber that had moved past it would never get.
-     */
-    private void send(String month, Subscriber subscriber, List<LedgerTaskView> tasks) {
-        long complete = positions.position(LedgerController.PROCESSOR).orElse(0);
+    private void send(String month, Subscriber subscriber, List<LedgerTaskView> tasks, long complete) {
         for (LedgerTaskView task : tasks) {
-            if (task.position() <= subscriber.sentUpTo) {
+            if (task.position() > complete || !subscriber.isNews(task)) {
                 continue;
-            }
-            if (task.position() > complete) {
-                return;
             }
             try {
                 subscriber.emitter.send(SseEmitter.event().name("task").id(Long.toString(task.position()))
                         .data(task, MediaType.APPLICATION_JSON));
-                subscriber.sentUpTo = task.position();
+                subscriber.sentVersions.put(task.taskId(), task.version());
             } catch (IOException | IllegalStateException e) {
                 drop(month, subscriber, e);
                 return;
@@ -144,7 +167,7 @@ class LedgerStream {
 
     private void drop(String month, Subscriber subscriber, Exception cause) {
         log.debug("Ledger stream of {} closed: {}", month, cause.toString());
-        months.getOrDefault(month, List.of()).remove(subscriber);
+        remove(month, subscriber);
         subscriber.emitter.completeWithError(cause);
     }
 }

@@ -11,11 +11,10 @@ import ledger.kernel.shared.ErrorCode;
 import ledger.kernel.shared.LedgerException;
 import ledger.query.infrastructure.ViewPositions;
 import ledger.security.CurrentActor;
+import ledger.store.MongoEventStorageEngine;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -38,12 +37,13 @@ class ViewRebuildController {
 
     private final EventProcessingConfiguration processing;
     private final ViewPositions positions;
-    private final EventStore eventStore;
+    private final MongoEventStorageEngine engine;
 
-    ViewRebuildController(EventProcessingConfiguration processing, ViewPositions positions, EventStore eventStore) {
+    ViewRebuildController(EventProcessingConfiguration processing, ViewPositions positions,
+                          MongoEventStorageEngine engine) {
         this.processing = processing;
         this.positions = positions;
-        this.eventStore = eventStore;
+        this.engine = engine;
     }
 
     /**
@@ -107,8 +107,8 @@ class ViewRebuildController {
                 status.keySet().stream().sorted().toList());
     }
 
+    /** The last position handed out; a head token would wait for commits still in flight. */
     private long head() {
-        TrackingToken head = eventStore.createHeadToken();
-        return head == null ? 0 : head.position().orElse(0);
+        return engine.lastReservedPosition();
     }
 }

@@ -84,4 +84,20 @@ class EventFeedIntegrationTest extends SignedInViewTest {
         assertThat(client.getForEntity("/api/timelines/planets/task-feed-0", Map.class).getStatusCode().value())
                 .isEqualTo(400);
     }
+
+    @Test
+    void a_cadres_timeline_shows_the_record_only_to_those_who_may_see_it() {
+        String cadre = "cadre-timeline-" + java.util.UUID.randomUUID();
+        events.publish(new GenericDomainEventMessage<>("Cadre", cadre, 0, new ledger.kernel.organisation.CadreRegisteredEvent(
+                new CadreId(cadre), "周明", new UnitId("office"), "科员", false, LocalDate.parse("2030-01-01"),
+                Instant.parse("2030-01-01T01:00:00Z"))));
+        String head = Long.toString(engine.lastReservedPosition());
+
+        Map<String, Object> auditors = as(Role.DISCIPLINE_INSPECTION).getForObject("/api/timelines/cadres/" + cadre
+                + "?asOf=" + head, Map.class);
+        assertThat((Map<String, Object>) auditors.get("state")).containsEntry("name", "周明");
+        Map<String, Object> client = as(Role.API_CLIENT).getForObject("/api/timelines/cadres/" + cadre, Map.class);
+        assertThat((List<?>) client.get("events")).hasSize(1);
+        assertThat(client.get("state")).isNull();
+    }
 }

@@ -54,9 +54,11 @@ class LedgerAsOfAndStreamTest extends SignedInViewTest {
         assertThat(progressOf(current, task)).containsEntry("percent", 60);
 
         Map<String, Object> byPosition = ledger("2031-05?asOf=" + assignedAt);
-        assertThat(byPosition).containsEntry("asOfPosition", (int) assignedAt);
+        assertThat(byPosition).containsEntry("asOfPosition", (int) assignedAt).containsEntry("taskCount", 1);
         assertThat(progressOf(byPosition, task)).isNull();
-        assertThat(progressOf(ledger("2031-05?asOf=" + between.toString()), task)).isNull();
+        Map<String, Object> byInstant = ledger("2031-05?asOf=" + between.toString());
+        assertThat(byInstant).containsEntry("taskCount", 1);
+        assertThat(progressOf(byInstant, task)).isNull();
         assertThat(ledger("2031-05?asOf=" + (assignedAt - 1))).containsEntry("taskCount", 0);
 
         Map<String, Object> taskThen = as(Role.UNIT_STAFF).getForObject("/api/tasks/" + task + "?asOf=" + assignedAt,

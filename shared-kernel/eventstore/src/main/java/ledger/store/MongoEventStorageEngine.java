@@ -309,11 +309,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             keys.add(aggregateKey(aggregateIdentifier, seq));
         }
         List<DomainEventData<?>> result = new ArrayList<>();
-        Set<Object> seen = new HashSet<>();
-        for (Document commit : commits.find(in(KEYS, keys))) {
-            if (!seen.add(commit.get("_id"))) {
-                continue; // the embedded server returns a document once per matching key
-            }
+        for (Document commit : distinct(in(KEYS, keys))) {
             for (Document event : commit.getList(EVENT_LIST, Document.class)) {
                 if (aggregateIdentifier.equals(event.getString("aggregateId"))) {
                     long seq = event.getLong("sequence");
@@ -339,7 +335,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             for (long seq = from; seq <= Math.min(last, from + batchSize() - 1); seq++) {
                 keys.add(aggregateKey(aggregateIdentifier, seq));
             }
-            for (Document commit : commits.find(in(KEYS, keys))) {
+            for (Document commit : distinct(in(KEYS, keys))) {
                 for (Document event : commit.getList(EVENT_LIST, Document.class)) {
                     if (aggregateIdentifier.equals(event.getString("aggregateId"))) {
                         positions.put(event.getLong("sequence"), event.getLong("position"));
