@@ -42,8 +42,13 @@ class AuditController {
         }
     }
 
+    /**
+     * {@code keysPinned}: signatures were checked against the keys configured in
+     * LEDGER_AUDIT_TRUSTED_KEYS; false: against the keys the store publishes, which someone able to
+     * write to the database could replace (the checkpoints kept outside the system still catch it).
+     */
     record Verification(boolean valid, long checkedEntries, CheckpointSummary lastCheckpoint, Long firstBrokenPosition,
-                        String problem) {
+                        String problem, boolean keysPinned) {
     }
 
     private final LogVerifier verifier;
@@ -72,7 +77,7 @@ class AuditController {
         }
         LogVerifier.Report report = verifier.verify(from, to);
         return new Verification(report.valid(), report.checkedEntries(), CheckpointSummary.of(report.lastCheckpoint()),
-                report.firstBrokenPosition(), report.problem());
+                report.firstBrokenPosition(), report.problem(), verifier.keysPinned());
     }
 
     @GetMapping("/api/audit/checkpoints")

@@ -1,6 +1,7 @@
 package ledger.store;
 
 import java.lang.management.ManagementFactory;
+import java.util.Set;
 import java.time.Clock;
 import java.util.List;
 
@@ -29,6 +30,7 @@ import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
@@ -142,8 +144,10 @@ public class LedgerStoreAutoConfiguration {
     }
 
     @Bean
-    LogVerifier logVerifier(MongoEventStorageEngine engine, AuditStore auditStore) {
-        return new LogVerifier(engine, auditStore);
+    LogVerifier logVerifier(MongoEventStorageEngine engine, AuditStore auditStore,
+                            @Value("${ledger.audit.trusted-keys:}") Set<String> trustedKeys) {
+        return new LogVerifier(engine, auditStore, trustedKeys.stream().map(String::strip)
+                .filter(id -> !id.isEmpty()).collect(java.util.stream.Collectors.toSet()));
     }
 
     @Bean

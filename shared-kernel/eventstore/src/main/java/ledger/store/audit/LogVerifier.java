@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import ledger.evidence.Checkpoint;
 import ledger.evidence.Frontier;
@@ -33,10 +34,25 @@ public class LogVerifier {
 
     private final MongoEventStorageEngine engine;
     private final AuditStore store;
+    private final Set<String> trustedKeyIds;
 
     public LogVerifier(MongoEventStorageEngine engine, AuditStore store) {
+        this(engine, store, Set.of());
+    }
+
+    /**
+     * @param trustedKeyIds the ids of the signing keys to trust, configured outside the store; empty:
+     *                      every key published in the store, which a writer to the database could add
+     */
+    public LogVerifier(MongoEventStorageEngine engine, AuditStore store, Set<String> trustedKeyIds) {
         this.engine = engine;
         this.store = store;
+        this.trustedKeyIds = Set.copyOf(trustedKeyIds);
+    }
+
+    /** Whether signatures are checked against configured keys rather than those the store publishes. */
+    public boolean keysPinned() {
+        return !trustedKeyIds.isEmpty();
     }
 
     /**
@@ -142,6 +158,10 @@ public class LogVerifier {
     }
 
     private Optional<String> signatureProblem(Checkpoint checkpoint) {
+        if (keysPinned() && !trustedKeyIds.contains(checkpoint.keyId())) {
+            return Optional.of("the checkpoint of " + checkpoint.treeSize() + " entries is signed with key "
+                    + checkpoint.keyId() + ", which is not among the trusted keys (LEDGER_AUDIT_TRUSTED_KEYS)");
+        }
         Optional<String> pem = store.publicKeyPem(checkpoint.keyId());
         if (pem.isEmpty()) {
             return Optional.of("the checkpoint of " + checkpoint.treeSize() + " entries names key " + checkpoint.keyId()

@@ -46,6 +46,18 @@ class TamperTest {
     }
 
     @Test
+    void checkpoints_signed_with_a_key_outside_the_trusted_ones_fail_when_keys_are_pinned() {
+        LogVerifier pinned = new LogVerifier(log.engine, log.audit, java.util.Set.of("a-key-the-auditors-gave"));
+
+        LogVerifier.Report report = pinned.verify(null, null);
+
+        assertThat(report.valid()).isFalse();
+        assertThat(report.problem()).contains("not among the trusted keys");
+        assertThat(new LogVerifier(log.engine, log.audit, java.util.Set.of(log.key.keyId())).verify(null, null).valid())
+                .isTrue();
+    }
+
+    @Test
     void one_changed_byte_in_a_stored_payload_is_found_at_its_position() {
         Document commit = log.ownerOf(8); // positions 8 and 9
         String text = commit.getList("events", Document.class).get(1).get("payload", Document.class).getString("text");
