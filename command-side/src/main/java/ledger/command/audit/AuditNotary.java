@@ -56,11 +56,11 @@ public class AuditNotary {
             throw new UncheckedIOException("cannot read or create the audit signing key " + keyFile, e);
         }
         log.info("Audit signing key {} from {}", key.keyId(), keyFile.toAbsolutePath());
-        this.notary = new Notary(engine, store, key, new Notary.CheckpointPolicy(checkpointEntries, checkpointEvery), clock);
+        this.notary = new Notary(engine, store, key, new Notary.CheckpointPolicy(checkpointEntries, checkpointEvery), clock,
+                new HeadFile(keyFile));
         this.interval = interval;
     }
 
-    /** A first pass before the service reports ready, then one every interval. */
     /** The first pass runs at once but on the notary's thread: a large unnotarized log must not delay readiness. */
     @EventListener(ApplicationReadyEvent.class)
     void atStartUp() {

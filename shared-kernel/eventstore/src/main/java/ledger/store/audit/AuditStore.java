@@ -162,7 +162,7 @@ public class AuditStore {
 
     /** The stored log no longer hashes to what was notarized. */
     public static final class LogChangedException extends IllegalStateException {
-        LogChangedException(String message) {
+        public LogChangedException(String message) {
             super(message);
         }
     }

@@ -41,9 +41,41 @@ public class Notary {
     private final SigningKey key;
     private final CheckpointPolicy policy;
     private final Clock clock;
+    private final HeadKeeper heads;
     private Frontier frontier;
 
+    /**
+     * The last head (tree size and root) this key signed, kept outside the store (beside the key):
+     * whoever can write to the database but does not hold the key cannot make the notary sign a
+     * rewritten history, because a new checkpoint must extend the kept head.
+     */
+    public interface HeadKeeper {
+        HeadKeeper NONE = new HeadKeeper() {
+            @Override
+            public Optional<Head> read() {
+                return Optional.empty();
+            }
+
+            @Override
+            public void write(Head head) {
+            }
+        };
+
+        Optional<Head> read();
+
+        void write(Head head);
+    }
+
+    public record Head(long treeSize, byte[] root) {
+    }
+
     public Notary(MongoEventStorageEngine engine, AuditStore store, SigningKey key, CheckpointPolicy policy, Clock clock) {
+        this(engine, store, key, policy, clock, HeadKeeper.NONE);
+    }
+
+    public Notary(MongoEventStorageEngine engine, AuditStore store, SigningKey key, CheckpointPolicy policy, Clock clock,
+                  HeadKeeper heads) {
+        this.heads = heads;
         this.engine = engine;
         this.store = store;
         this.key = key;
@@ -110,7 +142,14 @@ public class Notary {
     }
 
     private Checkpoint checkpoint(Frontier tree, Instant now) {
+        Optional<Head> kept = heads.read();
+        if (kept.isPresent() && (tree.size() < kept.get().treeSize() || !java.util.Arrays.equals(kept.get().root(),
+                Frontier.restore(kept.get().treeSize(), store::node).root()))) {
+            throw new AuditStore.LogChangedException("the stored tree no longer extends the last checkpoint this key "
+                    + "signed (" + kept.get().treeSize() + " entries): the log or its tree was rewritten; nothing is signed");
+        }
         Checkpoint checkpoint = key.sign(tree.size(), tree.root(), now);
+        heads.write(new Head(checkpoint.treeSize(), checkpoint.rootHash()));
         store.saveCheckpoint(checkpoint);
         log.info("Signed checkpoint: {} entries, root {}", checkpoint.treeSize(), Merkle.hex(checkpoint.rootHash()));
         return checkpoint;

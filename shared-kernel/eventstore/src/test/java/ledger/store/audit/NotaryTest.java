@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -107,6 +108,45 @@ class NotaryTest {
                     new Notary.CheckpointPolicy(1, Duration.ZERO), Clock.systemUTC()).pass())
                     .isInstanceOf(AuditStore.LogChangedException.class).hasMessageContaining("tree node 0/2");
             assertThat(log.database.getCollection(AuditStore.NODES).countDocuments()).isEqualTo(before.get("nodes"));
+        }
+    }
+
+    @Test
+    void will_not_sign_a_history_rewritten_in_the_database_behind_its_back() {
+        try (AuditedLog log = new AuditedLog()) {
+            List<Notary.Head> kept = new ArrayList<>();
+            Notary.HeadKeeper beside = new Notary.HeadKeeper() {
+                @Override
+                public Optional<Notary.Head> read() {
+                    return kept.isEmpty() ? Optional.empty() : Optional.of(kept.get(kept.size() - 1));
+                }
+
+                @Override
+                public void write(Notary.Head head) {
+                    kept.add(head);
+                }
+            };
+            Notary notary = new Notary(log.engine, log.audit, log.key, new Notary.CheckpointPolicy(1, Duration.ZERO),
+                    Clock.systemUTC(), beside);
+            log.append("notebook-1", 5);
+            notary.checkpointIfDue();
+            notary.pass();
+            assertThat(kept).isNotEmpty();
+
+            // someone with database access but no key: drops the tree and checkpoints, rewrites an event
+            log.database.getCollection("audit_nodes").deleteMany(new Document());
+            log.database.getCollection("audit_checkpoints").deleteMany(new Document());
+            log.database.getCollection("audit_state").deleteMany(new Document());
+            Document commit = log.ownerOf(2);
+            Document event = commit.getList("events", Document.class).get(0);
+            event.get("payload", Document.class).put("text", "改写");
+            log.events.replaceOne(Filters.eq("_id", commit.get("_id")), commit);
+            Notary fresh = new Notary(log.engine, log.audit, log.key, new Notary.CheckpointPolicy(1, Duration.ZERO),
+                    Clock.systemUTC(), beside);
+
+            assertThatThrownBy(fresh::pass).isInstanceOf(AuditStore.LogChangedException.class)
+                    .hasMessageContaining("no longer extends the last checkpoint");
+            assertThat(log.audit.checkpoints()).isEmpty();
         }
     }
 }
