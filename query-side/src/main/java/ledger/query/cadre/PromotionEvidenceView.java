@@ -115,13 +115,15 @@ public record PromotionEvidenceView(
         return outcomes.getOrDefault(outcome, 0L).intValue();
     }
 
+    /** Means per dimension and scale: scores given on different scales are not averaged together. */
     private static List<ScoreAverage> averages(List<CadreRecordView.ScoreItem> scores) {
         Map<String, List<CadreRecordView.ScoreItem>> byDimension = scores.stream()
-                .collect(Collectors.groupingBy(CadreRecordView.ScoreItem::dimension, TreeMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(s -> s.dimension() + "\u0000" + s.scaleMin() + "\u0000" + s.scaleMax(),
+                        TreeMap::new, Collectors.toList()));
         List<ScoreAverage> averages = new ArrayList<>();
-        byDimension.forEach((dimension, items) -> {
+        byDimension.values().forEach(items -> {
             int total = items.stream().mapToInt(CadreRecordView.ScoreItem::value).sum();
-            averages.add(new ScoreAverage(dimension, items.size(),
+            averages.add(new ScoreAverage(items.get(0).dimension(), items.size(),
                     BigDecimal.valueOf(total).divide(BigDecimal.valueOf(items.size()), 2, RoundingMode.HALF_UP),
                     items.get(0).scaleMin(), items.get(0).scaleMax()));
         });

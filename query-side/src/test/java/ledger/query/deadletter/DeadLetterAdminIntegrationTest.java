@@ -297,7 +297,7 @@ class DeadLetterAdminIntegrationTest extends SignedInViewTest {
 
     @Test
     void every_view_dead_letters_into_mongodb_per_aggregate() {
-        for (String group : List.of("ledger", "cadre-records", "unit-records", "bulletins", GROUP)) {
+        for (String group : List.of("ledger", "cadre-records", "unit-records", "bulletins", "audit-index", GROUP)) {
             assertThat(processing.deadLetterQueue(group)).as(group).containsInstanceOf(MongoSequencedDeadLetterQueue.class);
             assertThat(processing.sequencingPolicy(group)).as(group).isSameAs(SequentialPerAggregatePolicy.instance());
             assertThat(processing.sequencedDeadLetterProcessor(group)).as(group).isPresent();

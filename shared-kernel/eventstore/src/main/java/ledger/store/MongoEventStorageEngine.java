@@ -444,7 +444,17 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         if (owner.containsKey(VOID)) {
             return null;
         }
-        for (Document event : owner.getList(EVENT_LIST, Document.class)) {
+        List<Document> events = owner.getList(EVENT_LIST, Document.class);
+        // a commit's events sit in position order from its _id: look there first (readers call
+        // this for every position of a commit), and search only if the document says otherwise
+        if (owner.get("_id") instanceof Number first) {
+            long index = position - first.longValue();
+            if (index >= 0 && index < events.size() && events.get((int) index).get("position") instanceof Number p
+                    && p.longValue() == position) {
+                return events.get((int) index);
+            }
+        }
+        for (Document event : events) {
             if (event.get("position") instanceof Number p && p.longValue() == position) {
                 return event;
             }
