@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where the ledger views live. Every method is a key or index lookup, so reads stay flat as the
- * store grows. Each saved version is also kept, by position, so the ledger can be read as it stood
- * at any earlier moment.
+ * Where the ledger views live. Current reads are key lookups, so they stay flat as the store
+ * grows. Each saved version is also kept, by position, so the ledger can be read as it stood at
+ * any earlier moment; such a read takes the month's versions up to that position (a month's
+ * tasks times their events, not the whole store).
  */
 interface LedgerViews {
 

@@ -103,8 +103,8 @@ class ViewRebuildController {
         OptionalLong position = positions.position(name);
         return new ProcessorView(name, processor.isRunning(), processor.isError(),
                 position.isPresent() ? position.getAsLong() : null, head,
-                position.isPresent() && position.getAsLong() >= head, status.values().stream().anyMatch(EventTrackerStatus::isReplaying),
-                status.keySet().stream().sorted().toList());
+                position.isPresent() && position.getAsLong() >= head,
+                status.values().stream().anyMatch(EventTrackerStatus::isReplaying), status.keySet().stream().sorted().toList());
     }
 
     /** The last position handed out; a head token would wait for commits still in flight. */
