@@ -2,16 +2,11 @@ package ledger.query.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +24,7 @@ import ledger.kernel.task.TaskAssignedEvent;
 import ledger.kernel.task.TaskId;
 import ledger.kernel.task.TaskSource;
 import ledger.query.SignedInViewTest;
-import ledger.security.TestAccounts;
+import ledger.query.StreamReader;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -94,26 +89,8 @@ class EventStreamIntegrationTest extends SignedInViewTest {
 
     private HttpResponse<Stream<String>> open(String query, String accept, String lastEventId,
                                               BlockingQueue<String> lines) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/events/stream?" + query)).header("Accept", accept)
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((TestAccounts.username(
-                        Role.API_CLIENT) + ":" + TestAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8)));
-        if (lastEventId != null) {
-            request.header("Last-Event-ID", lastEventId);
-        }
-        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(request.build(),
-                HttpResponse.BodyHandlers.ofLines());
-        assertThat(response.statusCode()).isEqualTo(200);
-        Thread reader = new Thread(() -> {
-            try {
-                response.body().forEach(lines::add);
-            } catch (RuntimeException closed) {
-                // the test closed the stream
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return response;
+        return StreamReader.open("http://localhost:" + port + "/api/events/stream?" + query, Role.API_CLIENT, accept,
+                lastEventId, lines);
     }
 
     private static String next(BlockingQueue<String> lines) throws InterruptedException {

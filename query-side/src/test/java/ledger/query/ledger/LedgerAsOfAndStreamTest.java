@@ -2,15 +2,10 @@ package ledger.query.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +22,7 @@ import ledger.kernel.task.TaskAssignedEvent;
 import ledger.kernel.task.TaskId;
 import ledger.kernel.task.TaskSource;
 import ledger.query.SignedInViewTest;
-import ledger.security.TestAccounts;
+import ledger.query.StreamReader;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -101,27 +96,8 @@ class LedgerAsOfAndStreamTest extends SignedInViewTest {
 
     private HttpResponse<Stream<String>> open(String month, String lastEventId, BlockingQueue<String> lines)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/ledger/"
-                        + month + "/stream"))
-                .header("Accept", "text/event-stream")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((TestAccounts.username(
-                        Role.BUREAU_LEADER) + ":" + TestAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8)));
-        if (lastEventId != null) {
-            request.header("Last-Event-ID", lastEventId);
-        }
-        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(request.build(),
-                HttpResponse.BodyHandlers.ofLines());
-        assertThat(response.statusCode()).isEqualTo(200);
-        Thread reader = new Thread(() -> {
-            try {
-                response.body().forEach(lines::add);
-            } catch (RuntimeException closed) {
-                // the test closed the stream
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return response;
+        return StreamReader.open("http://localhost:" + port + "/api/ledger/" + month + "/stream", Role.BUREAU_LEADER,
+                "text/event-stream", lastEventId, lines);
     }
 
     /** The next server-sent event about the task, as its fields (other months' tasks never appear). */
