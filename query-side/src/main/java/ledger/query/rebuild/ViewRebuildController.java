@@ -103,7 +103,7 @@ class ViewRebuildController {
         OptionalLong position = positions.position(name);
         return new ProcessorView(name, processor.isRunning(), processor.isError(),
                 position.isPresent() ? position.getAsLong() : null, head,
-                position.isPresent() && position.getAsLong() >= head,
+                head == 0 || position.isPresent() && position.getAsLong() >= head,
                 status.values().stream().anyMatch(EventTrackerStatus::isReplaying), status.keySet().stream().sorted().toList());
     }
 
