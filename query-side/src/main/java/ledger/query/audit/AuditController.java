@@ -1,7 +1,6 @@
 package ledger.query.audit;
 
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;

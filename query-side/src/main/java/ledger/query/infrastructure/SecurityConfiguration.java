@@ -1,7 +1,5 @@
 package ledger.query.infrastructure;
 
-import java.util.Arrays;
-
 import ledger.kernel.security.Role;
 import ledger.security.LedgerSecurity;
 import org.springframework.context.annotation.Bean;
