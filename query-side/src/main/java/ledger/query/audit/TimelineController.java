@@ -19,6 +19,7 @@ import ledger.query.ledger.LedgerHistory;
 import ledger.security.CurrentActor;
 import ledger.store.MongoEventStorageEngine;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.serialization.Revision;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -102,26 +103,16 @@ class TimelineController {
      * those who may see it), once that view has come as far as the moment asked for.
      */
     private Object state(String kind, String id, OptionalLong until) {
-        long at = until.orElse(Long.MAX_VALUE);
         return switch (kind) {
-            case "tasks" -> {
-                positions.awaitAsOf("ledger", until);
-                yield ledger.taskAsOf(id, at).orElse(null);
-            }
-            case "cadres" -> {
-                if (!CadreRecordHistory.mayRead(CurrentActor.get(), id)) {
-                    yield null;
-                }
-                positions.awaitAsOf("cadre-records", until);
-                yield cadres.recordAsOf(id, at).orElse(null);
-            }
+            case "tasks" -> ledger.taskAsOf(id, until).orElse(null);
+            case "cadres" -> CadreRecordHistory.mayRead(CurrentActor.get(), id)
+                    ? cadres.recordAsOf(id, until).orElse(null) : null;
             default -> null;
         };
     }
 
     private static String revisionOf(DomainEventMessage<?> event) {
-        org.axonframework.serialization.Revision revision =
-                event.getPayloadType().getAnnotation(org.axonframework.serialization.Revision.class);
+        Revision revision = event.getPayloadType().getAnnotation(Revision.class);
         return revision == null ? null : revision.value();
     }
 }
