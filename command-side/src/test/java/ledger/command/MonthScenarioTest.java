@@ -13,6 +13,9 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import ledger.command.task.DeadlineWatch;
+import ledger.kernel.task.DeadlineMissedEvent;
+import ledger.kernel.task.TaskFellAtRiskEvent;
+import ledger.store.MongoEventStorageEngine;
 import ledger.kernel.security.Role;
 import ledger.kernel.shared.BureauTime;
 import ledger.query.QuerySideApplication;
@@ -94,6 +97,8 @@ class MonthScenarioTest {
     MovableClock clock;
     @Autowired
     DeadlineWatch watch;
+    @Autowired
+    MongoEventStorageEngine engine;
     @Autowired
     UserAccounts accounts;
     @Autowired
@@ -201,6 +206,21 @@ class MonthScenarioTest {
         assertThat(then.get(gas)).containsEntry("status", "OVERDUE").containsEntry("dueDate", "2026-03-20");
         assertThat(then.get(renovation)).containsEntry("status", "ON_TRACK");
 
+        // the decision's new due date is watched like any other: yellow on 27 April, red on 1 May, each once
+        clock.moveTo(day("2026-04-27"));
+        assertThat(watch.check()).isEqualTo(1);
+        assertThat(awaitLedger(queries, ledger -> "AT_RISK".equals(ledger.get(gas).get("status"))).get(gas))
+                .containsEntry("dueDate", "2026-04-30");
+        assertThat(watch.check()).isZero();
+        clock.moveTo(day("2026-05-01"));
+        assertThat(watch.check()).isEqualTo(1);
+        awaitLedger(queries, ledger -> "OVERDUE".equals(ledger.get(gas).get("status")));
+        assertThat(watch.check()).isZero();
+        assertThat(eventsOf(gas, TaskFellAtRiskEvent.class)).extracting(TaskFellAtRiskEvent::dueDate)
+                .containsExactly(LocalDate.parse("2026-04-30"));
+        assertThat(eventsOf(gas, DeadlineMissedEvent.class)).extracting(DeadlineMissedEvent::dueDate)
+                .containsExactly(LocalDate.parse("2026-03-20"), LocalDate.parse("2026-04-30"));
+
         // the year closes: scores, the October bulletin, the assessment and an award (the leader's evidence)
         clock.moveTo(day("2027-01-05"));
         EvaluationSteps.run(http);
@@ -235,6 +255,11 @@ class MonthScenarioTest {
         // every view rebuilt from the log equals the view built live
         ViewRebuildCheck.assertRebuiltViewsEqualLive(querySide, queries.withBasicAuth(
                 TestAccounts.username(Role.ADMIN), TestAccounts.PASSWORD));
+    }
+
+    private <E> List<E> eventsOf(String task, Class<E> type) {
+        return engine.readEvents(task).asStream().map(event -> event.getPayload()).filter(type::isInstance)
+                .map(type::cast).toList();
     }
 
     private static Map<String, Map<String, Object>> byTask(Map<String, Object> ledger) {

@@ -65,6 +65,11 @@ public class CommandSender {
         return dispatch(metaData(actor, reason), command, aggregateId);
     }
 
+    /** Sends as the given actor and answers with what the handler returned (a system flow's question). */
+    public <R> R askAs(Actor actor, Object command) {
+        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData(actor, null)));
+    }
+
     private Optional<CommandAccepted> dispatch(MetaData metaData, Object command, String aggregateId) {
         var message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
         CommitReceipt receipt = receipts.capture(() -> gateway.sendAndWait(message)).receipt().orElse(null);

@@ -7,15 +7,16 @@ import java.time.LocalDate;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import ledger.command.infrastructure.CommandSender;
 import ledger.kernel.security.Actor;
 import ledger.kernel.security.Role;
 import ledger.kernel.shared.BureauTime;
 import ledger.kernel.task.CompletionVerifiedEvent;
-import ledger.kernel.task.DeadlineChangedEvent;
 import ledger.kernel.task.DeadlineMissedEvent;
+import ledger.kernel.task.DeadlineStanding;
+import ledger.kernel.task.DueDateSet;
 import ledger.kernel.task.TaskAssignedEvent;
 import ledger.kernel.task.TaskCancelledEvent;
 import ledger.kernel.task.TaskFellAtRiskEvent;
@@ -35,10 +36,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Watches due dates without an in-memory timer: the open tasks and their due dates are kept in
- * MongoDB (fed by the task events within the same command), and at start-up and then every
- * {@code ledger.deadlines.check-interval} each task that is due soon or overdue is told the time.
- * The task records "at risk" and "missed" itself, once per due date, so a watch that runs twice,
+ * Watches due dates without an in-memory timer: the open tasks, their due dates and what each has
+ * recorded are kept in MongoDB (fed by the task events within the same command), and at start-up
+ * and then every {@code ledger.deadlines.check-interval} each task whose next moment has come
+ * (by {@link DeadlinePolicy}) is told the time. The task records "at risk" and "missed" itself,
+ * once per due date, and answers how it stands, which the watch keeps: so a watch that runs twice,
  * on two instances, or long after the moment (the service was down) records each fact once.
  */
 @Component
@@ -52,25 +54,21 @@ public class DeadlineWatch {
     private final MongoCollection<Document> open;
     private final CommandSender sender;
     private final Clock clock;
-    private final int atRiskDays;
+    private final DeadlinePolicy policy;
 
     DeadlineWatch(MongoClient client, StoreConnection connection, CommandSender sender, Clock clock,
                   @Value("${ledger.deadlines.at-risk-days:3}") int atRiskDays) {
         this.open = client.getDatabase(connection.database()).getCollection("deadline_watch");
         this.sender = sender;
         this.clock = clock;
-        this.atRiskDays = atRiskDays;
+        this.policy = new DeadlinePolicy(atRiskDays);
     }
 
+    /** Assignment, an approved change, a leadership decision: every source of a due date. */
     @EventHandler
-    void on(TaskAssignedEvent event) {
-        open.replaceOne(eq("_id", event.taskId().value()), new Document("_id", event.taskId().value())
-                .append("dueDate", event.dueDate().toString()), new ReplaceOptions().upsert(true));
-    }
-
-    @EventHandler
-    void on(DeadlineChangedEvent event) {
-        open.updateOne(eq("_id", event.taskId().value()), Updates.set("dueDate", event.newDueDate().toString()));
+    void on(DueDateSet event) {
+        open.updateOne(eq("_id", event.taskId().value()), Updates.set("dueDate", event.dueDate().toString()),
+                new UpdateOptions().upsert(event instanceof TaskAssignedEvent));
     }
 
     @EventHandler
@@ -98,24 +96,27 @@ public class DeadlineWatch {
         open.deleteOne(eq("_id", event.taskId().value()));
     }
 
+    /** At start-up every open task is asked once, which also mends rows an earlier version left stale. */
     @EventListener(ApplicationReadyEvent.class)
     void atStartUp() {
-        check();
+        pass(true);
     }
 
     /** One pass over the open tasks; returns how many were told the time. */
     @Scheduled(fixedDelayString = "${ledger.deadlines.check-interval:60s}",
             initialDelayString = "${ledger.deadlines.check-interval:60s}")
     public int check() {
+        return pass(false);
+    }
+
+    private int pass(boolean everyTask) {
         LocalDate today = BureauTime.dayOf(clock.instant());
         int told = 0;
         // open tasks are a bounded set (a month's key tasks and their stragglers), so a scan is fine here
         for (Document task : open.find()) {
-            LocalDate due = LocalDate.parse(task.getString("dueDate"));
-            boolean missed = today.isAfter(due) && !due.toString().equals(task.getString("missedFor"));
-            boolean atRisk = !today.isAfter(due) && !today.isBefore(due.minusDays(atRiskDays))
-                    && !due.toString().equals(task.getString("atRiskFor"));
-            if (missed || atRisk) {
+            LocalDate next = policy.nextCheckOn(LocalDate.parse(task.getString("dueDate")),
+                    date(task, "atRiskFor"), date(task, "missedFor"));
+            if (everyTask || next != null && !today.isBefore(next)) {
                 tell(task.getString("_id"));
                 told++;
             }
@@ -125,11 +126,30 @@ public class DeadlineWatch {
 
     private void tell(String taskId) {
         try {
-            sender.sendAs(WATCH, new WatchDeadlineCommand(new TaskId(taskId), clock.instant(), atRiskDays), taskId,
-                    null);
+            DeadlineStanding standing = sender.askAs(WATCH,
+                    new WatchDeadlineCommand(new TaskId(taskId), clock.instant(), policy.atRiskDays()));
+            keep(taskId, standing);
         } catch (RuntimeException e) {
             // one task's trouble must not stop the others; the next pass tries again
             log.warn("Deadline watch could not update {}: {}", taskId, e.toString());
         }
+    }
+
+    private void keep(String taskId, DeadlineStanding standing) {
+        if (!standing.open()) {
+            open.deleteOne(eq("_id", taskId));
+            return;
+        }
+        open.updateOne(eq("_id", taskId), Updates.combine(Updates.set("dueDate", standing.dueDate().toString()),
+                Updates.set("atRiskFor", text(standing.atRiskFor())), Updates.set("missedFor", text(standing.missedFor()))));
+    }
+
+    private static LocalDate date(Document task, String field) {
+        String value = task.getString(field);
+        return value == null ? null : LocalDate.parse(value);
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
     }
 }

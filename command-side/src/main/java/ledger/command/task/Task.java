@@ -27,6 +27,7 @@ import ledger.kernel.task.DeadlineChangeDeclinedEvent;
 import ledger.kernel.task.DeadlineChangeRequestedEvent;
 import ledger.kernel.task.DeadlineChangedEvent;
 import ledger.kernel.task.DeadlineMissedEvent;
+import ledger.kernel.task.DeadlineStanding;
 import ledger.kernel.task.DecideDeadlineChangeCommand;
 import ledger.kernel.task.EscalateTaskCommand;
 import ledger.kernel.task.LeadershipDecisionAppliedEvent;
@@ -228,18 +229,23 @@ class Task {
         apply(new TaskReleasedFromTaskForceEvent(taskId, command.taskForceId(), command.outcome(), command.releasedAt()));
     }
 
-    /** Idempotent: records only what has happened and is not yet on record for the current due date. */
+    /**
+     * Idempotent: records only what has happened and is not yet on record for the current due date,
+     * and answers how the task stands, so the watch knows when to look again.
+     */
     @CommandHandler
-    void handle(WatchDeadlineCommand command) {
-        if (completed || closed || dueDate.equals(missedFor)) {
-            return;
+    DeadlineStanding handle(WatchDeadlineCommand command) {
+        boolean open = !completed && !closed;
+        if (open) {
+            DeadlinePolicy.Light light = new DeadlinePolicy(command.atRiskDays())
+                    .due(BureauTime.dayOf(command.now()), dueDate, flaggedAtRiskFor, missedFor);
+            if (light == DeadlinePolicy.Light.MISSED) {
+                apply(new DeadlineMissedEvent(taskId, dueDate, command.now()));
+            } else if (light == DeadlinePolicy.Light.AT_RISK) {
+                apply(new TaskFellAtRiskEvent(taskId, dueDate, command.now()));
+            }
         }
-        LocalDate today = BureauTime.dayOf(command.now());
-        if (today.isAfter(dueDate)) {
-            apply(new DeadlineMissedEvent(taskId, dueDate, command.now()));
-        } else if (!dueDate.equals(flaggedAtRiskFor) && !today.isBefore(dueDate.minusDays(command.atRiskDays()))) {
-            apply(new TaskFellAtRiskEvent(taskId, dueDate, command.now()));
-        }
+        return new DeadlineStanding(dueDate, flaggedAtRiskFor, missedFor, open);
     }
 
     private void requireOpen() {

@@ -22,6 +22,7 @@ import ledger.kernel.task.DeadlineChangeDeclinedEvent;
 import ledger.kernel.task.DeadlineChangeRequestedEvent;
 import ledger.kernel.task.DeadlineChangedEvent;
 import ledger.kernel.task.DeadlineMissedEvent;
+import ledger.kernel.task.DeadlineStanding;
 import ledger.kernel.task.DecideDeadlineChangeCommand;
 import ledger.kernel.task.EscalateTaskCommand;
 import ledger.kernel.task.LeadershipDecisionAppliedEvent;
@@ -247,6 +248,46 @@ class TaskLifecycleTest {
                        new DeadlineChangedEvent(TASK, DUE, extended, "资金未到位", new CadreId("leader-wang"), on("2026-04-02")))
                .when(new WatchDeadlineCommand(TASK, on("2026-04-16"), 3))
                .expectEvents(new DeadlineMissedEvent(TASK, extended, on("2026-04-16")));
+    }
+
+    @Test
+    void a_due_date_set_by_a_leadership_decision_falls_at_risk_and_due_afresh() {
+        LocalDate decided = LocalDate.parse("2026-04-15");
+        TaskEscalatedEvent escalated = new TaskEscalatedEvent(TASK, TF, "难题", on("2026-03-20"));
+        LeadershipDecisionAppliedEvent applied = new LeadershipDecisionAppliedEvent(TASK, TF,
+                LeadershipMeeting.BUREAU_AFFAIRS_MEETING, "局务会〔2026〕3号", DUE, decided, new CadreId("leader-wang"),
+                new UnitId("construction"), false, on("2026-04-02"));
+        DeadlineMissedEvent missedFirst = new DeadlineMissedEvent(TASK, DUE, on("2026-04-01"));
+        fixture.given(ASSIGNED_EVENT, escalated, missedFirst, applied)
+               .when(new WatchDeadlineCommand(TASK, on("2026-04-12"), 3))
+               .expectEvents(new TaskFellAtRiskEvent(TASK, decided, on("2026-04-12")))
+               .expectResultMessagePayload(new DeadlineStanding(decided, decided, DUE, true));
+        fixture.given(ASSIGNED_EVENT, escalated, missedFirst, applied,
+                       new TaskFellAtRiskEvent(TASK, decided, on("2026-04-12")))
+               .when(new WatchDeadlineCommand(TASK, on("2026-04-16"), 3))
+               .expectEvents(new DeadlineMissedEvent(TASK, decided, on("2026-04-16")))
+               .expectResultMessagePayload(new DeadlineStanding(decided, decided, decided, true));
+    }
+
+    @Test
+    void a_decision_that_brings_the_date_forward_turns_the_task_yellow_by_the_new_date() {
+        LocalDate earlier = LocalDate.parse("2026-03-20");
+        TaskEscalatedEvent escalated = new TaskEscalatedEvent(TASK, TF, "难题", on("2026-03-10"));
+        LeadershipDecisionAppliedEvent applied = new LeadershipDecisionAppliedEvent(TASK, TF,
+                LeadershipMeeting.PARTY_GROUP_MEETING, "党组会〔2026〕6号", DUE, earlier, new CadreId("leader-wang"),
+                new UnitId("construction"), false, on("2026-03-12"));
+        fixture.given(ASSIGNED_EVENT, escalated, applied)
+               .when(new WatchDeadlineCommand(TASK, on("2026-03-17"), 3))
+               .expectEvents(new TaskFellAtRiskEvent(TASK, earlier, on("2026-03-17")));
+    }
+
+    @Test
+    void a_finished_task_answers_the_watch_that_it_is_no_longer_open() {
+        fixture.given(ASSIGNED_EVENT, CLAIMED,
+                       new CompletionVerifiedEvent(TASK, null, on("2026-03-30"), DUE, true, on("2026-03-30")))
+               .when(new WatchDeadlineCommand(TASK, on("2026-04-01"), 3))
+               .expectNoEvents()
+               .expectResultMessagePayload(new DeadlineStanding(DUE, null, null, false));
     }
 
     @Test

@@ -17,5 +17,5 @@ import org.axonframework.serialization.Revision;
 public record LeadershipDecisionAppliedEvent(TaskId taskId, TaskForceId taskForceId, LeadershipMeeting meeting,
                                              String decisionRef, LocalDate previousDueDate, LocalDate dueDate,
                                              CadreId leadLeaderId, UnitId leadUnitId, boolean problemResolved,
-                                             Instant decidedAt) {
+                                             Instant decidedAt) implements DueDateSet {
 }

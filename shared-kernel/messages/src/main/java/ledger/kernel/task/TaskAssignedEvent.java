@@ -22,5 +22,5 @@ public record TaskAssignedEvent(
         LocalDate dueDate,
         YearMonth ledgerMonth,
         Instant assignedAt,
-        List<Milestone> milestones) {
+        List<Milestone> milestones) implements DueDateSet {
 }
