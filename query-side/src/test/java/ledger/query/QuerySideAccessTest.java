@@ -15,6 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Every endpoint of the query side, tried by every role and by nobody. */
@@ -104,12 +108,29 @@ class QuerySideAccessTest {
     }
 
     @Test
+    void an_administrators_remembered_credentials_rebuild_nothing_from_another_site() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.setOrigin("https://evil.example");
+        var admin = http.withBasicAuth(TestAccounts.username(Role.ADMIN), TestAccounts.PASSWORD);
+        for (String path : List.of("/api/admin/processors/ledger/rebuild", "/api/admin/dead-letters/ledger/retries")) {
+            var response = admin.exchange(path, HttpMethod.POST, new HttpEntity<>("go=1", headers), String.class);
+            assertThat(response.getStatusCode().value()).as(path).isEqualTo(403);
+            assertThat(response.getBody()).contains("\"code\":\"CROSS_SITE_REQUEST\"");
+        }
+        headers.setOrigin(null);
+        var withoutOrigin = admin.exchange("/api/admin/processors/ledger/rebuild", HttpMethod.POST,
+                new HttpEntity<>("go=1", headers), String.class);
+        assertThat(withoutOrigin.getStatusCode().value()).isEqualTo(415);
+    }
+
+    @Test
     void a_wrong_password_is_401_with_a_problem_document() {
         var response = http.withBasicAuth(TestAccounts.username(Role.UNIT_STAFF), "wrong-password")
                 .getForEntity("/api/ledger/2026-03", String.class);
 
         assertThat(response.getStatusCode().value()).isEqualTo(401);
-        assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
+        assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("LedgerBasic");
         assertThat(response.getBody()).contains("\"code\":\"AUTHENTICATION_REQUIRED\"");
     }
 

@@ -7,6 +7,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
 
 /**
  * Builds a service's filter chain: stateless, Basic or JWT, problem documents for 401/403, the
@@ -20,10 +21,12 @@ public class LedgerSecurity {
 
     private final JwtDecoder jwtDecoder;
     private final ProblemSecurityHandlers handlers;
+    private final ApiRequestGuard guard;
 
-    public LedgerSecurity(JwtDecoder jwtDecoder, ProblemSecurityHandlers handlers) {
+    public LedgerSecurity(JwtDecoder jwtDecoder, ProblemSecurityHandlers handlers, ApiRequestGuard guard) {
         this.jwtDecoder = jwtDecoder;
         this.handlers = handlers;
+        this.guard = guard;
     }
 
     public boolean usesJwt() {
@@ -33,7 +36,9 @@ public class LedgerSecurity {
     public SecurityFilterChain filterChain(HttpSecurity http,
             Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> rules)
             throws Exception {
-        // No cookies and no sessions: every request carries its credentials, so CSRF does not apply.
+        // No cookies and no sessions: every request carries its credentials, so CSRF tokens do not apply;
+        // what a browser could still send on its own (remembered credentials) the guard refuses first.
+        http.addFilterAfter(guard, HeaderWriterFilter.class);
         http.csrf(csrf -> csrf.disable())
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))

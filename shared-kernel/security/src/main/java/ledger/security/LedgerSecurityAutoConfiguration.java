@@ -4,6 +4,7 @@ import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
@@ -13,6 +14,7 @@ import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.O
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -46,12 +48,29 @@ public class LedgerSecurityAutoConfiguration {
 
     @Bean
     ProblemSecurityHandlers problemSecurityHandlers(ObjectMapper json, LedgerSecurityProperties properties) {
-        return new ProblemSecurityHandlers(json, properties.jwt().enabled() ? "Bearer" : "Basic realm=\"ledger\"");
+        // not "Basic": a browser would prompt for a password and then send it on its own to any page that asks
+        return new ProblemSecurityHandlers(json, properties.jwt().enabled() ? "Bearer realm=\"ledger\""
+                : "LedgerBasic realm=\"ledger\"");
     }
 
     @Bean
-    LedgerSecurity ledgerSecurity(LedgerSecurityProperties properties, ProblemSecurityHandlers handlers) {
-        return new LedgerSecurity(jwtDecoder(properties.jwt()), handlers);
+    ApiRequestGuard apiRequestGuard(ObjectMapper json, LedgerSecurityProperties properties) {
+        return new ApiRequestGuard(json, Set.copyOf(properties.allowedOrigins()),
+                properties.maxRequestBody().toBytes());
+    }
+
+    /** The guard runs inside each service's security chain, not a second time as a servlet filter. */
+    @Bean
+    FilterRegistrationBean<ApiRequestGuard> apiRequestGuardRegistration(ApiRequestGuard guard) {
+        FilterRegistrationBean<ApiRequestGuard> registration = new FilterRegistrationBean<>(guard);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    LedgerSecurity ledgerSecurity(LedgerSecurityProperties properties, ProblemSecurityHandlers handlers,
+                                  ApiRequestGuard guard) {
+        return new LedgerSecurity(jwtDecoder(properties.jwt()), handlers, guard);
     }
 
     @Bean

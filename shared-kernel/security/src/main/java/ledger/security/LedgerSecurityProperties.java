@@ -1,16 +1,23 @@
 package ledger.security;
 
+import java.util.List;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * How requests are authenticated. With neither JWT setting, accounts of the embedded user store
  * sign in with HTTP Basic. With an issuer (production) or a public key, only bearer JWTs count.
+ * Requests that change something come only from the service's own origin or an allowed one, and
+ * carry at most {@code maxRequestBody} of JSON.
  */
 @ConfigurationProperties("ledger.security")
 public record LedgerSecurityProperties(
         @DefaultValue("10") int bcryptStrength,
-        @DefaultValue Jwt jwt) {
+        @DefaultValue Jwt jwt,
+        @DefaultValue List<String> allowedOrigins,
+        @DefaultValue("1MB") DataSize maxRequestBody) {
 
     public record Jwt(@DefaultValue("") String issuerUri, @DefaultValue("") String publicKey) {
 

@@ -9,6 +9,9 @@ public enum ErrorCode {
     INVALID_INPUT(Kind.INVALID_INPUT, "The request is malformed"),
     AUTHENTICATION_REQUIRED(Kind.UNAUTHENTICATED, "Sign in first"),
     NOT_PERMITTED(Kind.FORBIDDEN, "Your role does not allow this"),
+    CROSS_SITE_REQUEST(Kind.FORBIDDEN, "Requests that change something are accepted only from the service's own origin"),
+    UNSUPPORTED_MEDIA_TYPE(Kind.UNSUPPORTED_MEDIA_TYPE, "Commands are sent as application/json"),
+    PAYLOAD_TOO_LARGE(Kind.PAYLOAD_TOO_LARGE, "The request body is larger than the service accepts"),
     NOT_A_TASK_UNIT(Kind.FORBIDDEN, "Only the task's lead unit and co-units may do this"),
     ACCOUNT_EXISTS(Kind.CONFLICT, "An account with this user name already exists"),
     IDEMPOTENCY_KEY_REUSED(Kind.UNPROCESSABLE, "This Idempotency-Key was already used for a different request"),
@@ -82,7 +85,8 @@ public enum ErrorCode {
     VIEW_NOT_YET_CURRENT(Kind.UNAVAILABLE, "The view has not yet caught up with the requested position"),
     STORE_UNAVAILABLE(Kind.UNAVAILABLE, "The event store could not take the write; nothing was stored, try again");
 
-    public enum Kind { INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, RULE_VIOLATION, CONFLICT, STALE, UNPROCESSABLE, UNAVAILABLE }
+    public enum Kind { INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, RULE_VIOLATION, CONFLICT, STALE, UNPROCESSABLE, UNAVAILABLE,
+        UNSUPPORTED_MEDIA_TYPE, PAYLOAD_TOO_LARGE }
 
     private final Kind kind;
     private final String title;
