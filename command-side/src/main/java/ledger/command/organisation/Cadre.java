@@ -94,6 +94,7 @@ class Cadre {
     @CommandHandler
     void handle(RecordAssessmentCommand command) {
         requireRole(command.recorder(), Role.PERSONNEL_OFFICE);
+        requireNotOwnRecord(command.recorder());
         if (assessments.containsKey(command.assessmentId())) {
             throw new LedgerException(ErrorCode.DUPLICATE_ASSESSMENT, command.assessmentId() + " is recorded");
         }
@@ -111,6 +112,7 @@ class Cadre {
     @CommandHandler
     void handle(RequestAssessmentCorrectionCommand command) {
         requireRole(command.requester(), Role.PERSONNEL_OFFICE);
+        requireNotOwnRecord(command.requester());
         AssessmentRecordedEvent assessment = assessments.get(command.assessmentId());
         if (assessment == null) {
             throw new LedgerException(ErrorCode.UNKNOWN_ASSESSMENT, cadreId + " has no assessment " + command.assessmentId());
@@ -130,6 +132,7 @@ class Cadre {
         if (command.approver().role() != Role.PERSONNEL_OFFICE && command.approver().role() != Role.BUREAU_LEADER) {
             throw new LedgerException(ErrorCode.NOT_PERMITTED, "The personnel office or a bureau leader approves");
         }
+        requireNotOwnRecord(command.approver());
         AssessmentCorrectionRequestedEvent pending = pendingCorrections.get(command.assessmentId());
         if (pending == null) {
             throw new LedgerException(ErrorCode.NO_CORRECTION_PENDING, "No correction of " + command.assessmentId() + " waits");
@@ -258,4 +261,12 @@ class Cadre {
         position = event.position();
         postedSince = event.effectiveOn();
     }
+
+    /** Assessments are decided about a cadre, never by them: not recorded, asked to be corrected or approved. */
+    private void requireNotOwnRecord(Actor actor) {
+        if (actor.personId().equals(cadreId.value())) {
+            throw new LedgerException(ErrorCode.OWN_RECORD, actor.personId() + " may not decide on their own assessment");
+        }
+    }
+
 }

@@ -51,6 +51,10 @@ class TaskForce {
 
     @CommandHandler
     TaskForce(FormTaskForceCommand command) {
+        if (!command.actor().personId().equals(command.leadLeaderId().value())) {
+            throw new LedgerException(ErrorCode.NOT_THE_TASK_FORCE_LEAD, command.actor().personId()
+                    + " may form a task force that they lead themselves, not one in " + command.leadLeaderId() + "'s name");
+        }
         LeadFacts lead = command.leadFacts();
         if (!lead.bureauLeader()) {
             throw new LedgerException(ErrorCode.NOT_A_BUREAU_LEADER, command.leadLeaderId() + " is not a bureau leader");

@@ -103,6 +103,31 @@ class CadreRecordsTest {
     }
 
     @Test
+    void nobody_records_asks_to_correct_or_approves_their_own_assessment() {
+        Actor li = new Actor(LI.value(), Role.BUREAU_LEADER, null);
+        Actor liAsPersonnel = new Actor(LI.value(), Role.PERSONNEL_OFFICE, "personnel-office");
+        AssessmentCorrectionRequestedEvent requested = new AssessmentCorrectionRequestedEvent(LI, "a-1",
+                AssessmentGrade.EXCELLENT, "漏计抗洪抢险表现", "cadre-personnel-wu", NOW);
+        cadres.given(REGISTERED, ANNUAL, requested)
+              .when(new ApproveAssessmentCorrectionCommand(LI, li, "a-1", NOW))
+              .expectNoEvents()
+              .expectException(refusedWith(ErrorCode.OWN_RECORD));
+        cadres.given(REGISTERED, ANNUAL)
+              .when(new RequestAssessmentCorrectionCommand(LI, liAsPersonnel, "a-1", AssessmentGrade.EXCELLENT, "自评",
+                      NOW))
+              .expectException(refusedWith(ErrorCode.OWN_RECORD));
+        cadres.given(REGISTERED)
+              .when(new RecordAssessmentCommand(LI, liAsPersonnel, "a-1", AssessmentKind.ANNUAL, "2026",
+                      AssessmentGrade.EXCELLENT, LocalDate.parse("2026-12-31"), NOW))
+              .expectException(refusedWith(ErrorCode.OWN_RECORD));
+        // another bureau leader may approve
+        cadres.given(REGISTERED, ANNUAL, requested)
+              .when(new ApproveAssessmentCorrectionCommand(LI, new Actor("leader-zhang", Role.BUREAU_LEADER, null), "a-1",
+                      NOW))
+              .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void awards_go_to_cadres_active_in_the_year_once_and_by_kind() {
         CadreAwardGrantedEvent granted = new CadreAwardGrantedEvent(LI, AwardKind.ADVANCED_WORKER, 2026, "攻坚克难", NOW);
         cadres.given(REGISTERED)

@@ -149,4 +149,14 @@ class TaskForceTest {
                .when(new SubmitFeasibilityOpinionCommand(TF, ZHANG_ACTS, "迟到的意见", NOW))
                .expectException(refusedWith(ErrorCode.TASK_FORCE_DISSOLVED));
     }
+
+    @Test
+    void a_leader_forms_only_a_task_force_they_lead_themselves() {
+        fixture.givenNoPriorActivity()
+               .when(new FormTaskForceCommand(TF, OTHER_LEADER, "老旧小区加装电梯协调难", ProblemKind.BUSINESS, "城市更新", ZHANG,
+                       leader(false, "城市更新"), List.of(URBAN), TASKS, NOW))
+               .expectNoEvents()
+               .expectException(refusedWith(ErrorCode.NOT_THE_TASK_FORCE_LEAD));
+    }
+
 }

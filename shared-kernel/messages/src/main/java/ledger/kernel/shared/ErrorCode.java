@@ -9,6 +9,7 @@ public enum ErrorCode {
     INVALID_INPUT(Kind.INVALID_INPUT, "The request is malformed"),
     AUTHENTICATION_REQUIRED(Kind.UNAUTHENTICATED, "Sign in first"),
     NOT_PERMITTED(Kind.FORBIDDEN, "Your role does not allow this"),
+    OWN_RECORD(Kind.FORBIDDEN, "Nobody decides on their own record"),
     CROSS_SITE_REQUEST(Kind.FORBIDDEN, "Requests that change something are accepted only from the service's own origin"),
     UNSUPPORTED_MEDIA_TYPE(Kind.UNSUPPORTED_MEDIA_TYPE, "Commands are sent as application/json"),
     PAYLOAD_TOO_LARGE(Kind.PAYLOAD_TOO_LARGE, "The request body is larger than the service accepts"),
