@@ -1,7 +1,6 @@
 package ledger.command.account;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -14,6 +13,7 @@ import ledger.security.LedgerSecurity;
 import ledger.security.UserAccount;
 import ledger.security.UserAccounts;
 import ledger.store.LedgerStoreProperties;
+import ledger.storeserver.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * First start of the embedded user store: opens an administrator account and, when demo
- * accounts are asked for, one account per role. Passwords are random, printed once, and kept in
- * {@code <data dir>/demo-accounts.txt} for a demonstration system.
+ * accounts are asked for, one account per role. Passwords are random and printed once; the demo
+ * roles' (not the administrator's) are also kept in the owner-only {@code <data dir>/demo-accounts.txt}
+ * for a demonstration system.
  */
 @Component
 class AccountBootstrap implements ApplicationRunner {
@@ -70,8 +71,8 @@ class AccountBootstrap implements ApplicationRunner {
         if (security.usesJwt() || !accounts.isEmpty()) {
             return;
         }
+        String admin = open("admin", "admin", Role.ADMIN, null);
         List<String> lines = new ArrayList<>();
-        lines.add(open("admin", "admin", Role.ADMIN, null));
         if (demoAccounts) {
             for (Role role : Role.values()) {
                 String[] demo = DEMO.get(role);
@@ -82,11 +83,15 @@ class AccountBootstrap implements ApplicationRunner {
         }
         String table = String.join(System.lineSeparator(), lines);
         System.out.println(System.lineSeparator() + "Accounts opened at first start (user / password / role / unit):"
-                + System.lineSeparator() + table + System.lineSeparator());
-        Files.createDirectories(dataDir);
-        Path file = dataDir.resolve("demo-accounts.txt");
-        Files.writeString(file, table + System.lineSeparator());
-        log.info("First-start accounts written to {}; change or remove them before real use", file.toAbsolutePath());
+                + System.lineSeparator() + admin + System.lineSeparator() + table + System.lineSeparator()
+                + "The administrator's password is shown only here, once: keep it safe now." + System.lineSeparator());
+        if (demoAccounts) {
+            // the demonstration roles' passwords stay at hand (owner-only file); the administrator's never does
+            Path file = dataDir.resolve("demo-accounts.txt");
+            PrivateFiles.write(file, table + System.lineSeparator());
+            log.info("Demo accounts written to {} (readable by its owner only); change or remove them before real use",
+                    file.toAbsolutePath());
+        }
     }
 
     private String open(String username, String personId, Role role, String unit) {

@@ -5,11 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 import ledger.evidence.Merkle;
 import ledger.store.audit.Notary;
+import ledger.storeserver.PrivateFiles;
 
 /**
  * The last head the notary signed, in a small file beside the signing key (one line: tree size
@@ -41,11 +41,9 @@ final class HeadFile implements Notary.HeadKeeper {
     @Override
     public void write(Notary.Head head) {
         try {
-            Path next = file.resolveSibling(file.getFileName() + ".next");
-            Files.writeString(next, head.treeSize() + " " + Merkle.hex(head.root()) + "\n", StandardCharsets.US_ASCII);
-            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the notary's signed head in " + file, e);
+            PrivateFiles.write(file, head.treeSize() + " " + Merkle.hex(head.root()) + "\n");
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("cannot keep the notary's signed head in " + file, e.getCause());
         }
     }
 }

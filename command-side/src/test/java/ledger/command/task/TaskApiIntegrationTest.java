@@ -253,9 +253,14 @@ class TaskApiIntegrationTest {
     @Test
     void the_api_is_described_and_health_shows_the_store() {
         assertThat(http.getForEntity("/v3/api-docs", String.class).getBody()).contains("/api/tasks/{taskId}/progress-reports");
-        ResponseEntity<Map> health = http.getForEntity("/actuator/health", Map.class);
+        ResponseEntity<Map> health = http.withBasicAuth(TestAccounts.username(Role.ADMIN), TestAccounts.PASSWORD)
+                .getForEntity("/actuator/health", Map.class);
         assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(health.getBody().toString()).contains("eventStore", "eventProcessors");
+        // anyone may ask whether the service is up, but not where its data lies or how far it is
+        ResponseEntity<Map> anonymous = http.getForEntity("/actuator/health", Map.class);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(anonymous.getBody()).containsEntry("status", "UP").doesNotContainKey("components");
     }
 
     private String assign() {

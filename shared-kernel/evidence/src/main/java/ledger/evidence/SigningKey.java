@@ -56,8 +56,13 @@ public final class SigningKey {
         }
         SigningKey key = generate();
         Path dir = file.toAbsolutePath().getParent();
-        if (dir != null) {
+        if (dir != null && !Files.isDirectory(dir)) {
             Files.createDirectories(dir);
+            try {
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // the file's own protection below has to do
+            }
         }
         Path temp = Files.createTempFile(dir, ".ledger-audit-key", ".tmp");
         try {

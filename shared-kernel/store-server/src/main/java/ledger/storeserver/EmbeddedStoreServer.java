@@ -1,9 +1,6 @@
 package ledger.storeserver;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
@@ -42,14 +39,12 @@ public final class EmbeddedStoreServer implements AutoCloseable {
 
     /** A server that persists to {@value #STORE_FILE} in {@code dataDir}, creating the folder if needed. */
     public static EmbeddedStoreServer persistent(Path dataDir, String host, int port) {
-        try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create data folder " + dataDir.toAbsolutePath(), e);
-        }
+        PrivateFiles.folder(dataDir);
         Path file = dataDir.resolve(STORE_FILE).toAbsolutePath();
         log.info("Embedded store persists to {}", file);
-        return new EmbeddedStoreServer(new DurableH2Backend(file.toString()), host, port, file);
+        EmbeddedStoreServer server = new EmbeddedStoreServer(new DurableH2Backend(file.toString()), host, port, file);
+        PrivateFiles.file(file);
+        return server;
     }
 
     public String connectionString() {

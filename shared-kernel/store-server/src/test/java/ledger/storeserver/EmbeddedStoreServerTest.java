@@ -2,7 +2,9 @@ package ledger.storeserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -38,4 +40,17 @@ class EmbeddedStoreServerTest {
             assertThat(backend.getMvStore().hasUnsavedChanges()).isFalse();
         }
     }
+
+    @Test
+    void the_data_folder_and_the_store_file_are_the_owners_alone() throws Exception {
+        Path folder = dataDir.resolve("private");
+        try (EmbeddedStoreServer server = EmbeddedStoreServer.persistent(folder, "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            client.getDatabase("ledger").getCollection("things").insertOne(new Document("_id", 3));
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(server.storeFile())))
+                    .isEqualTo("rw-------");
+        }
+    }
+
 }
