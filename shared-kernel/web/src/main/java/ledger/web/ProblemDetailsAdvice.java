@@ -2,6 +2,10 @@ package ledger.web;
 
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -77,11 +81,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(500),
-                "An internal error occurred; it has been logged.");
-        problem.setTitle("Internal error");
-        problem.setProperty("code", "INTERNAL_ERROR");
-        return ResponseEntity.internalServerError().body(problem);
+        return Problems.internalError();
     }
 
     @Override
@@ -147,7 +147,36 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof MismatchedInputException m) {
             return new Problems.FieldError(path(m), "has the wrong type");
         }
+        if (cause instanceof JsonMappingException j && j.getCause() instanceof StreamReadException read) {
+            return unreadable(path(j), read);
+        }
+        if (cause instanceof StreamReadException read && read.getProcessor() != null) {
+            return unreadable(fieldAt(read.getProcessor()), read);
+        }
         return new Problems.FieldError("body", "is not valid JSON");
+    }
+
+    /** A token the parser could not take (a number out of range, NaN, a key given twice), at the field. */
+    private static Problems.FieldError unreadable(String field, StreamReadException read) {
+        if (read instanceof InputCoercionException) {
+            return new Problems.FieldError(field, "is out of range");
+        }
+        if (read.getOriginalMessage() != null && read.getOriginalMessage().startsWith("Duplicate field")) {
+            return new Problems.FieldError(field, "is given more than once");
+        }
+        return new Problems.FieldError(field, "is not valid JSON here");
+    }
+
+    /** Where the parser stood: the field it was reading (or "body" at the top). */
+    private static String fieldAt(JsonParser parser) {
+        JsonStreamContext context = parser.getParsingContext();
+        StringBuilder path = new StringBuilder();
+        for (; context != null && !context.inRoot(); context = context.getParent()) {
+            String step = context.inArray() ? "[" + Math.max(0, context.getCurrentIndex()) + "]"
+                    : context.getCurrentName() == null ? "" : context.getCurrentName();
+            path.insert(0, path.isEmpty() || step.startsWith("[") || step.isEmpty() ? step : step + ".");
+        }
+        return path.isEmpty() ? "body" : path.toString();
     }
 
     private static String lastNode(String propertyPath) {

@@ -54,6 +54,15 @@ public final class Problems {
         return response.body(problem);
     }
 
+    /** An unexpected failure: said as such, without its message (which is logged, not shown). */
+    public static ResponseEntity<ProblemDetail> internalError() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "An internal error occurred; it has been logged.");
+        problem.setTitle("Internal error");
+        problem.setProperty("code", "INTERNAL_ERROR");
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
     /** Bad input that names the fields at fault. */
     public static ProblemDetail invalid(String detail, List<FieldError> errors) {
         ProblemDetail problem = of(ErrorCode.INVALID_INPUT, detail);

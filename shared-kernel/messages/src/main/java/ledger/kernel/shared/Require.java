@@ -19,8 +19,12 @@ public final class Require {
 
     public static String text(String value, String field, int maxLength) {
         present(value, field);
-        if (value.isBlank()) {
+        if (value.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.getType(c) == Character.FORMAT
+                || Character.isSpaceChar(c))) {
             throw new InvalidMessageException(field, "must not be blank");
+        }
+        if (value.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            throw new InvalidMessageException(field, "must not contain control characters");
         }
         if (value.length() > maxLength) {
             throw new InvalidMessageException(field, "must be at most " + maxLength + " characters");
