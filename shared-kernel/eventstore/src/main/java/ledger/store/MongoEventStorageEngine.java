@@ -36,6 +36,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.AbstractEventEntry;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -385,8 +386,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             List<LogEntry> entries = readSettled(cursor, batchSize);
             for (LogEntry entry : entries) {
                 if (entry.event() != null) {
-                    result.add(new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(entry.position()),
-                            domainEventData(entry.event())));
+                    result.add(trackedEventData(entry));
                 }
             }
             if (entries.size() < batchSize) {
@@ -565,13 +565,22 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return counter == null ? FIRST_POSITION - 1 : counter.get("last", Number.class).longValue();
     }
 
+    /**
+     * An event of the global stream. One of no aggregate must not be domain event data: Axon makes
+     * a {@code DomainEventMessage} of any, and readers would take its event id for an aggregate.
+     */
+    private static TrackedEventData<String> trackedEventData(LogEntry entry) {
+        TrackingToken token = new GlobalSequenceTrackingToken(entry.position());
+        Document event = entry.event();
+        return event.containsKey("aggregateId") ? new TrackedDomainEventData<>(token, domainEventData(event))
+                : new TrackedPlainEventData(token, event);
+    }
+
     private static DomainEventData<String> domainEventData(Document event) {
-        String aggregateId = event.getString("aggregateId");
-        boolean domain = aggregateId != null;
         return new GenericDomainEventEntry<>(
-                domain ? event.getString("aggregateType") : null,
-                domain ? aggregateId : event.getString("eventId"),
-                domain ? event.getLong("sequence") : 0L,
+                event.getString("aggregateType"),
+                event.getString("aggregateId"),
+                event.getLong("sequence"),
                 event.getString("eventId"),
                 event.getString("timestamp"),
                 event.getString("payloadType"),
@@ -659,6 +668,24 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EventStoreException("interrupted while waiting for a commit in flight", e);
+        }
+    }
+
+    /** A stored event of no aggregate, as Axon reads it from the global stream. */
+    private static final class TrackedPlainEventData extends AbstractEventEntry<String> implements TrackedEventData<String> {
+
+        private final TrackingToken token;
+
+        TrackedPlainEventData(TrackingToken token, Document event) {
+            super(event.getString("eventId"), event.getString("timestamp"), event.getString("payloadType"),
+                    event.getString("payloadRevision"), BsonJson.toJson(event.get("payload")),
+                    BsonJson.toJson(event.get("metaData")));
+            this.token = token;
+        }
+
+        @Override
+        public TrackingToken trackingToken() {
+            return token;
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +25,7 @@ import com.mongodb.client.model.Filters;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -377,6 +379,42 @@ abstract class MongoEventStorageEngineContractTest {
             assertThat(readAll(restarted, resumed)).extracting(m -> position(m.trackingToken()))
                     .containsExactly(3L, 4L);
             assertThat(restarted.readEvents("a").asStream().count()).isEqualTo(2);
+        }
+    }
+
+    // ---------------------------------------------------------------- what Axon's own engine suites ask
+
+    @Test
+    void an_event_of_no_aggregate_comes_back_as_a_plain_event_among_domain_events() {
+        EventMessage<?> notice = announced("停水通知").andMetaData(Map.of("actorId", "office"));
+        engine.appendEvents(noted("a", 0), notice, noted("a", 1));
+
+        List<TrackedEventMessage<?>> read = readAll(engine, null);
+
+        assertThat(read).extracting(m -> m instanceof DomainEventMessage).containsExactly(true, false, true);
+        TrackedEventMessage<?> plain = read.get(1);
+        assertThat(plain).isInstanceOf(GenericTrackedEventMessage.class);
+        assertThat(plain.getIdentifier()).isEqualTo(notice.getIdentifier());
+        assertThat(plain.getPayload()).isEqualTo(new Fixtures.Announced("停水通知"));
+        assertThat(plain.getMetaData()).containsEntry("actorId", "office");
+        assertThat(plain.getTimestamp()).isEqualTo(notice.getTimestamp());
+        assertThat(position(plain.trackingToken())).isEqualTo(2L);
+        // its own id names no aggregate
+        assertThat(engine.readEvents(notice.getIdentifier()).asStream()).isEmpty();
+        assertThat(engine.lastSequenceNumberFor(notice.getIdentifier())).isEmpty();
+        assertThat(engine.readEvents("a").asStream().map(DomainEventMessage::getSequenceNumber).toList())
+                .containsExactly(0L, 1L);
+    }
+
+    @Test
+    void an_event_of_no_aggregate_stays_plain_for_a_tracking_processor_of_the_event_store() throws InterruptedException {
+        engine.appendEvents(announced("全局通知"));
+        EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
+        try (var stream = eventStore.openStream(null)) {
+            assertThat(stream.hasNextAvailable(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(stream.nextAvailable()).isNotInstanceOf(DomainEventMessage.class);
+        } finally {
+            eventStore.shutDown();
         }
     }
 
