@@ -132,6 +132,13 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         if (events.isEmpty()) {
             return;
         }
+        EventMessage<?> repeated = repeatedWithinCommit(events);
+        if (repeated != null) {
+            // the unique indexes compare documents, not the entries of one; refused before any
+            // position is reserved, so the log shows nothing of it
+            handlePersistenceException(new AggregateSequenceTakenException(
+                    "the commit holds this aggregate sequence or event id twice"), repeated);
+        }
         Document commit = commitDocument(events, serializer, reservePositions(events.size()));
         insertCommit(commit, events);
     }
@@ -265,15 +272,38 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         commitListeners.forEach(listener -> listener.committed(receipt));
     }
 
-    /** The event whose aggregate sequence another commit already holds (Axon words the error after it). */
+    /** The first event that repeats the aggregate sequence or the event id of an earlier one in the list. */
+    private static EventMessage<?> repeatedWithinCommit(List<? extends EventMessage<?>> events) {
+        Set<String> keys = new HashSet<>();
+        Set<String> ids = new HashSet<>();
+        for (EventMessage<?> event : events) {
+            boolean repeated = !ids.add(event.getIdentifier());
+            if (event instanceof DomainEventMessage<?> domainEvent) {
+                repeated |= !keys.add(aggregateKey(domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber()));
+            }
+            if (repeated) {
+                return event;
+            }
+        }
+        return null;
+    }
+
+    /** The event whose aggregate sequence or event id another commit already holds (Axon words the error after it). */
     private EventMessage<?> conflictingEvent(Document commit, List<? extends EventMessage<?>> events) {
-        List<String> ours = commit.getList(KEYS, String.class);
+        List<String> ours = commit.getList(KEYS, String.class, List.of());
         Set<String> taken = new HashSet<>();
-        for (Document other : commits.find(in(KEYS, ours))) {
-            taken.addAll(other.getList(KEYS, String.class));
+        if (!ours.isEmpty()) {
+            for (Document other : commits.find(in(KEYS, ours))) {
+                taken.addAll(other.getList(KEYS, String.class));
+            }
+        }
+        Set<String> takenIds = new HashSet<>();
+        for (Document other : commits.find(in(EVENT_IDS, commit.getList(EVENT_IDS, String.class)))
+                .projection(Projections.include(EVENT_IDS))) {
+            takenIds.addAll(other.getList(EVENT_IDS, String.class));
         }
         for (EventMessage<?> event : events) {
-            if (event instanceof DomainEventMessage<?> domainEvent
+            if (takenIds.contains(event.getIdentifier()) || event instanceof DomainEventMessage<?> domainEvent
                     && taken.contains(aggregateKey(domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber()))) {
                 return event;
             }
@@ -692,7 +722,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     /** Marks the duplicate-key failure on the aggregate index, so Axon reports a concurrency conflict. */
     static final class AggregateSequenceTakenException extends RuntimeException {
         AggregateSequenceTakenException(Throwable cause) {
-            super("another commit already stored this aggregate sequence", cause);
+            super("another commit already stored this aggregate sequence or event id", cause);
+        }
+
+        AggregateSequenceTakenException(String message) {
+            super(message);
         }
     }
 

@@ -34,6 +34,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.SimpleSerializedType;
@@ -416,6 +417,70 @@ abstract class MongoEventStorageEngineContractTest {
         } finally {
             eventStore.shutDown();
         }
+    }
+
+    @Test
+    void a_commit_that_holds_one_aggregate_sequence_twice_is_refused_whole_before_reserving_a_position() {
+        assertThatThrownBy(() -> engine.appendEvents(noted("a", 0), noted("a", 0)))
+                .isInstanceOf(AggregateStreamCreationException.class);
+        assertThatThrownBy(() -> engine.appendEvents(noted("b", 0), noted("b", 1), noted("c", 0), noted("b", 1)))
+                .isInstanceOf(ConcurrencyException.class);
+
+        assertThat(engine.lastReservedPosition()).isZero();
+        assertThat(commitDocuments()).isZero();
+        assertThat(engine.readEvents("a").asStream()).isEmpty();
+        assertThat(engine.readEvents("b").asStream()).isEmpty();
+        engine.appendEvents(noted("b", 0));
+        assertThat(readAll(engine, null)).extracting(m -> position(m.trackingToken())).containsExactly(1L);
+    }
+
+    @Test
+    void a_commit_that_holds_one_event_id_twice_is_refused_whole_before_reserving_a_position() {
+        assertThatThrownBy(() -> engine.appendEvents(withId("same", "a", 0), withId("same", "b", 0)))
+                .isInstanceOf(AggregateStreamCreationException.class);
+        assertThatThrownBy(() -> engine.appendEvents(withId("again", "a", 1), withId("again", "b", 1)))
+                .isInstanceOf(ConcurrencyException.class);
+        EventMessage<?> notice = announced("重复");
+        assertThatThrownBy(() -> engine.appendEvents(notice, notice)).isInstanceOf(ConcurrencyException.class);
+
+        assertThat(engine.lastReservedPosition()).isZero();
+        assertThat(commitDocuments()).isZero();
+    }
+
+    @Test
+    void an_event_id_another_commit_holds_is_refused_like_a_taken_sequence() {
+        EventMessage<?> notice = announced("一次");
+        engine.appendEvents(notice);
+        engine.appendEvents(withId("taken", "a", 0));
+
+        assertThatThrownBy(() -> engine.appendEvents(notice)).isInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> engine.appendEvents(withId("taken", "b", 0)))
+                .isInstanceOf(AggregateStreamCreationException.class);
+        assertThatThrownBy(() -> engine.appendEvents(noted("b", 0), withId("taken", "b", 1)))
+                .isInstanceOf(ConcurrencyException.class);
+
+        assertThat(engine.readEvents("b").asStream()).isEmpty();
+        assertThat(readAll(engine, null)).extracting(EventMessage::getIdentifier)
+                .containsExactly(notice.getIdentifier(), "taken");
+    }
+
+    @Test
+    void without_a_resolver_a_repeated_sequence_is_a_plain_store_error() {
+        MongoEventStorageEngine strict = store.engineBuilder(client).persistenceExceptionResolver(e -> false).build();
+
+        assertThatThrownBy(() -> strict.appendEvents(noted("a", 0), noted("a", 0)))
+                .isExactlyInstanceOf(EventStoreException.class);
+        strict.appendEvents(noted("a", 0));
+        assertThatThrownBy(() -> strict.appendEvents(noted("a", 0))).isExactlyInstanceOf(EventStoreException.class);
+    }
+
+    private long commitDocuments() {
+        return client.getDatabase(store.databaseName()).getCollection(MongoEventStorageEngine.EVENTS).countDocuments();
+    }
+
+    private static DomainEventMessage<?> withId(String eventId, String aggregateId, long sequence) {
+        return new GenericDomainEventMessage<>("Notebook", aggregateId, sequence,
+                new Fixtures.Noted(aggregateId, sequence, "id " + eventId), MetaData.emptyInstance(), eventId, Instant.now());
     }
 
     private static TokenStore tokenStore(TestStore store, MongoClient client) {
