@@ -658,38 +658,34 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return null;
     }
 
-    /** A token just before the first event stored at or after {@code dateTime} (binary search on positions). */
+    /**
+     * A token from which a reader gets every event stamped at or after {@code dateTime}: the one
+     * just before the lowest such position. Timestamps do not rise with position (a handler stamps
+     * its events before it reserves positions, and concurrent handlers reserve in any order), so no
+     * search may jump: the settled log is scanned from the start, in windows of key lookups, up to
+     * the answer (cost: linear in the positions before it). A position whose writer is still busy
+     * ends the scan there: whatever it and later positions hold, a reader from the token gets it.
+     */
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
-        long low = FIRST_POSITION;
-        long high = lastReservedPosition() + 1;
-        while (low < high) {
-            long mid = low + (high - low) / 2;
-            Instant at = timestampAtOrAfter(mid, high);
-            if (at == null || !at.isBefore(dateTime)) {
-                high = mid;
-            } else {
-                low = mid + 1;
-            }
-        }
-        return low <= FIRST_POSITION ? null : new GlobalSequenceTrackingToken(low - 1);
-    }
-
-    private Instant timestampAtOrAfter(long position, long limit) {
-        for (long from = position; from < limit; from += 64) {
-            Map<Long, Document> owners = owners(from, 64);
-            for (long p = from; p < Math.min(from + 64, limit); p++) {
-                Document owner = owners.get(p);
-                if (owner != null && !owner.containsKey(VOID)) {
-                    for (Document event : owner.getList(EVENT_LIST, Document.class)) {
-                        if (event.getLong("position") == p) {
-                            return Instant.parse(event.getString("timestamp"));
-                        }
-                    }
+        int window = 256;
+        long cursor = FIRST_POSITION;
+        while (true) {
+            List<LogEntry> entries = readSettled(cursor, window);
+            for (LogEntry entry : entries) {
+                if (entry.event() != null && !Instant.parse(entry.event().getString("timestamp")).isBefore(dateTime)) {
+                    return tokenBefore(entry.position());
                 }
             }
+            cursor += entries.size();
+            if (entries.size() < window) {
+                return tokenBefore(cursor);
+            }
         }
-        return null;
+    }
+
+    private static TrackingToken tokenBefore(long position) {
+        return position <= FIRST_POSITION ? null : new GlobalSequenceTrackingToken(position - 1);
     }
 
     private static void sleepBriefly() {

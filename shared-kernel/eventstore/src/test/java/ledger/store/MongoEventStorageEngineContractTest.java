@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -474,6 +475,76 @@ abstract class MongoEventStorageEngineContractTest {
         assertThatThrownBy(() -> strict.appendEvents(noted("a", 0))).isExactlyInstanceOf(EventStoreException.class);
     }
 
+    @Test
+    void tail_and_head_tokens_do_not_depend_on_timestamps() {
+        assertThat(readAll(engine, engine.createTailToken())).isEmpty();
+        engine.appendEvents(at("a", 0, "2007-12-03T10:15:00Z"), at("a", 1, "2007-12-03T10:15:40Z"),
+                at("a", 2, "2007-12-03T10:15:35Z"));
+
+        assertThat(readAll(engine, engine.createTailToken())).extracting(m -> position(m.trackingToken()))
+                .containsExactly(1L, 2L, 3L);
+        TrackingToken head = engine.createHeadToken();
+        assertThat(readAll(engine, head)).isEmpty();
+        engine.appendEvents(at("a", 3, "2001-01-01T00:00:00Z"));
+        assertThat(readAll(engine, head)).extracting(m -> position(m.trackingToken())).containsExactly(4L);
+    }
+
+    @Test
+    void a_token_at_an_instant_leads_to_every_event_stamped_from_then_on_though_stamps_are_out_of_position_order() {
+        // as when handlers stamp their events and commit in another order
+        engine.appendEvents(at("a", 0, "2007-12-03T10:15:10Z"));
+        engine.appendEvents(at("b", 0, "2007-12-03T10:15:50Z"));
+        engine.appendEvents(at("c", 0, "2007-12-03T10:15:20Z"), at("c", 1, "2007-12-03T10:15:30Z"));
+        engine.appendEvents(at("d", 0, "2007-12-03T10:15:40Z"));
+
+        assertThat(positionsFrom(engine.createTokenAt(Instant.parse("2007-12-03T10:15:45Z")))).containsExactly(2L, 3L, 4L, 5L);
+        assertThat(positionsFrom(engine.createTokenAt(Instant.parse("2007-12-03T10:15:20Z")))).containsExactly(2L, 3L, 4L, 5L);
+        assertThat(positionsFrom(engine.createTokenAt(Instant.parse("2007-12-03T10:15:10Z")))).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(positionsFrom(engine.createTokenAt(Instant.parse("2006-01-01T00:00:00Z")))).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(positionsFrom(engine.createTokenAt(Instant.parse("2007-12-03T10:15:51Z")))).isEmpty();
+        assertThat(engine.createTokenAt(Instant.parse("2007-12-03T10:15:51Z"))).isEqualTo(engine.createHeadToken());
+    }
+
+    @Test
+    void the_log_before_a_token_at_an_instant_holds_nothing_stamped_after_it() {
+        // an as-of read takes the log up to createTokenAt(moment + 1ns) for the state at the moment
+        engine.appendEvents(at("a", 0, "2007-12-03T10:15:10Z"), at("a", 1, "2007-12-03T10:15:20Z"));
+        engine.appendEvents(at("b", 0, "2007-12-03T10:15:40Z"));
+        engine.appendEvents(at("c", 0, "2007-12-03T10:15:30Z"));
+        Instant moment = Instant.parse("2007-12-03T10:15:30Z");
+
+        long asOf = position(engine.createTokenAt(moment.plusNanos(1)));
+
+        assertThat(asOf).isEqualTo(2L);
+        assertThat(readAll(engine, null)).filteredOn(m -> position(m.trackingToken()) <= asOf)
+                .allMatch(m -> !m.getTimestamp().isAfter(moment));
+    }
+
+    @Test
+    void a_token_at_an_instant_does_not_pass_a_commit_still_being_written() {
+        engine.appendEvents(at("a", 0, "2007-12-03T10:15:10Z"));
+        List<? extends EventMessage<?>> slow = List.of(at("slow", 0, "2007-12-03T10:15:30Z"));
+        long reserved = engine.reservePositions(1);
+        engine.appendEvents(at("b", 0, "2007-12-03T10:15:20Z"));
+
+        TrackingToken token = engine.createTokenAt(Instant.parse("2007-12-03T10:15:25Z"));
+        engine.insertCommit(engine.commitDocument(slow, TestStore.serializer(), reserved), slow);
+
+        assertThat(readAll(engine, token)).extracting(EventMessage::getIdentifier).contains(slow.get(0).getIdentifier());
+    }
+
+    @Test
+    void a_token_at_an_instant_on_an_empty_store_reads_from_the_start() {
+        TrackingToken token = engine.createTokenAt(Instant.parse("2007-12-03T10:15:25Z"));
+        engine.appendEvents(at("a", 0, "2001-01-01T00:00:00Z"));
+
+        assertThat(positionsFrom(token)).containsExactly(1L);
+    }
+
+    private List<Long> positionsFrom(TrackingToken token) {
+        return readAll(engine, token).stream().map(m -> position(m.trackingToken())).toList();
+    }
+
     private long commitDocuments() {
         return client.getDatabase(store.databaseName()).getCollection(MongoEventStorageEngine.EVENTS).countDocuments();
     }
@@ -481,6 +552,12 @@ abstract class MongoEventStorageEngineContractTest {
     private static DomainEventMessage<?> withId(String eventId, String aggregateId, long sequence) {
         return new GenericDomainEventMessage<>("Notebook", aggregateId, sequence,
                 new Fixtures.Noted(aggregateId, sequence, "id " + eventId), MetaData.emptyInstance(), eventId, Instant.now());
+    }
+
+    private static DomainEventMessage<?> at(String aggregateId, long sequence, String timestamp) {
+        return new GenericDomainEventMessage<>("Notebook", aggregateId, sequence,
+                new Fixtures.Noted(aggregateId, sequence, "at " + timestamp), MetaData.emptyInstance(),
+                UUID.randomUUID().toString(), Instant.parse(timestamp));
     }
 
     private static TokenStore tokenStore(TestStore store, MongoClient client) {
