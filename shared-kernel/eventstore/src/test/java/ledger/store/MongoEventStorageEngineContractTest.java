@@ -476,6 +476,75 @@ abstract class MongoEventStorageEngineContractTest {
     }
 
     @Test
+    void an_empty_append_stores_and_reserves_nothing() {
+        engine.appendEvents(List.of());
+        engine.appendEvents(noted("a", 0));
+        engine.appendEvents();
+
+        assertThat(engine.lastReservedPosition()).isEqualTo(1L);
+        assertThat(readAll(engine, null)).hasSize(1);
+    }
+
+    @Test
+    void a_commit_larger_than_a_batch_is_read_whole_by_aggregate_and_by_stream() {
+        int count = 110; // the test store reads in batches of 100
+        List<EventMessage<?>> commit = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            commit.add(noted("big", i));
+        }
+        engine.appendEvents(commit);
+        EventMessage<?> last = announced("之后");
+        engine.appendEvents(last);
+
+        assertThat(engine.readEvents("big").asStream().map(DomainEventMessage::getSequenceNumber).toList())
+                .hasSize(count).isSorted().endsWith((long) count - 1);
+        assertThat(engine.lastSequenceNumberFor("big")).contains((long) count - 1);
+        List<TrackedEventMessage<?>> stream = readAll(engine, null);
+        assertThat(stream).hasSize(count + 1);
+        assertThat(stream.get(count).getIdentifier()).isEqualTo(last.getIdentifier());
+    }
+
+    @Test
+    void reads_an_aggregate_from_a_sequence_number_on() {
+        engine.appendEvents(noted("a", 0), noted("a", 1), noted("a", 2));
+        engine.appendEvents(noted("a", 3), noted("a", 4));
+
+        assertThat(engine.readEvents("a", 2).asStream().map(DomainEventMessage::getSequenceNumber).toList())
+                .containsExactly(2L, 3L, 4L);
+        assertThat(engine.readEvents("a", 5).asStream()).isEmpty();
+        assertThat(engine.readEvents("nobody", 0).asStream()).isEmpty();
+    }
+
+    @Test
+    void knows_the_last_sequence_of_an_aggregate_across_lookup_windows() {
+        List<EventMessage<?>> commit = new ArrayList<>();
+        for (int i = 0; i < 256; i++) {
+            commit.add(noted("exact", i));
+        }
+        engine.appendEvents(commit);
+        engine.appendEvents(noted("exact", 256));
+
+        assertThat(engine.lastSequenceNumberFor("exact")).contains(256L);
+    }
+
+    @Test
+    void keeps_the_highest_snapshot_whatever_order_they_arrive_in_and_keeps_them_out_of_the_stream() {
+        for (long sequence : new long[] {0, 1, 3, 2}) {
+            engine.storeSnapshot(new GenericDomainEventMessage<>("Notebook", "snapped", sequence,
+                    new Fixtures.Noted("snapped", sequence, "snapshot " + sequence)));
+        }
+
+        assertThat(engine.readSnapshot("snapped")).get().satisfies(snapshot -> {
+            assertThat(snapshot.getSequenceNumber()).isEqualTo(3L);
+            assertThat(snapshot.getAggregateIdentifier()).isEqualTo("snapped");
+            assertThat(snapshot.getPayload()).isEqualTo(new Fixtures.Noted("snapped", 3, "snapshot 3"));
+        });
+        assertThat(engine.readSnapshot("other")).isEmpty();
+        assertThat(readAll(engine, null)).isEmpty();
+        assertThat(engine.readEvents("snapped").asStream()).isEmpty();
+    }
+
+    @Test
     void tail_and_head_tokens_do_not_depend_on_timestamps() {
         assertThat(readAll(engine, engine.createTailToken())).isEmpty();
         engine.appendEvents(at("a", 0, "2007-12-03T10:15:00Z"), at("a", 1, "2007-12-03T10:15:40Z"),
