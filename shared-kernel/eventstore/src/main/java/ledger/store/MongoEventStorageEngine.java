@@ -93,6 +93,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final Duration gapTimeout;
     private final List<CommitListener> commitListeners = new CopyOnWriteArrayList<>();
     private final Map<Long, Instant> gapsFirstSeen = new ConcurrentHashMap<>();
+    private final List<Instant> latestStampUpToWindow = new ArrayList<>();
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -662,24 +663,62 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      * A token from which a reader gets every event stamped at or after {@code dateTime}: the one
      * just before the lowest such position. Timestamps do not rise with position (a handler stamps
      * its events before it reserves positions, and concurrent handlers reserve in any order), so no
-     * search may jump: the settled log is scanned from the start, in windows of key lookups, up to
-     * the answer (cost: linear in the positions before it). A position whose writer is still busy
-     * ends the scan there: whatever it and later positions hold, a reader from the token gets it.
+     * search may jump over a position it has not looked at: the settled log is scanned in windows
+     * of key lookups up to the answer. The latest stamp up to the end of each whole window does
+     * rise, and settled positions never change: remembered, it lets later calls skip the windows
+     * wholly before the instant, so each position is read about once per engine (the first call
+     * costs a scan of the log up to the answer). A position whose writer is still busy ends the
+     * scan there: whatever it and later positions hold, a reader from the token gets it.
      */
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
-        int window = 256;
-        long cursor = FIRST_POSITION;
-        while (true) {
+        int window = TIME_WINDOW;
+        int skipped = windowsStampedBefore(dateTime);
+        long cursor = FIRST_POSITION + (long) skipped * window;
+        for (int index = skipped; ; index++) {
             List<LogEntry> entries = readSettled(cursor, window);
+            Instant latest = Instant.MIN;
             for (LogEntry entry : entries) {
-                if (entry.event() != null && !Instant.parse(entry.event().getString("timestamp")).isBefore(dateTime)) {
-                    return tokenBefore(entry.position());
+                if (entry.event() != null) {
+                    Instant stamp = Instant.parse(entry.event().getString("timestamp"));
+                    if (!stamp.isBefore(dateTime)) {
+                        return tokenBefore(entry.position());
+                    }
+                    latest = stamp.isAfter(latest) ? stamp : latest;
                 }
             }
             cursor += entries.size();
             if (entries.size() < window) {
                 return tokenBefore(cursor);
+            }
+            rememberLatestStamp(index, latest);
+        }
+    }
+
+    private static final int TIME_WINDOW = 256;
+
+    /** How many whole windows from the first position hold only events stamped before the instant. */
+    private int windowsStampedBefore(Instant dateTime) {
+        synchronized (latestStampUpToWindow) {
+            int low = 0;
+            int high = latestStampUpToWindow.size();
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (latestStampUpToWindow.get(mid).isBefore(dateTime)) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return low;
+        }
+    }
+
+    private void rememberLatestStamp(int window, Instant latestInWindow) {
+        synchronized (latestStampUpToWindow) {
+            if (window == latestStampUpToWindow.size()) {
+                Instant before = window == 0 ? Instant.MIN : latestStampUpToWindow.get(window - 1);
+                latestStampUpToWindow.add(latestInWindow.isAfter(before) ? latestInWindow : before);
             }
         }
     }

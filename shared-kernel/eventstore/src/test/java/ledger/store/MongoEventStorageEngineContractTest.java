@@ -575,6 +575,32 @@ abstract class MongoEventStorageEngineContractTest {
     }
 
     @Test
+    void tokens_at_instants_stay_right_over_many_windows_of_the_log_and_as_it_grows() {
+        // one event a second from 10:00, except one stamped late at position 10 and one early at 600
+        Instant start = Instant.parse("2007-12-03T10:00:00Z");
+        List<EventMessage<?>> commit = new ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            Instant stamp = i == 9 ? Instant.parse("2007-12-04T00:00:00Z")
+                    : i == 599 ? Instant.parse("2007-12-03T09:00:00Z") : start.plusSeconds(i);
+            commit.add(at("many", i, stamp.toString()));
+        }
+        engine.appendEvents(commit);
+        Instant later = Instant.parse("2007-12-05T00:00:00Z");
+
+        assertThat(engine.createTokenAt(later)).isEqualTo(new GlobalSequenceTrackingToken(700));
+        assertThat(engine.createTokenAt(start.plusSeconds(300))).isEqualTo(new GlobalSequenceTrackingToken(9));
+        assertThat(engine.createTokenAt(Instant.parse("2007-12-03T23:59:59Z")))
+                .isEqualTo(new GlobalSequenceTrackingToken(9));
+        assertThat(engine.createTokenAt(Instant.parse("2007-12-04T00:00:01Z")))
+                .isEqualTo(new GlobalSequenceTrackingToken(700));
+        assertThat(engine.createTokenAt(start.minusSeconds(3600))).isNull();
+
+        engine.appendEvents(at("many", 700, "2007-12-03T10:30:00Z"), at("many", 701, "2007-12-06T00:00:00Z"));
+        assertThat(positionsFrom(engine.createTokenAt(later))).containsExactly(702L);
+        assertThat(positionsFrom(engine.createTokenAt(Instant.parse("2007-12-04T00:00:01Z")))).containsExactly(702L);
+    }
+
+    @Test
     void the_log_before_a_token_at_an_instant_holds_nothing_stamped_after_it() {
         // an as-of read takes the log up to createTokenAt(moment + 1ns) for the state at the moment
         engine.appendEvents(at("a", 0, "2007-12-03T10:15:10Z"), at("a", 1, "2007-12-03T10:15:20Z"));
