@@ -666,9 +666,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      * search may jump over a position it has not looked at: the settled log is scanned in windows
      * of key lookups up to the answer. The latest stamp up to the end of each whole window does
      * rise, and settled positions never change: remembered, it lets later calls skip the windows
-     * wholly before the instant, so each position is read about once per engine (the first call
-     * costs a scan of the log up to the answer). A position whose writer is still busy ends the
-     * scan there: whatever it and later positions hold, a reader from the token gets it.
+     * wholly before the instant (the first call scans the log up to its answer; a stamp far ahead
+     * of its neighbours makes every later window count as reaching it, and the skip shrinks). A
+     * position whose writer is still busy ends the scan: whatever it and later positions hold, a
+     * reader from the token gets it.
      */
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
