@@ -114,7 +114,7 @@ public class ViewPositions {
 
     /**
      * The global position an {@code asOf} parameter names: a number is a position; an instant
-     * (ISO-8601, with offset or Z) names the last event stored at or before it. Empty when absent.
+     * (ISO-8601, with offset or Z) names the log up to the first event stamped after it. Empty when absent.
      */
     public OptionalLong asOfPosition(String asOf) {
         if (asOf == null || asOf.isBlank()) {
@@ -134,7 +134,9 @@ public class ViewPositions {
             throw new InvalidMessageException("asOf",
                     "must be an event position or an instant like 2026-03-05T09:00:00+08:00");
         }
-        // the token before the first event stored after the moment: every event up to the moment counts
+        // the token before the first event stamped after the moment. Stamps need not rise with
+        // position (concurrent handlers commit in any order): the state holds nothing from after
+        // the moment, and leaves out an event stamped before it only if stored behind one after it
         TrackingToken before = engine.createTokenAt(moment.plusNanos(1));
         return OptionalLong.of(before == null ? 0 : before.position().orElse(0));
     }

@@ -17,7 +17,10 @@ import ledger.kernel.task.ProgressReportedEvent;
 import ledger.kernel.task.TaskAssignedEvent;
 import ledger.kernel.task.TaskId;
 import ledger.kernel.task.TaskSource;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.serialization.Revision;
 import java.time.Duration;
 
 import org.awaitility.Awaitility;
@@ -99,5 +102,40 @@ class EventFeedIntegrationTest extends SignedInViewTest {
         Map<String, Object> client = as(Role.API_CLIENT).getForObject("/api/timelines/cadres/" + cadre, Map.class);
         assertThat((List<?>) client.get("events")).hasSize(1);
         assertThat(client.get("state")).isNull();
+    }
+
+    /** A notice of no aggregate, as an event published on the bus rather than applied by an aggregate. */
+    @Revision("1")
+    record NoticePosted(String text) {
+    }
+
+    @Test
+    void an_event_of_no_aggregate_names_none_in_the_feed_or_the_audit_index() {
+        long start = engine.lastReservedPosition();
+        EventMessage<?> notice = GenericEventMessage.asEventMessage(new NoticePosted("停水通知"));
+        events.publish(notice);
+        long head = engine.lastReservedPosition();
+
+        Map<String, Object> feed = as(Role.API_CLIENT).getForObject("/api/events?after=" + start, Map.class);
+        assertThat((List<Map<String, Object>>) feed.get("events")).singleElement().satisfies(event -> {
+            assertThat(event).containsEntry("eventId", notice.getIdentifier()).containsEntry("type", "NoticePosted");
+            assertThat(event.get("aggregateId")).isNull();
+            assertThat(event.get("aggregateType")).isNull();
+            assertThat(event.get("sequence")).isNull();
+        });
+        Map<String, Object> byAggregate = as(Role.API_CLIENT).getForObject("/api/events?after=" + start + "&aggregate="
+                + notice.getIdentifier(), Map.class);
+        assertThat((List<?>) byAggregate.get("events")).isEmpty();
+
+        TestRestTemplate auditor = as(Role.DISCIPLINE_INSPECTION);
+        Map<String, Object> indexed = auditor.getForObject("/api/audit/search?types=NoticePosted&after=" + start
+                + "&minPosition=" + head, Map.class);
+        assertThat((List<Map<String, Object>>) indexed.get("events")).singleElement().satisfies(entry -> {
+            assertThat(entry.get("aggregateId")).isNull();
+            assertThat((List<?>) entry.get("concerning")).isEmpty();
+        });
+        Map<String, Object> concerning = auditor.getForObject("/api/audit/search?concerning=" + notice.getIdentifier(),
+                Map.class);
+        assertThat((List<?>) concerning.get("events")).isEmpty();
     }
 }

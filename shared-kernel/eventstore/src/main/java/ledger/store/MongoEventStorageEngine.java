@@ -36,6 +36,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.AbstractEventEntry;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -92,6 +93,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final Duration gapTimeout;
     private final List<CommitListener> commitListeners = new CopyOnWriteArrayList<>();
     private final Map<Long, Instant> gapsFirstSeen = new ConcurrentHashMap<>();
+    private final List<Instant> latestStampUpToWindow = new ArrayList<>();
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -130,6 +132,13 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
         if (events.isEmpty()) {
             return;
+        }
+        EventMessage<?> repeated = repeatedWithinCommit(events);
+        if (repeated != null) {
+            // the unique indexes compare documents, not the entries of one; refused before any
+            // position is reserved, so the log shows nothing of it
+            handlePersistenceException(new AggregateSequenceTakenException(
+                    "the commit holds this aggregate sequence or event id twice"), repeated);
         }
         Document commit = commitDocument(events, serializer, reservePositions(events.size()));
         insertCommit(commit, events);
@@ -264,15 +273,38 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         commitListeners.forEach(listener -> listener.committed(receipt));
     }
 
-    /** The event whose aggregate sequence another commit already holds (Axon words the error after it). */
+    /** The first event that repeats the aggregate sequence or the event id of an earlier one in the list. */
+    private static EventMessage<?> repeatedWithinCommit(List<? extends EventMessage<?>> events) {
+        Set<String> keys = new HashSet<>();
+        Set<String> ids = new HashSet<>();
+        for (EventMessage<?> event : events) {
+            boolean repeated = !ids.add(event.getIdentifier());
+            if (event instanceof DomainEventMessage<?> domainEvent) {
+                repeated |= !keys.add(aggregateKey(domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber()));
+            }
+            if (repeated) {
+                return event;
+            }
+        }
+        return null;
+    }
+
+    /** The event whose aggregate sequence or event id another commit already holds (Axon words the error after it). */
     private EventMessage<?> conflictingEvent(Document commit, List<? extends EventMessage<?>> events) {
-        List<String> ours = commit.getList(KEYS, String.class);
+        List<String> ours = commit.getList(KEYS, String.class, List.of());
         Set<String> taken = new HashSet<>();
-        for (Document other : commits.find(in(KEYS, ours))) {
-            taken.addAll(other.getList(KEYS, String.class));
+        if (!ours.isEmpty()) {
+            for (Document other : commits.find(in(KEYS, ours))) {
+                taken.addAll(other.getList(KEYS, String.class));
+            }
+        }
+        Set<String> takenIds = new HashSet<>();
+        for (Document other : commits.find(in(EVENT_IDS, commit.getList(EVENT_IDS, String.class)))
+                .projection(Projections.include(EVENT_IDS))) {
+            takenIds.addAll(other.getList(EVENT_IDS, String.class));
         }
         for (EventMessage<?> event : events) {
-            if (event instanceof DomainEventMessage<?> domainEvent
+            if (takenIds.contains(event.getIdentifier()) || event instanceof DomainEventMessage<?> domainEvent
                     && taken.contains(aggregateKey(domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber()))) {
                 return event;
             }
@@ -385,8 +417,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             List<LogEntry> entries = readSettled(cursor, batchSize);
             for (LogEntry entry : entries) {
                 if (entry.event() != null) {
-                    result.add(new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(entry.position()),
-                            domainEventData(entry.event())));
+                    result.add(trackedEventData(entry));
                 }
             }
             if (entries.size() < batchSize) {
@@ -565,13 +596,22 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return counter == null ? FIRST_POSITION - 1 : counter.get("last", Number.class).longValue();
     }
 
+    /**
+     * An event of the global stream. One of no aggregate must not be domain event data: Axon makes
+     * a {@code DomainEventMessage} of any, and readers would take its event id for an aggregate.
+     */
+    private static TrackedEventData<String> trackedEventData(LogEntry entry) {
+        TrackingToken token = new GlobalSequenceTrackingToken(entry.position());
+        Document event = entry.event();
+        return event.containsKey("aggregateId") ? new TrackedDomainEventData<>(token, domainEventData(event))
+                : new TrackedPlainEventData(token, event);
+    }
+
     private static DomainEventData<String> domainEventData(Document event) {
-        String aggregateId = event.getString("aggregateId");
-        boolean domain = aggregateId != null;
         return new GenericDomainEventEntry<>(
-                domain ? event.getString("aggregateType") : null,
-                domain ? aggregateId : event.getString("eventId"),
-                domain ? event.getLong("sequence") : 0L,
+                event.getString("aggregateType"),
+                event.getString("aggregateId"),
+                event.getLong("sequence"),
                 event.getString("eventId"),
                 event.getString("timestamp"),
                 event.getString("payloadType"),
@@ -619,38 +659,73 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return null;
     }
 
-    /** A token just before the first event stored at or after {@code dateTime} (binary search on positions). */
+    /**
+     * A token from which a reader gets every event stamped at or after {@code dateTime}: the one
+     * just before the lowest such position. Timestamps do not rise with position (a handler stamps
+     * its events before it reserves positions, and concurrent handlers reserve in any order), so no
+     * search may jump over a position it has not looked at: the settled log is scanned in windows
+     * of key lookups up to the answer. The latest stamp up to the end of each whole window does
+     * rise, and settled positions never change: remembered, it lets later calls skip the windows
+     * wholly before the instant (the first call scans the log up to its answer; a stamp far ahead
+     * of its neighbours makes every later window count as reaching it, and the skip shrinks). A
+     * position whose writer is still busy ends the scan: whatever it and later positions hold, a
+     * reader from the token gets it.
+     */
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
-        long low = FIRST_POSITION;
-        long high = lastReservedPosition() + 1;
-        while (low < high) {
-            long mid = low + (high - low) / 2;
-            Instant at = timestampAtOrAfter(mid, high);
-            if (at == null || !at.isBefore(dateTime)) {
-                high = mid;
-            } else {
-                low = mid + 1;
-            }
-        }
-        return low <= FIRST_POSITION ? null : new GlobalSequenceTrackingToken(low - 1);
-    }
-
-    private Instant timestampAtOrAfter(long position, long limit) {
-        for (long from = position; from < limit; from += 64) {
-            Map<Long, Document> owners = owners(from, 64);
-            for (long p = from; p < Math.min(from + 64, limit); p++) {
-                Document owner = owners.get(p);
-                if (owner != null && !owner.containsKey(VOID)) {
-                    for (Document event : owner.getList(EVENT_LIST, Document.class)) {
-                        if (event.getLong("position") == p) {
-                            return Instant.parse(event.getString("timestamp"));
-                        }
+        int window = TIME_WINDOW;
+        int skipped = windowsStampedBefore(dateTime);
+        long cursor = FIRST_POSITION + (long) skipped * window;
+        for (int index = skipped; ; index++) {
+            List<LogEntry> entries = readSettled(cursor, window);
+            Instant latest = Instant.MIN;
+            for (LogEntry entry : entries) {
+                if (entry.event() != null) {
+                    Instant stamp = Instant.parse(entry.event().getString("timestamp"));
+                    if (!stamp.isBefore(dateTime)) {
+                        return tokenBefore(entry.position());
                     }
+                    latest = stamp.isAfter(latest) ? stamp : latest;
                 }
             }
+            cursor += entries.size();
+            if (entries.size() < window) {
+                return tokenBefore(cursor);
+            }
+            rememberLatestStamp(index, latest);
         }
-        return null;
+    }
+
+    private static final int TIME_WINDOW = 256;
+
+    /** How many whole windows from the first position hold only events stamped before the instant. */
+    private int windowsStampedBefore(Instant dateTime) {
+        synchronized (latestStampUpToWindow) {
+            int low = 0;
+            int high = latestStampUpToWindow.size();
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (latestStampUpToWindow.get(mid).isBefore(dateTime)) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return low;
+        }
+    }
+
+    private void rememberLatestStamp(int window, Instant latestInWindow) {
+        synchronized (latestStampUpToWindow) {
+            if (window == latestStampUpToWindow.size()) {
+                Instant before = window == 0 ? Instant.MIN : latestStampUpToWindow.get(window - 1);
+                latestStampUpToWindow.add(latestInWindow.isAfter(before) ? latestInWindow : before);
+            }
+        }
+    }
+
+    private static TrackingToken tokenBefore(long position) {
+        return position <= FIRST_POSITION ? null : new GlobalSequenceTrackingToken(position - 1);
     }
 
     private static void sleepBriefly() {
@@ -662,10 +737,32 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         }
     }
 
+    /** A stored event of no aggregate, as Axon reads it from the global stream. */
+    private static final class TrackedPlainEventData extends AbstractEventEntry<String> implements TrackedEventData<String> {
+
+        private final TrackingToken token;
+
+        TrackedPlainEventData(TrackingToken token, Document event) {
+            super(event.getString("eventId"), event.getString("timestamp"), event.getString("payloadType"),
+                    event.getString("payloadRevision"), BsonJson.toJson(event.get("payload")),
+                    BsonJson.toJson(event.get("metaData")));
+            this.token = token;
+        }
+
+        @Override
+        public TrackingToken trackingToken() {
+            return token;
+        }
+    }
+
     /** Marks the duplicate-key failure on the aggregate index, so Axon reports a concurrency conflict. */
     static final class AggregateSequenceTakenException extends RuntimeException {
         AggregateSequenceTakenException(Throwable cause) {
-            super("another commit already stored this aggregate sequence", cause);
+            super("another commit already stored this aggregate sequence or event id", cause);
+        }
+
+        AggregateSequenceTakenException(String message) {
+            super(message);
         }
     }
 

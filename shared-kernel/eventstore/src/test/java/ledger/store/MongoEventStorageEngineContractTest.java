@@ -11,10 +11,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +26,7 @@ import com.mongodb.client.model.Filters;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -32,6 +35,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.SimpleSerializedType;
@@ -378,6 +382,277 @@ abstract class MongoEventStorageEngineContractTest {
                     .containsExactly(3L, 4L);
             assertThat(restarted.readEvents("a").asStream().count()).isEqualTo(2);
         }
+    }
+
+    // ---------------------------------------------------------------- what Axon's own engine suites ask
+
+    @Test
+    void an_event_of_no_aggregate_comes_back_as_a_plain_event_among_domain_events() {
+        EventMessage<?> notice = announced("停水通知").andMetaData(Map.of("actorId", "office"));
+        engine.appendEvents(noted("a", 0), notice, noted("a", 1));
+
+        List<TrackedEventMessage<?>> read = readAll(engine, null);
+
+        assertThat(read).extracting(m -> m instanceof DomainEventMessage).containsExactly(true, false, true);
+        TrackedEventMessage<?> plain = read.get(1);
+        assertThat(plain).isInstanceOf(GenericTrackedEventMessage.class);
+        assertThat(plain.getIdentifier()).isEqualTo(notice.getIdentifier());
+        assertThat(plain.getPayload()).isEqualTo(new Fixtures.Announced("停水通知"));
+        assertThat(plain.getMetaData()).containsEntry("actorId", "office");
+        assertThat(plain.getTimestamp()).isEqualTo(notice.getTimestamp());
+        assertThat(position(plain.trackingToken())).isEqualTo(2L);
+        // its own id names no aggregate
+        assertThat(engine.readEvents(notice.getIdentifier()).asStream()).isEmpty();
+        assertThat(engine.lastSequenceNumberFor(notice.getIdentifier())).isEmpty();
+        assertThat(engine.readEvents("a").asStream().map(DomainEventMessage::getSequenceNumber).toList())
+                .containsExactly(0L, 1L);
+    }
+
+    @Test
+    void an_event_of_no_aggregate_stays_plain_for_a_tracking_processor_of_the_event_store() throws InterruptedException {
+        engine.appendEvents(announced("全局通知"));
+        EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
+        try (var stream = eventStore.openStream(null)) {
+            assertThat(stream.hasNextAvailable(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(stream.nextAvailable()).isNotInstanceOf(DomainEventMessage.class);
+        } finally {
+            eventStore.shutDown();
+        }
+    }
+
+    @Test
+    void a_commit_that_holds_one_aggregate_sequence_twice_is_refused_whole_before_reserving_a_position() {
+        assertThatThrownBy(() -> engine.appendEvents(noted("a", 0), noted("a", 0)))
+                .isInstanceOf(AggregateStreamCreationException.class);
+        assertThatThrownBy(() -> engine.appendEvents(noted("b", 0), noted("b", 1), noted("c", 0), noted("b", 1)))
+                .isInstanceOf(ConcurrencyException.class);
+
+        assertThat(engine.lastReservedPosition()).isZero();
+        assertThat(commitDocuments()).isZero();
+        assertThat(engine.readEvents("a").asStream()).isEmpty();
+        assertThat(engine.readEvents("b").asStream()).isEmpty();
+        engine.appendEvents(noted("b", 0));
+        assertThat(readAll(engine, null)).extracting(m -> position(m.trackingToken())).containsExactly(1L);
+    }
+
+    @Test
+    void a_commit_that_holds_one_event_id_twice_is_refused_whole_before_reserving_a_position() {
+        assertThatThrownBy(() -> engine.appendEvents(withId("same", "a", 0), withId("same", "b", 0)))
+                .isInstanceOf(AggregateStreamCreationException.class);
+        assertThatThrownBy(() -> engine.appendEvents(withId("again", "a", 1), withId("again", "b", 1)))
+                .isInstanceOf(ConcurrencyException.class);
+        EventMessage<?> notice = announced("重复");
+        assertThatThrownBy(() -> engine.appendEvents(notice, notice)).isInstanceOf(ConcurrencyException.class);
+
+        assertThat(engine.lastReservedPosition()).isZero();
+        assertThat(commitDocuments()).isZero();
+    }
+
+    @Test
+    void an_event_id_another_commit_holds_is_refused_like_a_taken_sequence() {
+        EventMessage<?> notice = announced("一次");
+        engine.appendEvents(notice);
+        engine.appendEvents(withId("taken", "a", 0));
+
+        assertThatThrownBy(() -> engine.appendEvents(notice)).isInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> engine.appendEvents(withId("taken", "b", 0)))
+                .isInstanceOf(AggregateStreamCreationException.class);
+        assertThatThrownBy(() -> engine.appendEvents(noted("b", 0), withId("taken", "b", 1)))
+                .isInstanceOf(ConcurrencyException.class);
+
+        assertThat(engine.readEvents("b").asStream()).isEmpty();
+        assertThat(readAll(engine, null)).extracting(EventMessage::getIdentifier)
+                .containsExactly(notice.getIdentifier(), "taken");
+    }
+
+    @Test
+    void without_a_resolver_a_repeated_sequence_is_a_plain_store_error() {
+        MongoEventStorageEngine strict = store.engineBuilder(client).persistenceExceptionResolver(e -> false).build();
+
+        assertThatThrownBy(() -> strict.appendEvents(noted("a", 0), noted("a", 0)))
+                .isExactlyInstanceOf(EventStoreException.class);
+        strict.appendEvents(noted("a", 0));
+        assertThatThrownBy(() -> strict.appendEvents(noted("a", 0))).isExactlyInstanceOf(EventStoreException.class);
+    }
+
+    @Test
+    void an_empty_append_stores_and_reserves_nothing() {
+        engine.appendEvents(List.of());
+        engine.appendEvents(noted("a", 0));
+        engine.appendEvents();
+
+        assertThat(engine.lastReservedPosition()).isEqualTo(1L);
+        assertThat(readAll(engine, null)).hasSize(1);
+    }
+
+    @Test
+    void a_commit_larger_than_a_batch_is_read_whole_by_aggregate_and_by_stream() {
+        int count = 110; // the test store reads in batches of 100
+        List<EventMessage<?>> commit = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            commit.add(noted("big", i));
+        }
+        engine.appendEvents(commit);
+        EventMessage<?> last = announced("之后");
+        engine.appendEvents(last);
+
+        assertThat(engine.readEvents("big").asStream().map(DomainEventMessage::getSequenceNumber).toList())
+                .hasSize(count).isSorted().endsWith((long) count - 1);
+        assertThat(engine.lastSequenceNumberFor("big")).contains((long) count - 1);
+        List<TrackedEventMessage<?>> stream = readAll(engine, null);
+        assertThat(stream).hasSize(count + 1);
+        assertThat(stream.get(count).getIdentifier()).isEqualTo(last.getIdentifier());
+    }
+
+    @Test
+    void reads_an_aggregate_from_a_sequence_number_on() {
+        engine.appendEvents(noted("a", 0), noted("a", 1), noted("a", 2));
+        engine.appendEvents(noted("a", 3), noted("a", 4));
+
+        assertThat(engine.readEvents("a", 2).asStream().map(DomainEventMessage::getSequenceNumber).toList())
+                .containsExactly(2L, 3L, 4L);
+        assertThat(engine.readEvents("a", 5).asStream()).isEmpty();
+        assertThat(engine.readEvents("nobody", 0).asStream()).isEmpty();
+    }
+
+    @Test
+    void knows_the_last_sequence_of_an_aggregate_across_lookup_windows() {
+        List<EventMessage<?>> commit = new ArrayList<>();
+        for (int i = 0; i < 256; i++) {
+            commit.add(noted("exact", i));
+        }
+        engine.appendEvents(commit);
+        engine.appendEvents(noted("exact", 256));
+
+        assertThat(engine.lastSequenceNumberFor("exact")).contains(256L);
+    }
+
+    @Test
+    void keeps_the_highest_snapshot_whatever_order_they_arrive_in_and_keeps_them_out_of_the_stream() {
+        for (long sequence : new long[] {0, 1, 3, 2}) {
+            engine.storeSnapshot(new GenericDomainEventMessage<>("Notebook", "snapped", sequence,
+                    new Fixtures.Noted("snapped", sequence, "snapshot " + sequence)));
+        }
+
+        assertThat(engine.readSnapshot("snapped")).get().satisfies(snapshot -> {
+            assertThat(snapshot.getSequenceNumber()).isEqualTo(3L);
+            assertThat(snapshot.getAggregateIdentifier()).isEqualTo("snapped");
+            assertThat(snapshot.getPayload()).isEqualTo(new Fixtures.Noted("snapped", 3, "snapshot 3"));
+        });
+        assertThat(engine.readSnapshot("other")).isEmpty();
+        assertThat(readAll(engine, null)).isEmpty();
+        assertThat(engine.readEvents("snapped").asStream()).isEmpty();
+    }
+
+    @Test
+    void tail_and_head_tokens_do_not_depend_on_timestamps() {
+        assertThat(readAll(engine, engine.createTailToken())).isEmpty();
+        engine.appendEvents(at("a", 0, "2007-12-03T10:15:00Z"), at("a", 1, "2007-12-03T10:15:40Z"),
+                at("a", 2, "2007-12-03T10:15:35Z"));
+
+        assertThat(readAll(engine, engine.createTailToken())).extracting(m -> position(m.trackingToken()))
+                .containsExactly(1L, 2L, 3L);
+        TrackingToken head = engine.createHeadToken();
+        assertThat(readAll(engine, head)).isEmpty();
+        engine.appendEvents(at("a", 3, "2001-01-01T00:00:00Z"));
+        assertThat(readAll(engine, head)).extracting(m -> position(m.trackingToken())).containsExactly(4L);
+    }
+
+    @Test
+    void a_token_at_an_instant_leads_to_every_event_stamped_from_then_on_though_stamps_are_out_of_position_order() {
+        // as when handlers stamp their events and commit in another order
+        engine.appendEvents(at("a", 0, "2007-12-03T10:15:10Z"));
+        engine.appendEvents(at("b", 0, "2007-12-03T10:15:50Z"));
+        engine.appendEvents(at("c", 0, "2007-12-03T10:15:20Z"), at("c", 1, "2007-12-03T10:15:30Z"));
+        engine.appendEvents(at("d", 0, "2007-12-03T10:15:40Z"));
+
+        assertThat(positionsFrom(engine.createTokenAt(Instant.parse("2007-12-03T10:15:45Z")))).containsExactly(2L, 3L, 4L, 5L);
+        assertThat(positionsFrom(engine.createTokenAt(Instant.parse("2007-12-03T10:15:20Z")))).containsExactly(2L, 3L, 4L, 5L);
+        assertThat(positionsFrom(engine.createTokenAt(Instant.parse("2007-12-03T10:15:10Z")))).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(positionsFrom(engine.createTokenAt(Instant.parse("2006-01-01T00:00:00Z")))).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(positionsFrom(engine.createTokenAt(Instant.parse("2007-12-03T10:15:51Z")))).isEmpty();
+        assertThat(engine.createTokenAt(Instant.parse("2007-12-03T10:15:51Z"))).isEqualTo(engine.createHeadToken());
+    }
+
+    @Test
+    void tokens_at_instants_stay_right_over_many_windows_of_the_log_and_as_it_grows() {
+        // one event a second from 10:00, except one stamped late at position 10 and one early at 600
+        Instant start = Instant.parse("2007-12-03T10:00:00Z");
+        List<EventMessage<?>> commit = new ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            Instant stamp = i == 9 ? Instant.parse("2007-12-04T00:00:00Z")
+                    : i == 599 ? Instant.parse("2007-12-03T09:00:00Z") : start.plusSeconds(i);
+            commit.add(at("many", i, stamp.toString()));
+        }
+        engine.appendEvents(commit);
+        Instant later = Instant.parse("2007-12-05T00:00:00Z");
+
+        assertThat(engine.createTokenAt(later)).isEqualTo(new GlobalSequenceTrackingToken(700));
+        assertThat(engine.createTokenAt(start.plusSeconds(300))).isEqualTo(new GlobalSequenceTrackingToken(9));
+        assertThat(engine.createTokenAt(Instant.parse("2007-12-03T23:59:59Z")))
+                .isEqualTo(new GlobalSequenceTrackingToken(9));
+        assertThat(engine.createTokenAt(Instant.parse("2007-12-04T00:00:01Z")))
+                .isEqualTo(new GlobalSequenceTrackingToken(700));
+        assertThat(engine.createTokenAt(start.minusSeconds(3600))).isNull();
+
+        engine.appendEvents(at("many", 700, "2007-12-03T10:30:00Z"), at("many", 701, "2007-12-06T00:00:00Z"));
+        assertThat(positionsFrom(engine.createTokenAt(later))).containsExactly(702L);
+        assertThat(positionsFrom(engine.createTokenAt(Instant.parse("2007-12-04T00:00:01Z")))).containsExactly(702L);
+    }
+
+    @Test
+    void the_log_before_a_token_at_an_instant_holds_nothing_stamped_after_it() {
+        // an as-of read takes the log up to createTokenAt(moment + 1ns) for the state at the moment
+        engine.appendEvents(at("a", 0, "2007-12-03T10:15:10Z"), at("a", 1, "2007-12-03T10:15:20Z"));
+        engine.appendEvents(at("b", 0, "2007-12-03T10:15:40Z"));
+        engine.appendEvents(at("c", 0, "2007-12-03T10:15:30Z"));
+        Instant moment = Instant.parse("2007-12-03T10:15:30Z");
+
+        long asOf = position(engine.createTokenAt(moment.plusNanos(1)));
+
+        assertThat(asOf).isEqualTo(2L);
+        assertThat(readAll(engine, null)).filteredOn(m -> position(m.trackingToken()) <= asOf)
+                .allMatch(m -> !m.getTimestamp().isAfter(moment));
+    }
+
+    @Test
+    void a_token_at_an_instant_does_not_pass_a_commit_still_being_written() {
+        engine.appendEvents(at("a", 0, "2007-12-03T10:15:10Z"));
+        List<? extends EventMessage<?>> slow = List.of(at("slow", 0, "2007-12-03T10:15:30Z"));
+        long reserved = engine.reservePositions(1);
+        engine.appendEvents(at("b", 0, "2007-12-03T10:15:20Z"));
+
+        TrackingToken token = engine.createTokenAt(Instant.parse("2007-12-03T10:15:25Z"));
+        engine.insertCommit(engine.commitDocument(slow, TestStore.serializer(), reserved), slow);
+
+        assertThat(readAll(engine, token)).extracting(EventMessage::getIdentifier).contains(slow.get(0).getIdentifier());
+    }
+
+    @Test
+    void a_token_at_an_instant_on_an_empty_store_reads_from_the_start() {
+        TrackingToken token = engine.createTokenAt(Instant.parse("2007-12-03T10:15:25Z"));
+        engine.appendEvents(at("a", 0, "2001-01-01T00:00:00Z"));
+
+        assertThat(positionsFrom(token)).containsExactly(1L);
+    }
+
+    private List<Long> positionsFrom(TrackingToken token) {
+        return readAll(engine, token).stream().map(m -> position(m.trackingToken())).toList();
+    }
+
+    private long commitDocuments() {
+        return client.getDatabase(store.databaseName()).getCollection(MongoEventStorageEngine.EVENTS).countDocuments();
+    }
+
+    private static DomainEventMessage<?> withId(String eventId, String aggregateId, long sequence) {
+        return new GenericDomainEventMessage<>("Notebook", aggregateId, sequence,
+                new Fixtures.Noted(aggregateId, sequence, "id " + eventId), MetaData.emptyInstance(), eventId, Instant.now());
+    }
+
+    private static DomainEventMessage<?> at(String aggregateId, long sequence, String timestamp) {
+        return new GenericDomainEventMessage<>("Notebook", aggregateId, sequence,
+                new Fixtures.Noted(aggregateId, sequence, "at " + timestamp), MetaData.emptyInstance(),
+                UUID.randomUUID().toString(), Instant.parse(timestamp));
     }
 
     private static TokenStore tokenStore(TestStore store, MongoClient client) {

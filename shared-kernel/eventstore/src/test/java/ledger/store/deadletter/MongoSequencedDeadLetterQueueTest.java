@@ -18,6 +18,7 @@ import java.util.function.Function;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import ledger.store.MongoEventStorageEngine;
 import ledger.store.TestStore;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -394,5 +395,20 @@ class MongoSequencedDeadLetterQueueTest {
         assertThat(stored.get("cause", Document.class)).containsEntry("type", IllegalStateException.class.getName())
                 .containsEntry("message", "boom");
         assertThat(stored).containsEntry("processingGroup", "views").containsKeys("enqueuedAt", "lastTouched");
+    }
+
+    @Test
+    void an_event_of_no_aggregate_read_from_the_store_is_parked_without_an_aggregate() {
+        MongoEventStorageEngine engine = store.engineBuilder(client).build();
+        engine.appendEvents(GenericEventMessage.asEventMessage(new Announced("停电通知")));
+        TrackedEventMessage<?> read = engine.readEvents(null, false).findFirst().orElseThrow();
+        enqueue(read, "boom");
+
+        EventMessage<?> back = queue.deadLetterSequence(read.getIdentifier()).iterator().next().message();
+        Document stored = database.getCollection(MongoSequencedDeadLetterQueue.COLLECTION).find().first();
+
+        assertThat(stored).doesNotContainKeys("aggregateId", "aggregateType", "aggregateSequence");
+        assertThat(back).isInstanceOf(TrackedEventMessage.class).isNotInstanceOf(DomainEventMessage.class);
+        assertThat(((TrackedEventMessage<?>) back).trackingToken()).isEqualTo(read.trackingToken());
     }
 }
