@@ -328,7 +328,7 @@ class CommandSideAccessTest {
 
     /** One bulletin per month, so each attempt works on a month of its own. */
     private static String freshMonth() {
-        return java.time.YearMonth.of(2100, 1).plusMonths(MONTH.incrementAndGet()).toString();
+        return java.time.YearMonth.of(2060, 1).plusMonths(MONTH.incrementAndGet()).toString();
     }
 
     private String draftBulletin() {
