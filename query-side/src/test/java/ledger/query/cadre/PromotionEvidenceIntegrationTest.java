@@ -125,26 +125,26 @@ class PromotionEvidenceIntegrationTest extends SignedInViewTest {
         publish("Cadre", cadre, 0, new CadreRegisteredEvent(cadreId, "周涛", new UnitId("unit-a"), "处长", true,
                 LocalDate.parse("2028-01-01"), AT));
         String task = "task-ev-deadline-" + UUID.randomUUID();
-        String assigned = publish("Task", task, 0, assigned(task, "2031-05"));
-        String changed = publish("Task", task, 1, new DeadlineChangedEvent(new TaskId(task), LocalDate.parse("2031-05-31"),
-                LocalDate.parse("2031-06-30"), "拆迁协议未签", cadreId, AT));
+        String assigned = publish("Task", task, 0, assigned(task, "2033-05"));
+        String changed = publish("Task", task, 1, new DeadlineChangedEvent(new TaskId(task), LocalDate.parse("2033-05-31"),
+                LocalDate.parse("2033-06-30"), "拆迁协议未签", cadreId, AT));
         long head = engine.lastReservedPosition();
 
         Map<String, Object> record = as(Role.PERSONNEL_OFFICE).getForObject("/api/cadres/" + cadre
                 + "/record?minPosition=" + head, Map.class);
         assertThat((List<Map<String, Object>>) record.get("tasksLed")).singleElement().satisfies(t -> assertThat(t)
-                .containsEntry("dueDate", "2031-06-30")
+                .containsEntry("dueDate", "2033-06-30")
                 .satisfies(x -> assertThat((List<String>) x.get("eventIds")).containsExactly(assigned, changed)));
 
         Map<String, Object> evidence = as(Role.PERSONNEL_OFFICE).getForObject("/api/cadres/" + cadre
-                + "/evidence?from=2031-01-01&to=2031-12-31", Map.class);
+                + "/evidence?from=2033-01-01&to=2033-12-31", Map.class);
         assertThat((List<Map<String, Object>>) evidence.get("tasksLed")).singleElement()
-                .satisfies(t -> assertThat(t).containsEntry("dueDate", "2031-06-30"));
+                .satisfies(t -> assertThat(t).containsEntry("dueDate", "2033-06-30"));
         assertThat((List<String>) evidence.get("eventIds")).contains(assigned, changed);
 
         String printable = as(Role.PERSONNEL_OFFICE).getForObject("/api/cadres/" + cadre
-                + "/evidence?from=2031-01-01&to=2031-12-31&format=html", String.class);
-        assertThat(printable).contains("2031-06-30", changed).doesNotContain("2031-05-31");
+                + "/evidence?from=2033-01-01&to=2033-12-31&format=html", String.class);
+        assertThat(printable).contains("2033-06-30", changed).doesNotContain("2033-05-31");
     }
 
     /**
@@ -155,24 +155,24 @@ class PromotionEvidenceIntegrationTest extends SignedInViewTest {
     void the_evidence_shows_a_published_problem_with_its_erratum_beside_it_and_no_draft() {
         publish("Cadre", cadre, 0, new CadreRegisteredEvent(cadreId, "吴静", new UnitId("unit-a"), "处长", true,
                 LocalDate.parse("2028-01-01"), AT));
-        String june = "bulletin-2031-06-" + cadre;
+        String june = "bulletin-2033-06-" + cadre;
         String entry = "entry-" + UUID.randomUUID();
-        String added = publish("Bulletin", june, 0, new BulletinEntryAddedEvent(BulletinId.of(YearMonth.parse("2031-06")),
+        String added = publish("Bulletin", june, 0, new BulletinEntryAddedEvent(BulletinId.of(YearMonth.parse("2033-06")),
                 new BulletinEntry(entry, EntryKind.PROBLEM, "棚改进度滞后10天", null, List.of(cadre), null, null), AT));
         String published = publish("Bulletin", june, 1, new BulletinPublishedEvent(
-                BulletinId.of(YearMonth.parse("2031-06")), YearMonth.parse("2031-06"), 1, AT));
-        String erratum = publish("Bulletin", june, 2, new ErratumPublishedEvent(BulletinId.of(YearMonth.parse("2031-06")),
+                BulletinId.of(YearMonth.parse("2033-06")), YearMonth.parse("2033-06"), 1, AT));
+        String erratum = publish("Bulletin", june, 2, new ErratumPublishedEvent(BulletinId.of(YearMonth.parse("2033-06")),
                 entry, "应为滞后7天", "天数计算有误", AT));
         // a July bulletin still in draft names the cadre too: not on the record until it is published
-        String draft = publish("Bulletin", "bulletin-2031-07-" + cadre, 0, new BulletinEntryAddedEvent(
-                BulletinId.of(YearMonth.parse("2031-07")), new BulletinEntry("entry-" + UUID.randomUUID(),
+        String draft = publish("Bulletin", "bulletin-2033-07-" + cadre, 0, new BulletinEntryAddedEvent(
+                BulletinId.of(YearMonth.parse("2033-07")), new BulletinEntry("entry-" + UUID.randomUUID(),
                 EntryKind.PROBLEM, "草稿中的问题", null, List.of(cadre), null, null), AT));
         long head = engine.lastReservedPosition();
 
         Map<String, Object> evidence = as(Role.PERSONNEL_OFFICE).getForObject("/api/cadres/" + cadre
-                + "/evidence?from=2031-01-01&to=2031-12-31&minPosition=" + head, Map.class);
+                + "/evidence?from=2033-01-01&to=2033-12-31&minPosition=" + head, Map.class);
         assertThat((List<Map<String, Object>>) evidence.get("problems")).singleElement().satisfies(problem -> {
-            assertThat(problem).containsEntry("text", "棚改进度滞后10天").containsEntry("month", "2031-06");
+            assertThat(problem).containsEntry("text", "棚改进度滞后10天").containsEntry("month", "2033-06");
             assertThat((List<Map<String, Object>>) problem.get("errata")).singleElement().satisfies(e -> assertThat(e)
                     .containsEntry("correction", "应为滞后7天").containsEntry("reason", "天数计算有误")
                     .containsEntry("eventId", erratum));
@@ -182,7 +182,7 @@ class PromotionEvidenceIntegrationTest extends SignedInViewTest {
                 .get("bulletinMentions")).hasSize(1);
 
         String printable = as(Role.PERSONNEL_OFFICE).getForObject("/api/cadres/" + cadre
-                + "/evidence?from=2031-01-01&to=2031-12-31&format=html", String.class);
+                + "/evidence?from=2033-01-01&to=2033-12-31&format=html", String.class);
         assertThat(printable).contains("棚改进度滞后10天", "应为滞后7天", "天数计算有误", erratum)
                 .doesNotContain("草稿中的问题");
     }

@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
  */
 class UnitHeadEvidenceIntegrationTest extends SignedInViewTest {
 
-    private static final Instant MARCH = Instant.parse("2031-03-01T02:00:00Z");
-    private static final Instant MAY = Instant.parse("2031-05-02T02:00:00Z");
+    private static final Instant MARCH = Instant.parse("2034-03-01T02:00:00Z");
+    private static final Instant MAY = Instant.parse("2034-05-02T02:00:00Z");
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String unit = "unit-headed-" + run;
@@ -48,17 +48,17 @@ class UnitHeadEvidenceIntegrationTest extends SignedInViewTest {
         register(successor, "钱程", unit);
         register(leader, "郑局长", "bureau-office");
         String appointed = publish("Unit", unit, 0, new UnitHeadAppointedEvent(new UnitId(unit), head,
-                LocalDate.parse("2030-01-01"), MARCH));
+                LocalDate.parse("2033-01-01"), MARCH));
         String onTime = task("按期完成的任务", unit, MARCH);
         String verified = publish("Task", onTime, 1, new CompletionVerifiedEvent(new TaskId(onTime), "核验", MARCH,
-                LocalDate.parse("2031-03-31"), true, MARCH));
+                LocalDate.parse("2034-03-31"), true, MARCH));
         String stuck = task("逾期并提级的任务", unit, MARCH);
-        publish("Task", stuck, 1, new DeadlineMissedEvent(new TaskId(stuck), LocalDate.parse("2031-03-31"), MARCH));
+        publish("Task", stuck, 1, new DeadlineMissedEvent(new TaskId(stuck), LocalDate.parse("2034-03-31"), MARCH));
         publish("Task", stuck, 2, new TaskEscalatedEvent(new TaskId(stuck), new TaskForceId("tf-" + run), "难题", MARCH));
         task("别的处室的任务", "unit-other-" + run, MARCH);
         String ended = publish("Unit", unit, 1, new UnitHeadshipEndedEvent(new UnitId(unit), head,
-                LocalDate.parse("2031-04-01"), "由 " + successor + " 接任", MARCH));
-        publish("Unit", unit, 2, new UnitHeadAppointedEvent(new UnitId(unit), successor, LocalDate.parse("2031-04-01"),
+                LocalDate.parse("2034-04-01"), "由 " + successor + " 接任", MARCH));
+        publish("Unit", unit, 2, new UnitHeadAppointedEvent(new UnitId(unit), successor, LocalDate.parse("2034-04-01"),
                 MARCH));
         task("继任者任内的任务", unit, MAY);
         long position = engine.lastReservedPosition();
@@ -66,14 +66,14 @@ class UnitHeadEvidenceIntegrationTest extends SignedInViewTest {
         Map<String, Object> record = as(Role.PERSONNEL_OFFICE).getForObject("/api/cadres/" + head
                 + "/record?minPosition=" + position, Map.class);
         assertThat((List<Map<String, Object>>) record.get("unitHeadships")).singleElement().satisfies(h -> assertThat(h)
-                .containsEntry("unitId", unit).containsEntry("from", "2030-01-01").containsEntry("endedOn", "2031-04-01")
+                .containsEntry("unitId", unit).containsEntry("from", "2033-01-01").containsEntry("endedOn", "2034-04-01")
                 .containsEntry("eventIds", List.of(appointed, ended)));
         assertThat((List<Map<String, Object>>) record.get("tasksLedAsUnitHead")).extracting(t -> t.get("taskId"))
                 .containsExactly(onTime, stuck);
         assertThat((List<?>) record.get("tasksLed")).isEmpty();
 
         Map<String, Object> evidence = as(Role.PERSONNEL_OFFICE).getForObject("/api/cadres/" + head
-                + "/evidence?from=2031-01-01&to=2031-12-31", Map.class);
+                + "/evidence?from=2034-01-01&to=2034-12-31", Map.class);
         assertThat((Map<String, Object>) evidence.get("unitHeadTaskSummary")).containsEntry("role", "UNIT_HEAD")
                 .containsEntry("roleLabel", "牵头处室负责人").containsEntry("led", 2).containsEntry("completedOnTime", 1)
                 .containsEntry("open", 1).containsEntry("escalated", 1).containsEntry("deadlineMissed", 1);
@@ -83,13 +83,13 @@ class UnitHeadEvidenceIntegrationTest extends SignedInViewTest {
         assertThat((List<String>) evidence.get("eventIds")).contains(appointed, ended, verified);
 
         String printable = as(Role.PERSONNEL_OFFICE).getForObject("/api/cadres/" + head
-                + "/evidence?from=2031-01-01&to=2031-12-31&format=html", String.class);
+                + "/evidence?from=2034-01-01&to=2034-12-31&format=html", String.class);
         assertThat(printable).contains("牵头处室任务（牵头处室负责人）", "作为牵头处室负责人：2 项", "作为牵头领导：0 项",
-                "按期完成的任务", "逾期并提级的任务", "2031-03-31", appointed).doesNotContain("继任者任内的任务", "别的处室的任务");
+                "按期完成的任务", "逾期并提级的任务", "2034-03-31", appointed).doesNotContain("继任者任内的任务", "别的处室的任务");
 
         // the lead leader's record is the lead leader's: all four tasks, none as unit head
         Map<String, Object> leaderEvidence = as(Role.PERSONNEL_OFFICE).getForObject("/api/cadres/" + leader
-                + "/evidence?from=2031-01-01&to=2031-12-31", Map.class);
+                + "/evidence?from=2034-01-01&to=2034-12-31", Map.class);
         assertThat((Map<String, Object>) leaderEvidence.get("taskSummary")).containsEntry("led", 4);
         assertThat((Map<String, Object>) leaderEvidence.get("unitHeadTaskSummary")).containsEntry("led", 0);
         assertThat((List<Map<String, Object>>) as(Role.PERSONNEL_OFFICE).getForObject("/api/cadres/" + successor
