@@ -156,6 +156,13 @@ class CommandSideAccessTest {
                         () -> "{\"award\":\"ADVANCED_WORKER\",\"year\":2026,\"citation\":\"表现突出\"}", EnumSet.of(Role.PERSONNEL_OFFICE), 201),
                 new Endpoint(HttpMethod.POST, () -> "/api/units/" + freshUnit() + "/awards",
                         () -> "{\"award\":\"CIVILISED_UNIT\",\"year\":2099,\"citation\":\"文明处室\"}", EnumSet.of(Role.PERSONNEL_OFFICE), 201),
+                new Endpoint(HttpMethod.POST, () -> {
+                    lastSubId = freshCadre();
+                    return "/api/units/" + freshUnit() + "/head-appointments";
+                }, () -> "{\"cadreId\":\"" + lastSubId + "\",\"effectiveOn\":\"2026-01-01\"}",
+                        EnumSet.of(Role.PERSONNEL_OFFICE), 201),
+                new Endpoint(HttpMethod.POST, () -> "/api/units/" + unitWithHead() + "/headship-ends",
+                        () -> "{\"effectiveOn\":\"2026-06-30\",\"reason\":\"调任\"}", EnumSet.of(Role.PERSONNEL_OFFICE), 201),
                 // set-up (the task) happens in the path, before the "nothing stored" check starts
                 new Endpoint(HttpMethod.POST, () -> {
                     lastSubId = assignTask();
@@ -301,6 +308,13 @@ class CommandSideAccessTest {
     private String freshUnit() {
         String unit = "unit-access-" + ACCOUNT.incrementAndGet();
         postAsPersonnel("/api/units", "{\"unitId\":\"" + unit + "\",\"name\":\"测试处\",\"kind\":\"DIVISION\"}");
+        return unit;
+    }
+
+    private String unitWithHead() {
+        String unit = freshUnit();
+        postAsPersonnel("/api/units/" + unit + "/head-appointments",
+                "{\"cadreId\":\"" + freshCadre() + "\",\"effectiveOn\":\"2026-01-01\"}");
         return unit;
     }
 

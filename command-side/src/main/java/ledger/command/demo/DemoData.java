@@ -10,7 +10,14 @@ import java.util.Map;
 
 import ledger.command.infrastructure.CommandSender;
 import ledger.command.organisation.OrganisationDirectory;
+import ledger.kernel.evaluation.ApproveScoreCorrectionCommand;
+import ledger.kernel.evaluation.RecordScoreCommand;
+import ledger.kernel.evaluation.RequestScoreCorrectionCommand;
+import ledger.kernel.evaluation.ScoreId;
+import ledger.kernel.evaluation.ScoreScale;
+import ledger.kernel.evaluation.ScoreSubject;
 import ledger.kernel.organisation.AppointBureauLeaderCommand;
+import ledger.kernel.organisation.AppointUnitHeadCommand;
 import ledger.kernel.organisation.CadreId;
 import ledger.kernel.organisation.RegisterCadreCommand;
 import ledger.kernel.organisation.RegisterUnitCommand;
@@ -42,9 +49,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * A realistic month for the housing bureau of the speech, loaded through the same commands and
- * rules as real work, in the names of the people who would do it: 12 units, 6 bureau leaders, 40
- * cadres, 60 key tasks of the current month from the mechanisms' sources, progress, and one task
- * force whose problem the Party Group decides. Loaded once, into an empty organisation, when
+ * rules as real work, in the names of the people who would do it: 12 units each with its head, 6
+ * bureau leaders, 40 cadres, 60 key tasks of the current month from the mechanisms' sources,
+ * progress, one task force whose problem the Party Group decides, and last month's score of a
+ * leader corrected with four eyes. Loaded once, into an empty organisation, when
  * {@code ledger.demo.data} is true ({@code ./run --demo}).
  */
 @Component
@@ -54,6 +62,8 @@ class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     private static final Actor PERSONNEL = new Actor("cadre-personnel-wu", Role.PERSONNEL_OFFICE, "personnel-office");
     private static final Actor OFFICE = new Actor("cadre-office-zhao", Role.BUREAU_OFFICE, "bureau-office");
+    private static final Actor PARTY_COMMITTEE = new Actor("cadre-party-qian", Role.ORGAN_PARTY_COMMITTEE,
+            "organ-party-committee");
 
     private record UnitSpec(String id, String name, UnitKind kind) {
     }
@@ -147,6 +157,7 @@ class DemoData implements ApplicationRunner {
         organisation(today.minusYears(3));
         List<TaskId> tasks = tasks(month, today);
         taskForce(tasks.get(18), tasks.get(48));
+        correctedScore(month.minusMonths(1));
         log.info("Demo data: {} units, {} bureau leaders, 40 cadres and {} key tasks of {} loaded",
                 UNITS.size(), LEADERS.size(), tasks.size(), month);
     }
@@ -162,14 +173,18 @@ class DemoData implements ApplicationRunner {
             send(PERSONNEL, new AppointBureauLeaderCommand(new CadreId(leader.id()), leader.title(), leader.areas(),
                     leader.personnel(), since, clock.instant()), leader.id());
         }
-        // 34 more cadres: a head and staff for each unit
+        // 34 more cadres: a head and staff for each unit; each unit's 处长 heads it from their start
         for (int i = 0; i < 34; i++) {
             UnitSpec unit = UNITS.get(i % UNITS.size());
             String name = SURNAMES[i % SURNAMES.length] + GIVEN[(i * 5) % GIVEN.length];
-            String position = i < UNITS.size() ? "处长" : "科员";
-            send(PERSONNEL, new RegisterCadreCommand(new CadreId("cadre-" + unit.id() + "-" + i), name,
-                    new UnitId(unit.id()), position, i % 3 != 0, since.plusMonths(i), clock.instant()),
-                    "cadre-" + unit.id() + "-" + i);
+            boolean head = i < UNITS.size();
+            CadreId cadre = new CadreId("cadre-" + unit.id() + "-" + i);
+            send(PERSONNEL, new RegisterCadreCommand(cadre, name, new UnitId(unit.id()), head ? "处长" : "科员",
+                    i % 3 != 0, since.plusMonths(i), clock.instant()), cadre.value());
+            if (head) {
+                send(PERSONNEL, new AppointUnitHeadCommand(new UnitId(unit.id()), cadre, since.plusMonths(i),
+                        clock.instant()), unit.id());
+            }
         }
     }
 
@@ -240,6 +255,17 @@ class DemoData implements ApplicationRunner {
         send(OFFICE, new RecordLeadershipDecisionCommand(id, OFFICE, LeadershipMeeting.PARTY_GROUP_MEETING,
                 "党组会〔2026〕18号", "同意先行整改，时限顺延一个月", new DecisionEffect(extended, null, null, false),
                 clock.instant()), id.value());
+    }
+
+    /** A leader's timeliness score of last month, corrected: asked for by one member, approved by another. */
+    private void correctedScore(YearMonth month) {
+        ScoreId score = new ScoreId("score-demo-" + month + "-deputy-zhang");
+        send(OFFICE, new RecordScoreCommand(score, OFFICE, month, new ScoreSubject(ScoreSubject.Kind.CADRE,
+                "cadre-deputy-zhang"), "timeliness", new ScoreScale(0, 100), 78, "招投标整治两个节点延误", List.of(),
+                clock.instant()), score.value());
+        send(PARTY_COMMITTEE, new RequestScoreCorrectionCommand(score, PARTY_COMMITTEE, 86,
+                "延误系省厅调整检查时间所致", clock.instant()), score.value());
+        send(OFFICE, new ApproveScoreCorrectionCommand(score, OFFICE, clock.instant()), score.value());
     }
 
     private void send(Actor actor, Object command, String id) {

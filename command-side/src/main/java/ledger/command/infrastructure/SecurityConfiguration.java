@@ -59,7 +59,8 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/cadres", "/api/cadres/*/transfers",
                         "/api/cadres/*/leader-appointments", "/api/cadres/*/assessments",
                         "/api/cadres/*/assessment-corrections", "/api/cadres/*/departures", "/api/cadres/*/awards",
-                        "/api/units/*/awards", "/api/cadres/*/front-line-records", "/api/cadres/*/mistakes",
+                        "/api/units/*/awards", "/api/units/*/head-appointments", "/api/units/*/headship-ends",
+                        "/api/cadres/*/front-line-records", "/api/cadres/*/mistakes",
                         "/api/cadres/*/error-tolerance-decisions").hasRole(PERSONNEL_OFFICE.name())
                 .requestMatchers(HttpMethod.POST, "/api/cadres/*/assessment-correction-approvals")
                         .hasAnyRole(names(PERSONNEL_OFFICE, BUREAU_LEADER))

@@ -9,7 +9,9 @@ import jakarta.validation.Valid;
 import ledger.command.infrastructure.CommandAccepted;
 import ledger.command.infrastructure.CommandSender;
 import ledger.kernel.organisation.AppointBureauLeaderCommand;
+import ledger.kernel.organisation.AppointUnitHeadCommand;
 import ledger.kernel.organisation.CadreId;
+import ledger.kernel.organisation.EndUnitHeadshipCommand;
 import ledger.kernel.organisation.RegisterCadreCommand;
 import ledger.kernel.organisation.RegisterUnitCommand;
 import ledger.kernel.organisation.TransferCadreCommand;
@@ -92,6 +94,32 @@ class OrganisationController {
                 request.areasInCharge(), request.inChargeOfPersonnel(), request.effectiveOn(), clock.instant()),
                 cadre.value());
         return ResponseEntity.created(URI.create("/api/cadres/" + cadre + "/leader-appointments/" + accepted.version()))
+                .body(accepted);
+    }
+
+    @PostMapping("/api/units/{unitId}/head-appointments")
+    @Operation(summary = "Record who heads a unit from a day on (处室负责人任职); a head in office hands over that day")
+    ResponseEntity<CommandAccepted> appointUnitHead(@PathVariable String unitId,
+                                                    @Valid @RequestBody OrganisationRequests.AppointUnitHead request) {
+        UnitId unit = RequestFields.id("unitId", unitId, UnitId::new);
+        CadreId cadre = RequestFields.id("cadreId", request.cadreId(), CadreId::new);
+        directory.requireUnit(unit);
+        directory.requireCadre(cadre);
+        CommandAccepted accepted = sender.send(new AppointUnitHeadCommand(unit, cadre, request.effectiveOn(),
+                clock.instant()), unit.value());
+        return ResponseEntity.created(URI.create("/api/units/" + unit + "/head-appointments/" + accepted.version()))
+                .body(accepted);
+    }
+
+    @PostMapping("/api/units/{unitId}/headship-ends")
+    @Operation(summary = "Record that the unit's head no longer heads it from a day on (免去处室负责人), with the reason")
+    ResponseEntity<CommandAccepted> endUnitHeadship(@PathVariable String unitId,
+                                                    @Valid @RequestBody OrganisationRequests.EndUnitHeadship request) {
+        UnitId unit = RequestFields.id("unitId", unitId, UnitId::new);
+        directory.requireUnit(unit);
+        CommandAccepted accepted = sender.send(new EndUnitHeadshipCommand(unit, request.effectiveOn(), request.reason(),
+                clock.instant()), unit.value(), request.reason());
+        return ResponseEntity.created(URI.create("/api/units/" + unit + "/headship-ends/" + accepted.version()))
                 .body(accepted);
     }
 }

@@ -31,4 +31,12 @@ final class OrganisationRequests {
                                @NotNull @Size(max = 20) List<@NotBlank String> areasInCharge,
                                @NotNull Boolean inChargeOfPersonnel, @NotNull LocalDate effectiveOn) {
     }
+
+    /** The cadre heads the unit of the path from {@code effectiveOn} on. */
+    record AppointUnitHead(@NotBlank String cadreId, @NotNull LocalDate effectiveOn) {
+    }
+
+    /** The unit's head no longer heads it from {@code effectiveOn} on (the first day without them). */
+    record EndUnitHeadship(@NotNull LocalDate effectiveOn, @NotBlank @Size(max = 1000) String reason) {
+    }
 }

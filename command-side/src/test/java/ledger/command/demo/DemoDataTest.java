@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.YearMonth;
+import java.util.List;
 
 import ledger.command.organisation.OrganisationDirectory;
+import ledger.kernel.evaluation.ScoreCorrectedEvent;
 import ledger.kernel.organisation.CadreId;
+import ledger.kernel.organisation.UnitHeadAppointedEvent;
 import ledger.kernel.organisation.UnitId;
 import ledger.kernel.shared.BureauTime;
 import ledger.kernel.task.TaskEscalatedEvent;
@@ -49,8 +52,18 @@ class DemoDataTest {
         assertThat(engine.readEvents("task-demo-" + month + "-49").asStream()
                 .anyMatch(e -> e.getPayload() instanceof TaskEscalatedEvent)).isTrue();
 
+        // each unit has its head (处室负责人), and last month's score of a leader was corrected with four eyes
+        for (String unit : List.of("bureau-office", "urban-renewal", "housing-service-center")) {
+            assertThat(engine.readEvents(unit).asStream().filter(e -> e.getPayload() instanceof UnitHeadAppointedEvent)
+                    .map(e -> ((UnitHeadAppointedEvent) e.getPayload()).cadreId().value()))
+                    .singleElement().satisfies(head -> assertThat(head).startsWith("cadre-" + unit + "-"));
+        }
+        String lastMonth = YearMonth.parse(month).minusMonths(1).toString();
+        assertThat(engine.readEvents("score-demo-" + lastMonth + "-deputy-zhang").asStream()
+                .anyMatch(e -> e.getPayload() instanceof ScoreCorrectedEvent)).isTrue();
+
         demo.run(null); // a second start loads nothing (a second load would be refused as a re-registration)
-        assertThat(engine.readEvents("bureau-office").asStream().count()).isEqualTo(1);
+        assertThat(engine.readEvents("bureau-office").asStream().count()).isEqualTo(2); // registered, head appointed
         assertThat(engine.readEvents("task-demo-" + month + "-1").asStream()
                 .filter(e -> e.getPayload() instanceof TaskAssignedEvent).count()).isEqualTo(1);
     }

@@ -78,6 +78,45 @@ class OrganisationApiIntegrationTest {
                 .contains("reason");
     }
 
+    /** Issue 11, item 5: who heads a unit is recorded by the personnel office, for recorded units and cadres. */
+    @Test
+    void the_personnel_office_records_who_heads_a_unit_from_a_day() {
+        String unit = "unit-headed-" + System.nanoTime();
+        personnel.postForEntity("/api/units", Map.of("unitId", unit, "name", "住房保障处", "kind", "DIVISION"), Map.class);
+        register("cadre-head-first", "陈处长");
+        register("cadre-head-second", "林处长");
+
+        ResponseEntity<Map> first = head(unit, "cadre-head-first", "2026-01-01");
+        assertThat(first.getStatusCode().value()).as(String.valueOf(first.getBody())).isEqualTo(201);
+        assertThat(first.getHeaders().getLocation().toString()).startsWith("/api/units/" + unit + "/head-appointments/");
+        assertThat(head(unit, "cadre-head-first", "2026-02-01").getBody()).containsEntry("code", "ALREADY_UNIT_HEAD");
+        assertThat(head(unit, "cadre-head-second", "2025-12-31").getBody())
+                .containsEntry("code", "HEADSHIP_BEFORE_LAST_CHANGE");
+        // a successor hands over: the first headship ends that day, as its own event (version 1, then 2)
+        assertThat(head(unit, "cadre-head-second", "2026-04-01").getBody()).containsEntry("version", 3);
+
+        assertThat(head(unit, "cadre-nobody", "2026-05-01").getBody()).containsEntry("code", "UNKNOWN_CADRE");
+        assertThat(head("unit-nowhere", "cadre-head-first", "2026-05-01").getBody()).containsEntry("code", "UNKNOWN_UNIT");
+        ResponseEntity<Map> noDay = personnel.postForEntity("/api/units/" + unit + "/head-appointments",
+                Map.of("cadreId", "cadre-head-first"), Map.class);
+        assertThat(noDay.getStatusCode().value()).isEqualTo(400);
+        assertThat(String.valueOf(noDay.getBody())).contains("effectiveOn");
+
+        ResponseEntity<Map> end = personnel.postForEntity("/api/units/" + unit + "/headship-ends",
+                Map.of("effectiveOn", "2026-09-01", "reason", "调任"), Map.class);
+        assertThat(end.getStatusCode().value()).as(String.valueOf(end.getBody())).isEqualTo(201);
+        assertThat(personnel.postForEntity("/api/units/" + unit + "/headship-ends",
+                Map.of("effectiveOn", "2026-10-01", "reason", "再次免去"), Map.class).getBody())
+                .containsEntry("code", "NO_UNIT_HEAD");
+        assertThat(personnel.postForEntity("/api/units/" + unit + "/headship-ends",
+                Map.of("effectiveOn", "2026-10-01", "reason", " "), Map.class).getStatusCode().value()).isEqualTo(400);
+    }
+
+    private ResponseEntity<Map> head(String unit, String cadre, String from) {
+        return personnel.postForEntity("/api/units/" + unit + "/head-appointments",
+                Map.of("cadreId", cadre, "effectiveOn", from), Map.class);
+    }
+
     private void register(String cadre, String name) {
         personnel.postForEntity("/api/cadres", Map.of("cadreId", cadre, "name", name, "unitId", TestAccounts.UNIT_A,
                 "position", "副局长", "partyMember", true, "since", "2025-01-01"), Map.class);

@@ -1,11 +1,18 @@
 package ledger.query.cadre;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import ledger.kernel.bulletin.BulletinEntryAddedEvent;
+import ledger.kernel.bulletin.BulletinPublishedEvent;
+import ledger.kernel.bulletin.ErratumPublishedEvent;
 import ledger.kernel.evaluation.ScoreCorrectedEvent;
 import ledger.kernel.evaluation.ScoreRecordedEvent;
 import ledger.kernel.evaluation.ScoreSubject;
@@ -19,13 +26,22 @@ import ledger.kernel.organisation.CadreTransferredEvent;
 import ledger.kernel.organisation.ErrorToleranceDecidedEvent;
 import ledger.kernel.organisation.FrontLineWorkRecordedEvent;
 import ledger.kernel.organisation.MistakeRecordedEvent;
+import ledger.kernel.organisation.UnitHeadAppointedEvent;
+import ledger.kernel.organisation.UnitHeadshipEndedEvent;
+import ledger.kernel.shared.BureauTime;
 import ledger.kernel.task.CompletionVerifiedEvent;
+import ledger.kernel.task.DeadlineChangedEvent;
 import ledger.kernel.task.DeadlineMissedEvent;
 import ledger.kernel.task.LeadershipDecisionAppliedEvent;
 import ledger.kernel.task.TaskAssignedEvent;
 import ledger.kernel.task.TaskCancelledEvent;
 import ledger.kernel.task.TaskEscalatedEvent;
 import ledger.kernel.task.TaskMergedEvent;
+import ledger.query.bulletin.BulletinMention;
+import ledger.query.bulletin.BulletinView;
+import ledger.query.cadre.RecordFacts.BulletinFacts;
+import ledger.query.cadre.RecordFacts.TaskFacts;
+import ledger.query.cadre.RecordFacts.UnitFacts;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -35,14 +51,24 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds cadre records. Idempotent: a record lists the ids of the events applied to it and
- * ignores an event it already has. One segment, so events of a cadre and of the tasks they lead
- * are applied in order.
+ * ignores an event it already has, and so do the facts kept beside the records. One segment, so
+ * events of cadres, units, tasks and bulletins are applied in the order they were stored.
+ *
+ * <p>A key task is on two records: its lead leader's ({@code tasksLed}) and, while a head of its
+ * lead unit is recorded for the day the unit took the lead, that head's
+ * ({@code tasksLedAsUnitHead}). A leadership decision that hands the task to another leader or
+ * unit moves it; an appointment or end of a headship (also one recorded later for an earlier
+ * day) moves the unit's tasks of the days it covers. An event writes every record it changes
+ * first and the facts last, so a redelivery after a crash in between finishes the job.
+ *
+ * <p>Bulletin entries reach records only when the bulletin is published (drafts are the
+ * supervision group's), then with the errata beside them.
  */
 @Component
 @ProcessingGroup("cadre-records")
 class CadreRecordProjection {
 
-    /** Scores share the owner lookup with tasks, under their own key prefix. */
+    /** Scores keep their owner lookup under their own key prefix. */
     private static final String SCORE = "score:";
 
     private final CadreRecords records;
@@ -51,7 +77,7 @@ class CadreRecordProjection {
         this.records = records;
     }
 
-    /** A rebuild starts from nothing: records, their kept versions and the owner lookup are made again. */
+    /** A rebuild starts from nothing: records, their kept versions and the facts are made again. */
     @ResetHandler
     void reset() {
         records.clear();
@@ -135,14 +161,63 @@ class CadreRecordProjection {
                 with(m.eventIds(), eventId)) : m));
     }
 
+    // ---- bulletins: kept beside the records, shown on them once published
+
     @EventHandler
     void on(BulletinEntryAddedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
-        String month = event.bulletinId().value().substring("bulletin-".length());
-        for (String cadre : event.entry().cadreIds()) {
-            update(cadre, eventId, token, r -> r.bulletinMentions.add(new CadreRecordView.BulletinMention(month,
-                    event.entry().entryId(), event.entry().kind().name(), event.entry().text(), eventId)));
+        var entry = event.entry();
+        BulletinFacts before = records.bulletin(event.bulletinId().value())
+                .orElse(BulletinFacts.draft(event.bulletinId().value()));
+        BulletinFacts after = before.eventIds().contains(eventId) ? before : before.withEntry(new BulletinFacts.Entry(
+                entry.entryId(), entry.kind().name(), entry.text(), entry.cadreIds(), List.of(), eventId), eventId);
+        Changes changes = new Changes();
+        if (after.published()) {
+            // the command side refuses entries once published; should one come, it is published as it stands
+            after.entry(entry.entryId()).ifPresent(e -> showOnRecords(after, e, changes));
+        }
+        changes.apply(eventId, token);
+        records.saveBulletin(after);
+    }
+
+    /** Publication puts every entry on the records of the cadres it names. */
+    @EventHandler
+    void on(BulletinPublishedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
+        BulletinFacts before = records.bulletin(event.bulletinId().value())
+                .orElse(BulletinFacts.draft(event.bulletinId().value()));
+        BulletinFacts after = before.eventIds().contains(eventId) ? before : before.publishedBy(eventId);
+        Changes changes = new Changes();
+        after.entries().forEach(entry -> showOnRecords(after, entry, changes));
+        changes.apply(eventId, token);
+        records.saveBulletin(after);
+    }
+
+    /** An erratum is shown beside the entry it corrects, which stays as published. */
+    @EventHandler
+    void on(ErratumPublishedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
+        Optional<BulletinFacts> found = records.bulletin(event.bulletinId().value());
+        if (found.isEmpty() || found.get().entry(event.entryId()).isEmpty()) {
+            return;
+        }
+        BulletinFacts before = found.get();
+        BulletinFacts after = before.eventIds().contains(eventId) ? before : before.corrected(event.entryId(),
+                new BulletinView.Erratum(event.correction(), event.reason(), event.publishedAt(), eventId));
+        Changes changes = new Changes();
+        if (after.published()) {
+            showOnRecords(after, after.entry(event.entryId()).orElseThrow(), changes);
+        }
+        changes.apply(eventId, token);
+        records.saveBulletin(after);
+    }
+
+    private static void showOnRecords(BulletinFacts bulletin, BulletinFacts.Entry entry, Changes changes) {
+        BulletinMention mention = bulletin.mention(entry);
+        for (String cadre : entry.cadreIds()) {
+            changes.to(cadre, r -> upsert(r.bulletinMentions, mention, m -> m.month().equals(mention.month())
+                    && m.entryId().equals(mention.entryId())));
         }
     }
+
+    // ---- scores
 
     @EventHandler
     void on(ScoreRecordedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
@@ -164,74 +239,184 @@ class CadreRecordProjection {
                 event.reason(), with(s.eventIds(), eventId)) : s)));
     }
 
+    // ---- who heads a unit when
+
+    @EventHandler
+    void on(UnitHeadAppointedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
+        String unit = event.unitId().value();
+        headship(unit, event.cadreId().value(), eventId, token, u -> u.appointed(event.cadreId().value(),
+                event.effectiveOn(), eventId), r -> r.unitHeadships.add(new CadreRecordView.UnitHeadship(unit,
+                event.effectiveOn(), null, List.of(eventId))));
+    }
+
+    @EventHandler
+    void on(UnitHeadshipEndedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
+        String unit = event.unitId().value();
+        headship(unit, event.cadreId().value(), eventId, token, u -> u.ended(event.cadreId().value(),
+                event.effectiveOn(), eventId), r -> r.unitHeadships.replaceAll(h -> h.unitId().equals(unit)
+                && h.endedOn() == null ? new CadreRecordView.UnitHeadship(unit, h.from(), event.effectiveOn(),
+                with(h.eventIds(), eventId)) : h));
+    }
+
+    /** A change of the unit's head: on the cadre's record, and the unit's tasks to the head of their day. */
+    private void headship(String unit, String cadre, String eventId, TrackingToken token, UnaryOperator<UnitFacts> change,
+                          Consumer<CadreRecordView.Draft> onRecord) {
+        UnitFacts before = records.unit(unit).orElse(UnitFacts.none(unit));
+        UnitFacts after = before.eventIds().contains(eventId) ? before : change.apply(before);
+        Changes changes = new Changes();
+        changes.to(cadre, onRecord);
+        reattribute(after, changes);
+        changes.save(after);
+        changes.apply(eventId, token);
+    }
+
+    /** Moves each task of the unit to the record of the head in office on the day the unit took its lead. */
+    private void reattribute(UnitFacts unit, Changes changes) {
+        List<TaskFacts> tasks = new ArrayList<>(records.tasks(unit.taskIds()));
+        tasks.sort(Comparator.comparing(TaskFacts::leadUnitSince, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(TaskFacts::taskId));
+        for (TaskFacts task : tasks) {
+            String head = unit.headOn(task.leadUnitSince()).orElse(null);
+            if (Objects.equals(head, task.headRecord())) {
+                continue;
+            }
+            CadreRecordView.TaskLed item = task.item();
+            if (task.headRecord() != null) {
+                changes.to(task.headRecord(), r -> r.tasksLedAsUnitHead.removeIf(t -> t.taskId().equals(task.taskId())));
+            }
+            if (head != null) {
+                changes.to(head, r -> upsert(r.tasksLedAsUnitHead, item, t -> t.taskId().equals(item.taskId())));
+            }
+            changes.save(task.onRecordsOf(task.leaderRecord(), head));
+        }
+    }
+
+    // ---- key tasks: on the lead leader's record and on the record of the lead unit's head
+
     @EventHandler
     void on(TaskAssignedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
-        records.rememberOwner(event.taskId().value(), event.leadLeaderId().value());
-        update(event.leadLeaderId().value(), eventId, token, r -> r.tasksLed.add(new CadreRecordView.TaskLed(
-                event.taskId().value(), event.title(), event.ledgerMonth().toString(), event.dueDate(), "OPEN", false,
-                false, List.of(eventId))));
+        String task = event.taskId().value();
+        TaskFacts before = records.task(task).orElse(TaskFacts.assigned(task, event.title(),
+                event.ledgerMonth().toString(), event.dueDate(), event.leadLeaderId().value(), event.leadUnitId().value(),
+                BureauTime.dayOf(event.assignedAt())));
+        apply(before, eventId, token, UnaryOperator.identity());
+    }
+
+    /** An approved deadline change: the due date in force is the new one. */
+    @EventHandler
+    void on(DeadlineChangedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
+        task(event.taskId().value(), eventId, token, t -> t.due(event.newDueDate()));
     }
 
     @EventHandler
     void on(TaskEscalatedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
-        updateTask(event.taskId().value(), eventId, token, t -> new CadreRecordView.TaskLed(t.taskId(), t.title(),
-                t.ledgerMonth(), t.dueDate(), t.outcome(), true, t.deadlineMissed(), with(t.eventIds(), eventId)));
+        task(event.taskId().value(), eventId, token, TaskFacts::markEscalated);
     }
 
     @EventHandler
     void on(DeadlineMissedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
-        updateTask(event.taskId().value(), eventId, token, t -> new CadreRecordView.TaskLed(t.taskId(), t.title(),
-                t.ledgerMonth(), t.dueDate(), t.outcome(), t.escalated(), true, with(t.eventIds(), eventId)));
+        task(event.taskId().value(), eventId, token, TaskFacts::markDeadlineMissed);
     }
 
     @EventHandler
     void on(CompletionVerifiedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
-        outcome(event.taskId().value(), eventId, token, event.onTime() ? "COMPLETED_ON_TIME" : "COMPLETED_LATE");
+        task(event.taskId().value(), eventId, token,
+                t -> t.endedAs(event.onTime() ? "COMPLETED_ON_TIME" : "COMPLETED_LATE"));
     }
 
     @EventHandler
     void on(TaskCancelledEvent event, @MessageIdentifier String eventId, TrackingToken token) {
-        outcome(event.taskId().value(), eventId, token, "CANCELLED");
+        task(event.taskId().value(), eventId, token, t -> t.endedAs("CANCELLED"));
     }
 
     @EventHandler
     void on(TaskMergedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
-        outcome(event.taskId().value(), eventId, token, "MERGED");
+        task(event.taskId().value(), eventId, token, t -> t.endedAs("MERGED"));
     }
 
-    /** A decision may hand the task to another lead leader: it moves to their record from then on. */
+    /**
+     * A decision sets the due date, lead leader and lead unit in force: the task moves to the new
+     * leader's record, and to the record of the new unit's head on the day of the decision.
+     */
     @EventHandler
     void on(LeadershipDecisionAppliedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
-        String task = event.taskId().value();
-        Optional<String> previous = records.ownerOf(task);
-        String next = event.leadLeaderId().value();
-        UnaryOperator<CadreRecordView.TaskLed> redated = t -> new CadreRecordView.TaskLed(t.taskId(), t.title(),
-                t.ledgerMonth(), event.dueDate(), t.outcome(), t.escalated(), t.deadlineMissed(),
-                with(t.eventIds(), eventId));
-        if (previous.isEmpty() || previous.get().equals(next)) {
-            updateTask(task, eventId, token, redated);
-            return;
+        task(event.taskId().value(), eventId, token, t -> t.due(event.dueDate()).led(event.leadLeaderId().value(),
+                event.leadUnitId().value(), BureauTime.dayOf(event.decidedAt())));
+    }
+
+    private void task(String task, String eventId, TrackingToken token, UnaryOperator<TaskFacts> change) {
+        records.task(task).ifPresent(facts -> apply(facts, eventId, token, change));
+    }
+
+    /**
+     * Applies the change to the task's facts (once), then brings the records in line: the item on
+     * the lead leader's and the unit head's record, and off the records that listed it before.
+     */
+    private void apply(TaskFacts before, String eventId, TrackingToken token, UnaryOperator<TaskFacts> change) {
+        TaskFacts changed = before.eventIds().contains(eventId) ? before : change.apply(before).withEvent(eventId);
+        String leader = changed.leadLeaderId();
+        UnitFacts unit = records.unit(changed.leadUnitId()).orElse(UnitFacts.none(changed.leadUnitId()));
+        String head = unit.headOn(changed.leadUnitSince()).orElse(null);
+        TaskFacts after = changed.onRecordsOf(leader, head);
+        CadreRecordView.TaskLed item = after.item();
+        Changes changes = new Changes();
+        if (!before.leadUnitId().equals(after.leadUnitId())) {
+            records.unit(before.leadUnitId()).ifPresent(old -> changes.save(old.notLeading(item.taskId())));
         }
-        CadreRecordView.TaskLed[] moved = new CadreRecordView.TaskLed[1];
-        update(previous.get(), eventId, token, r -> {
-            r.tasksLed.stream().filter(t -> t.taskId().equals(task)).findFirst().ifPresent(t -> moved[0] = t);
-            r.tasksLed.removeIf(t -> t.taskId().equals(task));
-        });
-        records.rememberOwner(task, next);
-        if (moved[0] != null) {
-            update(next, eventId, token, r -> r.tasksLed.add(redated.apply(moved[0])));
+        if (!unit.taskIds().contains(item.taskId())) {
+            changes.save(unit.leading(item.taskId()));
+        }
+        if (before.leaderRecord() != null && !before.leaderRecord().equals(leader)) {
+            changes.to(before.leaderRecord(), r -> r.tasksLed.removeIf(t -> t.taskId().equals(item.taskId())));
+        }
+        changes.to(leader, r -> upsert(r.tasksLed, item, t -> t.taskId().equals(item.taskId())));
+        if (before.headRecord() != null && !before.headRecord().equals(head)) {
+            changes.to(before.headRecord(), r -> r.tasksLedAsUnitHead.removeIf(t -> t.taskId().equals(item.taskId())));
+        }
+        if (head != null) {
+            changes.to(head, r -> upsert(r.tasksLedAsUnitHead, item, t -> t.taskId().equals(item.taskId())));
+        }
+        changes.save(after);
+        changes.apply(eventId, token);
+    }
+
+    /**
+     * What one event changes: each record once (all its changes together, so the record lists
+     * the event once), then the units' facts, then the tasks' (whose event ids say whether the
+     * event was applied: a redelivery finds the records and units to bring in line again).
+     */
+    private final class Changes {
+        private final Map<String, List<Consumer<CadreRecordView.Draft>>> byCadre = new LinkedHashMap<>();
+        private final List<UnitFacts> units = new ArrayList<>();
+        private final List<TaskFacts> tasks = new ArrayList<>();
+
+        void to(String cadre, Consumer<CadreRecordView.Draft> change) {
+            byCadre.computeIfAbsent(cadre, c -> new ArrayList<>()).add(change);
+        }
+
+        void save(TaskFacts task) {
+            tasks.add(task);
+        }
+
+        void save(UnitFacts unit) {
+            units.add(unit);
+        }
+
+        void apply(String eventId, TrackingToken token) {
+            byCadre.forEach((cadre, changes) -> update(cadre, eventId, token, r -> changes.forEach(c -> c.accept(r))));
+            units.forEach(records::saveUnit);
+            tasks.forEach(records::saveTask);
         }
     }
 
-    private void outcome(String task, String eventId, TrackingToken token, String outcome) {
-        updateTask(task, eventId, token, t -> new CadreRecordView.TaskLed(t.taskId(), t.title(), t.ledgerMonth(), t.dueDate(),
-                outcome, t.escalated(), t.deadlineMissed(), with(t.eventIds(), eventId)));
-    }
-
-    private void updateTask(String task, String eventId, TrackingToken token,
-                            UnaryOperator<CadreRecordView.TaskLed> change) {
-        records.ownerOf(task).ifPresent(leader -> update(leader, eventId, token,
-                r -> r.tasksLed.replaceAll(t -> t.taskId().equals(task) ? change.apply(t) : t)));
+    private static <T> void upsert(List<T> items, T item, java.util.function.Predicate<T> same) {
+        for (int i = 0; i < items.size(); i++) {
+            if (same.test(items.get(i))) {
+                items.set(i, item);
+                return;
+            }
+        }
+        items.add(item);
     }
 
     private void update(String cadre, String eventId, TrackingToken token, Consumer<CadreRecordView.Draft> change) {
@@ -245,8 +430,6 @@ class CadreRecordProjection {
     }
 
     private static List<String> with(List<String> ids, String id) {
-        List<String> all = new java.util.ArrayList<>(ids);
-        all.add(id);
-        return List.copyOf(all);
+        return RecordFacts.with(ids, id);
     }
 }

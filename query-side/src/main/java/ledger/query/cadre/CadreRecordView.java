@@ -5,14 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import ledger.query.bulletin.BulletinMention;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A cadre's performance record (干部实绩档案) as far as the recorded facts go so far: the posting
- * history, leadership, and the key tasks led with their outcomes. Every item names the events it
- * came from, so an auditor can follow it back; {@code lastPosition} is the global position of
- * the last of them.
+ * history, leadership, the units headed, the key tasks led as lead leader (牵头领导) and those
+ * their unit led while they headed it (牵头处室负责人), with their outcomes. Every item names the
+ * events it came from, so an auditor can follow it back; {@code lastPosition} is the global
+ * position of the last of them.
  */
 @Document("cadre_records")
 public record CadreRecordView(
@@ -24,7 +26,9 @@ public record CadreRecordView(
         LocalDate postedSince,
         Leadership leadership,
         List<Posting> postings,
+        List<UnitHeadship> unitHeadships,
         List<TaskLed> tasksLed,
+        List<TaskLed> tasksLedAsUnitHead,
         List<ScoreItem> scores,
         List<AssessmentItem> assessments,
         List<AwardItem> awards,
@@ -35,6 +39,12 @@ public record CadreRecordView(
         List<String> eventIds,
         long lastPosition) {
 
+    /** A record stored before headships were kept reads with none (until the view is rebuilt). */
+    public CadreRecordView {
+        unitHeadships = unitHeadships == null ? List.of() : unitHeadships;
+        tasksLedAsUnitHead = tasksLedAsUnitHead == null ? List.of() : tasksLedAsUnitHead;
+    }
+
     /** This record after one more event (whose id it then lists), at that event's global position. */
     CadreRecordView next(Consumer<Draft> change, String eventId, long eventPosition) {
         Draft d = new Draft(this);
@@ -42,7 +52,8 @@ public record CadreRecordView(
         List<String> ids = new ArrayList<>(eventIds);
         ids.add(eventId);
         return new CadreRecordView(cadreId, name, d.unitId, d.position, partyMember, d.postedSince, d.leadership,
-                List.copyOf(d.postings), List.copyOf(d.tasksLed), List.copyOf(d.scores), List.copyOf(d.assessments),
+                List.copyOf(d.postings), List.copyOf(d.unitHeadships), List.copyOf(d.tasksLed),
+                List.copyOf(d.tasksLedAsUnitHead), List.copyOf(d.scores), List.copyOf(d.assessments),
                 List.copyOf(d.awards), List.copyOf(d.frontLine), List.copyOf(d.mistakes), List.copyOf(d.bulletinMentions),
                 d.leftBureauOn, List.copyOf(ids), eventPosition);
     }
@@ -54,7 +65,9 @@ public record CadreRecordView(
         LocalDate postedSince;
         Leadership leadership;
         List<Posting> postings;
+        List<UnitHeadship> unitHeadships;
         List<TaskLed> tasksLed;
+        List<TaskLed> tasksLedAsUnitHead;
         List<ScoreItem> scores;
         List<AssessmentItem> assessments;
         List<AwardItem> awards;
@@ -69,7 +82,9 @@ public record CadreRecordView(
             postedSince = view.postedSince;
             leadership = view.leadership;
             postings = copy(view.postings);
+            unitHeadships = copy(view.unitHeadships);
             tasksLed = copy(view.tasksLed);
+            tasksLedAsUnitHead = copy(view.tasksLedAsUnitHead);
             scores = copy(view.scores);
             assessments = copy(view.assessments);
             awards = copy(view.awards);
@@ -88,7 +103,8 @@ public record CadreRecordView(
     static CadreRecordView registered(String cadreId, String name, String unitId, String position, boolean partyMember,
                                       LocalDate since, Posting first, String eventId, long eventPosition) {
         return new CadreRecordView(cadreId, name, unitId, position, partyMember, since, null, List.of(first), List.of(),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, List.of(eventId), eventPosition);
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null,
+                List.of(eventId), eventPosition);
     }
 
     public record AssessmentItem(String assessmentId, String kind, String period, LocalDate periodEnd, String grade,
@@ -112,8 +128,11 @@ public record CadreRecordView(
                                  String unawareVersusKnowing, String partyGroupDecisionRef, String eventId) {
     }
 
-    /** A bulletin entry naming the cadre: a highlight (工作亮点) or a problem (存在问题). */
-    public record BulletinMention(String month, String entryId, String kind, String text, String eventId) {
+    /**
+     * A unit the cadre headed (处室负责人) from {@code from}; {@code endedOn} is the first day they no
+     * longer did (null: they still do). The events: the appointment and the end.
+     */
+    public record UnitHeadship(String unitId, LocalDate from, LocalDate endedOn, List<String> eventIds) {
     }
 
     public record Leadership(String title, List<String> areasInCharge, boolean inChargeOfPersonnel,
@@ -132,10 +151,13 @@ public record CadreRecordView(
     }
 
     /**
-     * A task the cadre led as lead leader. {@code outcome}: OPEN, COMPLETED_ON_TIME, COMPLETED_LATE,
-     * CANCELLED or MERGED; {@code escalated} and {@code deadlineMissed} stay true once it happened.
+     * A key task the cadre answered for: as its lead leader ({@code tasksLed}) or as head of its
+     * lead unit ({@code tasksLedAsUnitHead}). {@code dueDate} is the one in force (after approved
+     * deadline changes and leadership decisions). {@code outcome}: OPEN, COMPLETED_ON_TIME,
+     * COMPLETED_LATE, CANCELLED or MERGED; {@code escalated} and {@code deadlineMissed} stay true
+     * once it happened.
      */
-    public record TaskLed(String taskId, String title, String ledgerMonth, LocalDate dueDate, String outcome,
-                          boolean escalated, boolean deadlineMissed, List<String> eventIds) {
+    public record TaskLed(String taskId, String title, String ledgerMonth, String leadUnitId, LocalDate dueDate,
+                          String outcome, boolean escalated, boolean deadlineMissed, List<String> eventIds) {
     }
 }

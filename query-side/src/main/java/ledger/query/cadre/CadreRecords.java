@@ -1,8 +1,12 @@
 package ledger.query.cadre;
 
+import java.util.List;
 import java.util.Optional;
 
-/** Where cadre records live; key lookups only. Each saved version is kept by position for as-of reads. */
+/**
+ * Where cadre records and the facts beside them live; key lookups only. Each saved record
+ * version is kept by position for as-of reads.
+ */
 interface CadreRecords {
 
     Optional<CadreRecordView> record(String cadreId);
@@ -13,11 +17,26 @@ interface CadreRecords {
     /** The record as it stood once every event up to {@code position} was applied. */
     Optional<CadreRecordView> recordAsOf(String cadreId, long position);
 
-    /** Which cadre a task (as lead leader) or a score belongs to, so its later events reach the right record. */
+    /** Which cadre a score judges, so its later correction reaches the right record. */
     void rememberOwner(String key, String cadreId);
 
     Optional<String> ownerOf(String key);
 
-    /** Forgets every record, version and owner, before a rebuild. */
+    Optional<RecordFacts.TaskFacts> task(String taskId);
+
+    void saveTask(RecordFacts.TaskFacts task);
+
+    /** The facts of those of the tasks that are recorded, in no particular order. */
+    List<RecordFacts.TaskFacts> tasks(List<String> taskIds);
+
+    Optional<RecordFacts.UnitFacts> unit(String unitId);
+
+    void saveUnit(RecordFacts.UnitFacts unit);
+
+    Optional<RecordFacts.BulletinFacts> bulletin(String bulletinId);
+
+    void saveBulletin(RecordFacts.BulletinFacts bulletin);
+
+    /** Forgets every record, version, owner and fact, before a rebuild. */
     void clear();
 }

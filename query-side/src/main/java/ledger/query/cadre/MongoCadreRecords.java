@@ -3,6 +3,7 @@ package ledger.query.cadre;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.annotation.Id;
@@ -57,9 +58,48 @@ class MongoCadreRecords implements CadreRecords {
     }
 
     @Override
+    public Optional<RecordFacts.TaskFacts> task(String taskId) {
+        return Optional.ofNullable(mongo.findById(taskId, RecordFacts.TaskFacts.class));
+    }
+
+    @Override
+    public void saveTask(RecordFacts.TaskFacts task) {
+        mongo.save(task);
+    }
+
+    @Override
+    public List<RecordFacts.TaskFacts> tasks(List<String> taskIds) {
+        return taskIds.isEmpty() ? List.of()
+                : mongo.find(query(where("_id").in(taskIds)), RecordFacts.TaskFacts.class);
+    }
+
+    @Override
+    public Optional<RecordFacts.UnitFacts> unit(String unitId) {
+        return Optional.ofNullable(mongo.findById(unitId, RecordFacts.UnitFacts.class));
+    }
+
+    @Override
+    public void saveUnit(RecordFacts.UnitFacts unit) {
+        mongo.save(unit);
+    }
+
+    @Override
+    public Optional<RecordFacts.BulletinFacts> bulletin(String bulletinId) {
+        return Optional.ofNullable(mongo.findById(bulletinId, RecordFacts.BulletinFacts.class));
+    }
+
+    @Override
+    public void saveBulletin(RecordFacts.BulletinFacts bulletin) {
+        mongo.save(bulletin);
+    }
+
+    @Override
     public void clear() {
         mongo.remove(new Query(), RecordVersion.class);
         mongo.remove(new Query(), Owner.class);
+        mongo.remove(new Query(), RecordFacts.TaskFacts.class);
+        mongo.remove(new Query(), RecordFacts.UnitFacts.class);
+        mongo.remove(new Query(), RecordFacts.BulletinFacts.class);
         mongo.remove(new Query(), CadreRecordView.class);
     }
 

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 import ledger.kernel.shared.BureauTime;
+import ledger.query.bulletin.BulletinMention;
+import ledger.query.bulletin.BulletinView;
 
 /**
  * The promotion evidence as a printable page in Chinese (A4, one table per kind of fact), for the
@@ -54,14 +56,16 @@ final class PrintableEvidence {
             table(List.of("职务", "分管领域", "自"), List.of(e.leadership()), l -> List.of(l.title(),
                     String.join("、", l.areasInCharge()), str(l.effectiveOn())), l -> List.of(l.eventId()));
         }
-        section("牵头重点任务");
-        PromotionEvidenceView.TaskSummary s = e.taskSummary();
-        html.append("<p>牵头 ").append(s.led()).append(" 项：按期完成 ").append(s.completedOnTime()).append("，逾期完成 ")
-            .append(s.completedLate()).append("，推进中 ").append(s.open()).append("，撤销或合并 ").append(s.cancelledOrMerged())
-            .append("；曾提级协调 ").append(s.escalated()).append("，曾逾期 ").append(s.deadlineMissed()).append("。</p>");
-        table(List.of("月份", "任务", "完成时限", "结果", "提级", "逾期"), e.tasksLed(), t -> List.of(t.ledgerMonth(),
-                t.title(), str(t.dueDate()), OUTCOMES.getOrDefault(t.outcome(), t.outcome()), t.escalated() ? "是" : "否",
-                t.deadlineMissed() ? "是" : "否"), CadreRecordView.TaskLed::eventIds);
+        section("牵头重点任务（牵头领导）");
+        summary(e.taskSummary());
+        tasks(e.tasksLed());
+        section("牵头处室任务（牵头处室负责人）");
+        table(List.of("处室", "任职自", "至"), e.unitHeadships(), h -> List.of(h.unitId(), str(h.from()),
+                h.endedOn() == null ? "今" : h.endedOn().minusDays(1).toString()), CadreRecordView.UnitHeadship::eventIds);
+        if (!e.unitHeadships().isEmpty()) {
+            summary(e.unitHeadTaskSummary());
+            tasks(e.tasksLedAsUnitHead());
+        }
         section("督查评分");
         table(List.of("维度", "次数", "平均分", "分值范围"), e.scoreAverages(), a -> List.of(a.dimension(),
                 Integer.toString(a.count()), a.average().toPlainString(), a.scaleMin() + "–" + a.scaleMax()), a -> List.of());
@@ -79,8 +83,9 @@ final class PrintableEvidence {
         table(List.of("日期", "类别", "任务", "表现"), e.frontLine(), f -> List.of(str(f.on()), f.kindLabel(), f.taskId(),
                 f.performance()), f -> List.of(f.eventId()));
         section("督查通报");
-        table(List.of("月份", "类别", "内容"), concat(e.highlights(), e.problems()), m -> List.of(m.month(),
-                "HIGHLIGHT".equals(m.kind()) ? "工作亮点" : "存在问题", m.text()), m -> List.of(m.eventId()));
+        table(List.of("月份", "类别", "内容（通报原文）", "更正"), concat(e.highlights(), e.problems()), m -> List.of(m.month(),
+                "HIGHLIGHT".equals(m.kind()) ? "工作亮点" : "存在问题", m.text(), errata(m.errata())),
+                BulletinMention::eventIds);
         section("失误与容错纠错");
         table(List.of("日期", "失误", "容错认定"), e.mistakes(), m -> List.of(str(m.occurredOn()), m.description(),
                 m.excusedBy() == null ? "未予容错" : "予以容错：" + m.excusedBy().partyGroupDecisionRef() + "（"
@@ -91,6 +96,29 @@ final class PrintableEvidence {
             .append(" 个事件生成，均可在审计接口中逐一核验：</p><p class=\"ids\">")
             .append(esc(String.join(" ", e.eventIds()))).append("</p></body></html>");
         return html.toString();
+    }
+
+    /** The summary of the tasks answered for in one capacity, named as such. */
+    private void summary(PromotionEvidenceView.TaskSummary s) {
+        html.append("<p>作为").append(esc(s.roleLabel())).append("：").append(s.led()).append(" 项，按期完成 ")
+            .append(s.completedOnTime()).append("，逾期完成 ").append(s.completedLate()).append("，推进中 ").append(s.open())
+            .append("，撤销或合并 ").append(s.cancelledOrMerged()).append("；曾提级协调 ").append(s.escalated())
+            .append("，曾逾期 ").append(s.deadlineMissed()).append("。</p>");
+    }
+
+    private void tasks(List<CadreRecordView.TaskLed> tasks) {
+        table(List.of("月份", "任务", "牵头处室", "完成时限", "结果", "提级", "逾期"), tasks, t -> List.of(t.ledgerMonth(),
+                t.title(), str(t.leadUnitId()), str(t.dueDate()), OUTCOMES.getOrDefault(t.outcome(), t.outcome()),
+                t.escalated() ? "是" : "否", t.deadlineMissed() ? "是" : "否"), CadreRecordView.TaskLed::eventIds);
+    }
+
+    /** Each erratum beside the entry as published: the correction and its reason. */
+    private static String errata(List<BulletinView.Erratum> errata) {
+        if (errata.isEmpty()) {
+            return "—";
+        }
+        return String.join("；", errata.stream().map(x -> "更正为：" + x.correction() + "（理由：" + x.reason() + "）")
+                .toList());
     }
 
     private void section(String title) {

@@ -25,7 +25,8 @@ class UnitRecordController {
     }
 
     @GetMapping("/api/units/{unitId}/record")
-    @Operation(summary = "A unit's awards (e.g. 文明处室), scores and bulletin mentions, each with its event")
+    @Operation(summary = "A unit's awards (e.g. 文明处室), scores, mentions in published bulletins with their errata, "
+            + "and who headed it when (处室负责人), each with its events")
     UnitRecordView record(@PathVariable String unitId, @RequestParam(required = false) @PositiveOrZero Long minPosition) {
         positions.awaitPosition("unit-records", minPosition);
         UnitRecordView view = mongo.findById(unitId, UnitRecordView.class);

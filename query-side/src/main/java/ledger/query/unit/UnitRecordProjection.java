@@ -1,15 +1,23 @@
 package ledger.query.unit;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import ledger.kernel.bulletin.BulletinEntryAddedEvent;
+import ledger.kernel.bulletin.BulletinPublishedEvent;
+import ledger.kernel.bulletin.ErratumPublishedEvent;
 import ledger.kernel.evaluation.ScoreCorrectedEvent;
 import ledger.kernel.evaluation.ScoreRecordedEvent;
 import ledger.kernel.evaluation.ScoreSubject;
 import ledger.kernel.organisation.UnitAwardGrantedEvent;
+import ledger.kernel.organisation.UnitHeadAppointedEvent;
+import ledger.kernel.organisation.UnitHeadshipEndedEvent;
 import ledger.kernel.organisation.UnitRegisteredEvent;
+import ledger.query.bulletin.BulletinMention;
+import ledger.query.bulletin.BulletinView;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -20,7 +28,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.stereotype.Component;
 
-/** Builds unit records; idempotent through the event ids each record lists. One segment keeps them in order. */
+/**
+ * Builds unit records; idempotent through the event ids each record (and each bulletin kept
+ * beside them) lists. One segment keeps them in order. Bulletin entries reach the records only
+ * when their bulletin is published (drafts are the supervision group's), then with the errata.
+ */
 @Component
 @ProcessingGroup("unit-records")
 class UnitRecordProjection {
@@ -36,18 +48,34 @@ class UnitRecordProjection {
     record ScoreOwner(@Id String scoreId, String unitId) {
     }
 
+    /** A bulletin's entries with the units they name and their errata, and whether (by which event) it is published. */
+    @Document("unit_record_bulletins")
+    record BulletinFacts(@Id String bulletinId, String publishedEventId, List<Entry> entries, List<String> eventIds) {
+
+        record Entry(String entryId, String kind, String text, List<String> unitIds,
+                     List<BulletinView.Erratum> errata, String eventId) {
+        }
+
+        BulletinMention mention(Entry entry) {
+            return BulletinMention.of(bulletinId.substring("bulletin-".length()), entry.entryId(), entry.kind(),
+                    entry.text(), entry.errata(), entry.eventId(), publishedEventId);
+        }
+    }
+
     /** A rebuild starts from nothing: the views are made again from the events. */
     @ResetHandler
     void reset() {
         mongo.remove(new Query(), UnitRecordView.class);
         mongo.remove(new Query(), ScoreOwner.class);
+        mongo.remove(new Query(), BulletinFacts.class);
     }
 
     @EventHandler
     void on(UnitRegisteredEvent event, @MessageIdentifier String eventId) {
         if (mongo.findById(event.unitId().value(), UnitRecordView.class) == null) {
             mongo.save(new UnitRecordView(event.unitId().value(), event.name(), event.kind().name(),
-                    event.personnelOffice(), event.registeredAt(), List.of(), List.of(), List.of(), List.of(eventId)));
+                    event.personnelOffice(), event.registeredAt(), List.of(), List.of(), List.of(), List.of(),
+                    List.of(eventId)));
         }
     }
 
@@ -55,6 +83,19 @@ class UnitRecordProjection {
     void on(UnitAwardGrantedEvent event, @MessageIdentifier String eventId) {
         update(event.unitId().value(), eventId, r -> r.awards.add(new UnitRecordView.Award(event.award().name(),
                 event.award().label(), event.year(), event.citation(), eventId)));
+    }
+
+    @EventHandler
+    void on(UnitHeadAppointedEvent event, @MessageIdentifier String eventId) {
+        update(event.unitId().value(), eventId, r -> r.heads.add(new UnitRecordView.Head(event.cadreId().value(),
+                event.effectiveOn(), null, List.of(eventId))));
+    }
+
+    @EventHandler
+    void on(UnitHeadshipEndedEvent event, @MessageIdentifier String eventId) {
+        update(event.unitId().value(), eventId, r -> r.heads.replaceAll(h -> h.cadreId().equals(event.cadreId().value())
+                && h.endedOn() == null ? new UnitRecordView.Head(h.cadreId(), h.from(), event.effectiveOn(),
+                with(h.eventIds(), eventId)) : h));
     }
 
     @EventHandler
@@ -82,22 +123,83 @@ class UnitRecordProjection {
 
     @EventHandler
     void on(BulletinEntryAddedEvent event, @MessageIdentifier String eventId) {
-        String month = event.bulletinId().value().substring("bulletin-".length());
-        for (String unit : event.entry().unitIds()) {
-            update(unit, eventId, r -> r.mentions.add(new UnitRecordView.BulletinMention(month, event.entry().entryId(),
-                    event.entry().kind().name(), event.entry().text(), eventId)));
+        var entry = event.entry();
+        BulletinFacts before = bulletin(event.bulletinId().value());
+        BulletinFacts after = before.eventIds().contains(eventId) ? before : new BulletinFacts(before.bulletinId(),
+                before.publishedEventId(), with(before.entries(), new BulletinFacts.Entry(entry.entryId(),
+                entry.kind().name(), entry.text(), entry.unitIds(), List.of(), eventId)), with(before.eventIds(), eventId));
+        if (after.publishedEventId() != null) {
+            // refused by the command side once published; should one come, it is published as it stands
+            after.entries().stream().filter(e -> e.entryId().equals(entry.entryId())).findFirst()
+                 .ifPresent(e -> show(after, List.of(e), eventId));
         }
+        mongo.save(after);
+    }
+
+    /** Publication puts every entry on the records of the units it names. */
+    @EventHandler
+    void on(BulletinPublishedEvent event, @MessageIdentifier String eventId) {
+        BulletinFacts before = bulletin(event.bulletinId().value());
+        BulletinFacts after = before.eventIds().contains(eventId) ? before : new BulletinFacts(before.bulletinId(),
+                eventId, before.entries(), with(before.eventIds(), eventId));
+        show(after, after.entries(), eventId);
+        mongo.save(after);
+    }
+
+    /** An erratum is shown beside the entry it corrects, which stays as published. */
+    @EventHandler
+    void on(ErratumPublishedEvent event, @MessageIdentifier String eventId) {
+        BulletinFacts before = bulletin(event.bulletinId().value());
+        BulletinView.Erratum erratum = new BulletinView.Erratum(event.correction(), event.reason(),
+                event.publishedAt(), eventId);
+        BulletinFacts after = before.eventIds().contains(eventId) ? before : new BulletinFacts(before.bulletinId(),
+                before.publishedEventId(), before.entries().stream().map(e -> e.entryId().equals(event.entryId())
+                ? new BulletinFacts.Entry(e.entryId(), e.kind(), e.text(), e.unitIds(), with(e.errata(), erratum),
+                e.eventId()) : e).toList(), with(before.eventIds(), eventId));
+        if (after.publishedEventId() != null) {
+            show(after, after.entries().stream().filter(e -> e.entryId().equals(event.entryId())).toList(), eventId);
+        }
+        mongo.save(after);
+    }
+
+    /** Writes the entries, as they stand, onto the records of the units they name: each record once. */
+    private void show(BulletinFacts bulletin, List<BulletinFacts.Entry> entries, String eventId) {
+        Map<String, List<BulletinMention>> byUnit = new LinkedHashMap<>();
+        for (BulletinFacts.Entry entry : entries) {
+            BulletinMention mention = bulletin.mention(entry);
+            entry.unitIds().forEach(unit -> byUnit.computeIfAbsent(unit, u -> new ArrayList<>()).add(mention));
+        }
+        byUnit.forEach((unit, mentions) -> update(unit, eventId, r -> mentions.forEach(mention -> {
+            int at = -1;
+            for (int i = 0; i < r.mentions.size(); i++) {
+                if (r.mentions.get(i).month().equals(mention.month()) && r.mentions.get(i).entryId().equals(mention.entryId())) {
+                    at = i;
+                }
+            }
+            if (at >= 0) {
+                r.mentions.set(at, mention);
+            } else {
+                r.mentions.add(mention);
+            }
+        })));
+    }
+
+    private BulletinFacts bulletin(String bulletinId) {
+        BulletinFacts found = mongo.findById(bulletinId, BulletinFacts.class);
+        return found != null ? found : new BulletinFacts(bulletinId, null, List.of(), List.of());
     }
 
     private static final class Draft {
         final List<UnitRecordView.Award> awards;
         final List<UnitRecordView.Score> scores;
-        final List<UnitRecordView.BulletinMention> mentions;
+        final List<BulletinMention> mentions;
+        final List<UnitRecordView.Head> heads;
 
         Draft(UnitRecordView view) {
             awards = new ArrayList<>(view.awards());
             scores = new ArrayList<>(view.scores());
             mentions = new ArrayList<>(view.bulletinMentions());
+            heads = new ArrayList<>(view.heads());
         }
     }
 
@@ -110,12 +212,12 @@ class UnitRecordProjection {
         change.accept(draft);
         mongo.save(new UnitRecordView(view.unitId(), view.name(), view.kind(), view.personnelOffice(),
                 view.registeredAt(), List.copyOf(draft.awards), List.copyOf(draft.scores), List.copyOf(draft.mentions),
-                with(view.eventIds(), eventId)));
+                List.copyOf(draft.heads), with(view.eventIds(), eventId)));
     }
 
-    private static List<String> with(List<String> ids, String id) {
-        List<String> all = new ArrayList<>(ids);
-        all.add(id);
+    private static <T> List<T> with(List<T> items, T item) {
+        List<T> all = new ArrayList<>(items == null ? List.of() : items);
+        all.add(item);
         return List.copyOf(all);
     }
 }

@@ -1,12 +1,17 @@
 package ledger.query.unit;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
+import ledger.query.bulletin.BulletinMention;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A unit's record: its 双创双争 awards, supervision scores and bulletin mentions, each with its event. */
+/**
+ * A unit's record: its 双创双争 awards, supervision scores, mentions in published bulletins (with
+ * their errata beside them) and who headed it when, each with its events.
+ */
 @Document("unit_records")
 public record UnitRecordView(
         @Id String unitId,
@@ -17,7 +22,13 @@ public record UnitRecordView(
         List<Award> awards,
         List<Score> scores,
         List<BulletinMention> bulletinMentions,
+        List<Head> heads,
         List<String> eventIds) {
+
+    /** A record stored before heads were kept reads with none (until the view is rebuilt). */
+    public UnitRecordView {
+        heads = heads == null ? List.of() : heads;
+    }
 
     public record Award(String award, String awardLabel, int year, String citation, String eventId) {
     }
@@ -27,6 +38,7 @@ public record UnitRecordView(
                         Integer originalValue, String correctionReason, List<String> eventIds) {
     }
 
-    public record BulletinMention(String month, String entryId, String kind, String text, String eventId) {
+    /** A head of the unit (处室负责人) from {@code from}; {@code endedOn}: the first day without them (null: in office). */
+    public record Head(String cadreId, LocalDate from, LocalDate endedOn, List<String> eventIds) {
     }
 }

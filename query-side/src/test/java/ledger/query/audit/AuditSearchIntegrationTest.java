@@ -9,6 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import ledger.kernel.bulletin.BulletinEntry;
+import ledger.kernel.bulletin.BulletinEntryAddedEvent;
+import ledger.kernel.bulletin.BulletinId;
+import ledger.kernel.bulletin.EntryKind;
+import ledger.kernel.bulletin.ErratumPublishedEvent;
+import ledger.kernel.evaluation.ScoreCorrectedEvent;
+import ledger.kernel.evaluation.ScoreCorrectionRequestedEvent;
 import ledger.kernel.evaluation.ScoreId;
 import ledger.kernel.evaluation.ScoreRecordedEvent;
 import ledger.kernel.evaluation.ScoreScale;
@@ -21,6 +28,10 @@ import ledger.kernel.task.ProgressReportedEvent;
 import ledger.kernel.task.TaskAssignedEvent;
 import ledger.kernel.task.TaskId;
 import ledger.kernel.task.TaskSource;
+import ledger.kernel.taskforce.FeasibilityOpinionSubmittedEvent;
+import ledger.kernel.taskforce.ProblemKind;
+import ledger.kernel.taskforce.TaskForceFormedEvent;
+import ledger.kernel.taskforce.TaskForceId;
 import ledger.query.SignedInViewTest;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
@@ -78,6 +89,75 @@ class AuditSearchIntegrationTest extends SignedInViewTest {
                 .getStatusCode().value()).isEqualTo(403);
         assertThat(auditor.getForEntity("/api/audit/search?from=yesterday", Map.class).getStatusCode().value())
                 .isEqualTo(400);
+    }
+
+    /**
+     * Issue 11, item 4: "concerning" follows the subject through the aggregate. The README's own
+     * example finds the correction of a score about the cadre, though the correction names only
+     * the score; an erratum is found under the units and cadres of the entry it corrects (not of
+     * the bulletin's other entries); a task force's later events under its tasks.
+     */
+    @Test
+    void concerning_follows_an_events_subject_through_its_aggregate() {
+        String run = UUID.randomUUID().toString();
+        String cadre = "cadre-deputy-zhang";
+        String score = "score-followed-" + run;
+        ScoreId scoreId = new ScoreId(score);
+        String recorded = publishAs("Score", score, 0, new ScoreRecordedEvent(scoreId, YearMonth.parse("2031-10"),
+                new ScoreSubject(ScoreSubject.Kind.CADRE, cadre), "timeliness", new ScoreScale(0, 100), 78, "两项节点延误",
+                List.of(), Instant.now()));
+        String requested = publishAs("Score", score, 1, new ScoreCorrectionRequestedEvent(scoreId, 78, 85, "上级调整",
+                "cadre-a", Instant.now()));
+        String corrected = publishAs("Score", score, 2, new ScoreCorrectedEvent(scoreId, 78, 85, "上级调整", "cadre-a",
+                "cadre-b", Instant.now()));
+
+        String bulletin = "bulletin-followed-" + run;
+        String unitNamed = "unit-named-" + run;
+        String otherUnit = "unit-other-" + run;
+        String cadreNamed = "cadre-named-" + run;
+        BulletinId month = BulletinId.of(YearMonth.parse("2031-10"));
+        publishAs("Bulletin", bulletin, 0, new BulletinEntryAddedEvent(month, new BulletinEntry("entry-1-" + run,
+                EntryKind.PROBLEM, "进度滞后10天", List.of(unitNamed), List.of(cadreNamed), null, null), Instant.now()));
+        publishAs("Bulletin", bulletin, 1, new BulletinEntryAddedEvent(month, new BulletinEntry("entry-2-" + run,
+                EntryKind.HIGHLIGHT, "提前完成", List.of(otherUnit), null, null, null), Instant.now()));
+        String erratum = publishAs("Bulletin", bulletin, 2, new ErratumPublishedEvent(month, "entry-1-" + run,
+                "应为滞后7天", "天数计算有误", Instant.now()));
+
+        String taskForce = "tf-followed-" + run;
+        String stuckTask = "task-stuck-" + run;
+        publishAs("TaskForce", taskForce, 0, new TaskForceFormedEvent(new TaskForceId(taskForce), "产权不清",
+                ProblemKind.BUSINESS, "城市更新", new CadreId("cadre-lead-" + run), List.of(new UnitId(unitNamed)),
+                List.of(new TaskId(stuckTask)), Instant.now()));
+        String opinion = publishAs("TaskForce", taskForce, 1, new FeasibilityOpinionSubmittedEvent(
+                new TaskForceId(taskForce), "先行整改", Instant.now()));
+        long head = engine.lastReservedPosition();
+        TestRestTemplate auditor = as(Role.DISCIPLINE_INSPECTION);
+
+        // the README's example, narrowed to this run's score
+        Map<String, Object> readme = auditor.getForObject("/api/audit/search?concerning=cadre-deputy-zhang"
+                + "&types=ScoreCorrectedEvent&limit=1000&minPosition=" + head, Map.class);
+        assertThat((List<Map<String, Object>>) readme.get("events")).filteredOn(e -> score.equals(e.get("aggregateId")))
+                .singleElement().satisfies(e -> assertThat(e).containsEntry("eventId", corrected)
+                        .satisfies(x -> assertThat((List<String>) x.get("concerning")).contains(score, cadre)));
+        assertThat(eventIds(auditor, "concerning=" + cadre + "&limit=1000")).contains(recorded, requested, corrected);
+
+        assertThat(eventIds(auditor, "concerning=" + unitNamed + "&types=ErratumPublishedEvent")).containsExactly(erratum);
+        assertThat(eventIds(auditor, "concerning=" + cadreNamed + "&types=ErratumPublishedEvent")).containsExactly(erratum);
+        assertThat(eventIds(auditor, "concerning=" + otherUnit + "&types=ErratumPublishedEvent")).isEmpty();
+
+        assertThat(eventIds(auditor, "concerning=" + stuckTask)).contains(opinion);
+    }
+
+    private String publishAs(String type, String aggregate, long sequence, Object payload) {
+        GenericDomainEventMessage<Object> event = new GenericDomainEventMessage<>(type, aggregate, sequence, payload,
+                MetaData.with(MetadataKeys.ACTOR_ID, "cadre-office-" + type));
+        events.publish(event);
+        return event.getIdentifier();
+    }
+
+    private static List<Object> eventIds(TestRestTemplate auditor, String query) {
+        Map<String, Object> page = auditor.getForObject("/api/audit/search?" + query, Map.class);
+        return ((List<Map<String, Object>>) page.get("events")).stream().map(e -> e.get("eventId")).toList();
     }
 
     private void publish(String task, long sequence, Object payload, String actor) {

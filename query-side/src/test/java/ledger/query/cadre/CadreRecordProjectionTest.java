@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import ledger.kernel.bulletin.BulletinEntry;
 import ledger.kernel.bulletin.BulletinEntryAddedEvent;
 import ledger.kernel.bulletin.BulletinId;
+import ledger.kernel.bulletin.BulletinPublishedEvent;
+import ledger.kernel.bulletin.ErratumPublishedEvent;
 import ledger.kernel.bulletin.EntryKind;
 import ledger.kernel.evaluation.ScoreCorrectedEvent;
 import ledger.kernel.evaluation.ScoreId;
@@ -34,8 +33,11 @@ import ledger.kernel.organisation.MistakeRecordedEvent;
 import ledger.kernel.organisation.CadreId;
 import ledger.kernel.organisation.CadreRegisteredEvent;
 import ledger.kernel.organisation.CadreTransferredEvent;
+import ledger.kernel.organisation.UnitHeadAppointedEvent;
+import ledger.kernel.organisation.UnitHeadshipEndedEvent;
 import ledger.kernel.organisation.UnitId;
 import ledger.kernel.task.CompletionVerifiedEvent;
+import ledger.kernel.task.DeadlineChangedEvent;
 import ledger.kernel.task.DeadlineMissedEvent;
 import ledger.kernel.task.LeadershipDecisionAppliedEvent;
 import ledger.kernel.task.TaskAssignedEvent;
@@ -44,6 +46,7 @@ import ledger.kernel.task.TaskId;
 import ledger.kernel.task.TaskSource;
 import ledger.kernel.taskforce.LeadershipMeeting;
 import ledger.kernel.taskforce.TaskForceId;
+import ledger.query.bulletin.BulletinMention;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,53 +55,22 @@ class CadreRecordProjectionTest {
 
     private static final CadreId ZHANG = new CadreId("cadre-zhang");
     private static final CadreId LI = new CadreId("cadre-li");
+    private static final CadreId WANG = new CadreId("cadre-wang");
+    private static final UnitId PLANNING = new UnitId("planning");
     private static final Instant NOW = Instant.parse("2026-03-01T02:00:00Z");
     private static final TaskId TASK = new TaskId("task-1");
     private static final LocalDate DUE = LocalDate.parse("2026-03-31");
 
-    private final Map<String, CadreRecordView> records = new HashMap<>();
-    private final Map<String, String> leaders = new HashMap<>();
-    private final List<CadreRecordView> versions = new ArrayList<>();
-    private CadreRecords store;
+    private InMemoryCadreRecords store;
+    private Map<String, CadreRecordView> records;
+    private List<CadreRecordView> versions;
     private CadreRecordProjection projection;
 
     @BeforeEach
     void setUp() {
-        store = new CadreRecords() {
-            @Override
-            public Optional<CadreRecordView> record(String cadreId) {
-                return Optional.ofNullable(records.get(cadreId));
-            }
-
-            @Override
-            public void save(CadreRecordView record) {
-                versions.add(record);
-                records.put(record.cadreId(), record);
-            }
-
-            @Override
-            public Optional<CadreRecordView> recordAsOf(String cadreId, long position) {
-                return versions.stream().filter(v -> v.cadreId().equals(cadreId) && v.lastPosition() <= position)
-                        .reduce((earlier, later) -> later);
-            }
-
-            @Override
-            public void clear() {
-                records.clear();
-                leaders.clear();
-                versions.clear();
-            }
-
-            @Override
-            public void rememberOwner(String taskId, String cadreId) {
-                leaders.put(taskId, cadreId);
-            }
-
-            @Override
-            public Optional<String> ownerOf(String taskId) {
-                return Optional.ofNullable(leaders.get(taskId));
-            }
-        };
+        store = new InMemoryCadreRecords();
+        records = store.records;
+        versions = store.versions;
         projection = new CadreRecordProjection(store);
         projection.on(new CadreRegisteredEvent(ZHANG, "张伟", new UnitId("planning"), "处长", true,
                 LocalDate.parse("2020-01-01"), NOW), "e-1", at(1));
@@ -177,6 +149,8 @@ class CadreRecordProjectionTest {
         projection.on(new ErrorToleranceDecidedEvent(LI, "m-1", "探索", "为公", "无先例", "党组会〔2026〕21号", NOW), "e-45", at(45));
         projection.on(new BulletinEntryAddedEvent(BulletinId.of(YearMonth.parse("2026-10")), new BulletinEntry("entry-1",
                 EntryKind.HIGHLIGHT, "提前完成", null, List.of("cadre-li"), null, null), NOW), "e-46", at(46));
+        projection.on(new BulletinPublishedEvent(BulletinId.of(YearMonth.parse("2026-10")), YearMonth.parse("2026-10"),
+                1, NOW), "e-47", at(47));
 
         CadreRecordView record = records.get("cadre-li");
         assertThat(record.assessments()).singleElement().satisfies(a -> {
@@ -190,7 +164,7 @@ class CadreRecordProjectionTest {
             assertThat(m.description()).isEqualTo("备案滞后");
             assertThat(m.excusedBy().partyGroupDecisionRef()).isEqualTo("党组会〔2026〕21号");
         });
-        assertThat(record.bulletinMentions()).extracting(CadreRecordView.BulletinMention::text).containsExactly("提前完成");
+        assertThat(record.bulletinMentions()).extracting(BulletinMention::text).containsExactly("提前完成");
     }
 
     @Test
@@ -213,6 +187,130 @@ class CadreRecordProjectionTest {
         projection.reset();
         assertThat(records).isEmpty();
         assertThat(versions).isEmpty();
+    }
+
+    @Test
+    void an_approved_deadline_change_gives_the_task_its_new_due_date_and_names_the_event() {
+        projection.on(assigned(ZHANG), "e-10", at(10));
+        DeadlineChangedEvent changed = new DeadlineChangedEvent(TASK, DUE, LocalDate.parse("2026-04-15"), "资金未到位",
+                ZHANG, NOW);
+        projection.on(changed, "e-11", at(11));
+        projection.on(changed, "e-11", at(11));
+
+        assertThat(records.get("cadre-zhang").tasksLed()).singleElement().satisfies(t -> {
+            assertThat(t.dueDate()).isEqualTo(LocalDate.parse("2026-04-15"));
+            assertThat(t.eventIds()).containsExactly("e-10", "e-11");
+        });
+        assertThat(records.get("cadre-zhang").eventIds()).containsOnlyOnce("e-11");
+    }
+
+    @Test
+    void the_head_of_the_lead_unit_answers_for_the_tasks_the_unit_led_while_they_headed_it() {
+        register(WANG, "planning", 3);
+        projection.on(new UnitHeadAppointedEvent(PLANNING, ZHANG, LocalDate.parse("2026-01-01"), NOW), "e-5", at(5));
+        projection.on(assigned(TASK, WANG, "planning", day("2026-03-01")), "e-10", at(10));
+        projection.on(new CompletionVerifiedEvent(TASK, null, NOW, DUE, false, NOW), "e-11", at(11));
+        // 1 April: 李明 takes over; the end of 张伟's headship is its own fact
+        projection.on(new UnitHeadshipEndedEvent(PLANNING, ZHANG, LocalDate.parse("2026-04-01"), "由 cadre-li 接任", NOW),
+                "e-12", at(12));
+        projection.on(new UnitHeadAppointedEvent(PLANNING, LI, LocalDate.parse("2026-04-01"), NOW), "e-13", at(13));
+        TaskId april = new TaskId("task-april");
+        projection.on(assigned(april, WANG, "planning", day("2026-04-10")), "e-14", at(14));
+
+        CadreRecordView zhang = records.get("cadre-zhang");
+        assertThat(zhang.unitHeadships()).singleElement().satisfies(h -> {
+            assertThat(h.unitId()).isEqualTo("planning");
+            assertThat(h.from()).isEqualTo(LocalDate.parse("2026-01-01"));
+            assertThat(h.endedOn()).isEqualTo(LocalDate.parse("2026-04-01"));
+            assertThat(h.eventIds()).containsExactly("e-5", "e-12");
+        });
+        assertThat(zhang.tasksLedAsUnitHead()).singleElement().satisfies(t -> {
+            assertThat(t.taskId()).isEqualTo("task-1");
+            assertThat(t.leadUnitId()).isEqualTo("planning");
+            assertThat(t.outcome()).isEqualTo("COMPLETED_LATE");
+            assertThat(t.eventIds()).containsExactly("e-10", "e-11");
+        });
+        assertThat(zhang.tasksLed()).isEmpty();
+        assertThat(records.get("cadre-li").tasksLedAsUnitHead()).extracting(CadreRecordView.TaskLed::taskId)
+                .containsExactly("task-april");
+        assertThat(records.get("cadre-wang").tasksLed()).extracting(CadreRecordView.TaskLed::taskId)
+                .containsExactly("task-1", "task-april");
+    }
+
+    @Test
+    void a_headship_recorded_later_for_earlier_days_takes_the_units_tasks_of_those_days() {
+        register(WANG, "planning", 3);
+        projection.on(assigned(TASK, WANG, "planning", day("2026-03-01")), "e-10", at(10));
+        assertThat(records.get("cadre-li").tasksLedAsUnitHead()).isEmpty();
+
+        UnitHeadAppointedEvent appointed = new UnitHeadAppointedEvent(PLANNING, LI, LocalDate.parse("2026-02-01"), NOW);
+        projection.on(appointed, "e-20", at(20));
+        int versionsBefore = versions.size();
+        projection.on(appointed, "e-20", at(20));
+
+        assertThat(records.get("cadre-li").tasksLedAsUnitHead()).singleElement()
+                .satisfies(t -> assertThat(t.eventIds()).containsExactly("e-10"));
+        assertThat(versions).hasSize(versionsBefore);
+        // and the task's later events reach the head's record
+        projection.on(new TaskEscalatedEvent(TASK, new TaskForceId("tf-1"), "难题", NOW), "e-21", at(21));
+        assertThat(records.get("cadre-li").tasksLedAsUnitHead().get(0).escalated()).isTrue();
+    }
+
+    @Test
+    void a_decision_that_hands_the_task_to_another_unit_moves_it_to_that_units_head() {
+        register(WANG, "planning", 3);
+        projection.on(new UnitHeadAppointedEvent(PLANNING, ZHANG, LocalDate.parse("2026-01-01"), NOW), "e-5", at(5));
+        projection.on(new UnitHeadAppointedEvent(new UnitId("finance"), LI, LocalDate.parse("2026-01-01"), NOW), "e-6",
+                at(6));
+        projection.on(assigned(TASK, WANG, "planning", day("2026-03-01")), "e-10", at(10));
+        projection.on(new LeadershipDecisionAppliedEvent(TASK, new TaskForceId("tf-1"),
+                LeadershipMeeting.PARTY_GROUP_MEETING, "党组会〔2026〕5号", DUE, LocalDate.parse("2026-04-30"), WANG,
+                new UnitId("finance"), true, day("2026-03-20")), "e-20", at(20));
+
+        assertThat(records.get("cadre-zhang").tasksLedAsUnitHead()).isEmpty();
+        assertThat(records.get("cadre-li").tasksLedAsUnitHead()).singleElement().satisfies(t -> {
+            assertThat(t.leadUnitId()).isEqualTo("finance");
+            assertThat(t.dueDate()).isEqualTo(LocalDate.parse("2026-04-30"));
+            assertThat(t.eventIds()).containsExactly("e-10", "e-20");
+        });
+        assertThat(records.get("cadre-wang").tasksLed()).singleElement()
+                .satisfies(t -> assertThat(t.dueDate()).isEqualTo(LocalDate.parse("2026-04-30")));
+    }
+
+    @Test
+    void only_a_published_bulletin_reaches_the_record_and_an_erratum_stands_beside_its_entry() {
+        BulletinId october = BulletinId.of(YearMonth.parse("2026-10"));
+        projection.on(new BulletinEntryAddedEvent(october, new BulletinEntry("entry-9", EntryKind.PROBLEM,
+                "燃气整治进度滞后10天", null, List.of("cadre-li"), null, null), NOW), "e-60", at(60));
+        assertThat(records.get("cadre-li").bulletinMentions()).as("a draft is the supervision group's").isEmpty();
+
+        projection.on(new BulletinPublishedEvent(october, YearMonth.parse("2026-10"), 1, NOW), "e-61", at(61));
+        projection.on(new ErratumPublishedEvent(october, "entry-9", "应为滞后7天", "天数计算有误", NOW), "e-62", at(62));
+
+        assertThat(records.get("cadre-li").bulletinMentions()).singleElement().satisfies(m -> {
+            assertThat(m.text()).isEqualTo("燃气整治进度滞后10天");
+            assertThat(m.errata()).singleElement().satisfies(e -> {
+                assertThat(e.correction()).isEqualTo("应为滞后7天");
+                assertThat(e.reason()).isEqualTo("天数计算有误");
+                assertThat(e.eventId()).isEqualTo("e-62");
+            });
+            assertThat(m.eventIds()).containsExactly("e-60", "e-61", "e-62");
+        });
+        assertThat(store.recordAsOf("cadre-li", 60).orElseThrow().bulletinMentions()).isEmpty();
+    }
+
+    private void register(CadreId cadre, String unit, long position) {
+        projection.on(new CadreRegisteredEvent(cadre, cadre.value(), new UnitId(unit), "副局长", true,
+                LocalDate.parse("2020-01-01"), NOW), "e-reg-" + cadre.value(), at(position));
+    }
+
+    private static Instant day(String date) {
+        return LocalDate.parse(date).atTime(10, 0).atZone(ledger.kernel.shared.BureauTime.ZONE).toInstant();
+    }
+
+    private static TaskAssignedEvent assigned(TaskId task, CadreId leader, String unit, Instant at) {
+        return new TaskAssignedEvent(task, "推进老旧小区改造", null, TaskSource.MINISTRY, null, leader, new UnitId(unit),
+                List.of(), DUE, YearMonth.from(at.atZone(ledger.kernel.shared.BureauTime.ZONE)), at, List.of());
     }
 
     private static GlobalSequenceTrackingToken at(long position) {

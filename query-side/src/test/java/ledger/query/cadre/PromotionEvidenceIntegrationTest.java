@@ -17,6 +17,8 @@ import java.util.UUID;
 import ledger.kernel.bulletin.BulletinEntry;
 import ledger.kernel.bulletin.BulletinEntryAddedEvent;
 import ledger.kernel.bulletin.BulletinId;
+import ledger.kernel.bulletin.BulletinPublishedEvent;
+import ledger.kernel.bulletin.ErratumPublishedEvent;
 import ledger.kernel.bulletin.EntryKind;
 import ledger.kernel.evaluation.ScoreId;
 import ledger.kernel.evaluation.ScoreRecordedEvent;
@@ -29,6 +31,7 @@ import ledger.kernel.organisation.CadreRegisteredEvent;
 import ledger.kernel.organisation.UnitId;
 import ledger.kernel.security.Role;
 import ledger.kernel.task.CompletionVerifiedEvent;
+import ledger.kernel.task.DeadlineChangedEvent;
 import ledger.kernel.task.TaskAssignedEvent;
 import ledger.kernel.task.TaskId;
 import ledger.kernel.task.TaskSource;
@@ -78,8 +81,10 @@ class PromotionEvidenceIntegrationTest extends SignedInViewTest {
         String award = publish("Cadre", cadre, 1, new CadreAwardGrantedEvent(cadreId, AwardKind.ADVANCED_WORKER, 2031,
                 "<script>alert(1)</script>带头攻坚", AT));
         String highlight = publish("Bulletin", "bulletin-2031-04-" + cadre, 0, new BulletinEntryAddedEvent(
-                BulletinId.of(YearMonth.parse("2031-04")), new BulletinEntry("entry-1", EntryKind.HIGHLIGHT,
+                BulletinId.of(YearMonth.parse("2031-04")), new BulletinEntry("entry-" + cadre, EntryKind.HIGHLIGHT,
                 "提前完成安置房交付", null, List.of(cadre), null, null), AT));
+        String published = publish("Bulletin", "bulletin-2031-04-" + cadre, 1, new BulletinPublishedEvent(
+                BulletinId.of(YearMonth.parse("2031-04")), YearMonth.parse("2031-04"), 1, AT));
         long head = engine.lastReservedPosition();
 
         ResponseEntity<Map> evidence = as(Role.PERSONNEL_OFFICE).getForEntity("/api/cadres/" + cadre
@@ -93,7 +98,8 @@ class PromotionEvidenceIntegrationTest extends SignedInViewTest {
                 .containsEntry("dimension", "timeliness").containsEntry("count", 2).containsEntry("average", 85.0));
         assertThat((List<?>) body.get("awards")).hasSize(1);
         assertThat((List<?>) body.get("highlights")).hasSize(1);
-        assertThat((List<String>) body.get("eventIds")).contains(assigned, verified, march, april, award, highlight)
+        assertThat((List<String>) body.get("eventIds")).contains(assigned, verified, march, april, award, highlight,
+                        published)
                 .doesNotContain(assignedBefore, december);
 
         ResponseEntity<String> printable = as(Role.PERSONNEL_OFFICE).getForEntity("/api/cadres/" + cadre
@@ -111,6 +117,74 @@ class PromotionEvidenceIntegrationTest extends SignedInViewTest {
         assertThat((List<?>) before.get("scores")).hasSize(3);
         assertThat((List<?>) as(Role.PERSONNEL_OFFICE).getForObject("/api/cadres/" + cadre + "/record", Map.class)
                 .get("awards")).hasSize(1);
+    }
+
+    /** Issue 11, item 2: an approved deadline change is the due date the record and the evidence show. */
+    @Test
+    void an_approved_deadline_change_is_the_due_date_of_the_record_and_the_evidence_with_its_event() {
+        publish("Cadre", cadre, 0, new CadreRegisteredEvent(cadreId, "周涛", new UnitId("unit-a"), "处长", true,
+                LocalDate.parse("2028-01-01"), AT));
+        String task = "task-ev-deadline-" + UUID.randomUUID();
+        String assigned = publish("Task", task, 0, assigned(task, "2033-05"));
+        String changed = publish("Task", task, 1, new DeadlineChangedEvent(new TaskId(task), LocalDate.parse("2033-05-31"),
+                LocalDate.parse("2033-06-30"), "拆迁协议未签", cadreId, AT));
+        long head = engine.lastReservedPosition();
+
+        Map<String, Object> record = as(Role.PERSONNEL_OFFICE).getForObject("/api/cadres/" + cadre
+                + "/record?minPosition=" + head, Map.class);
+        assertThat((List<Map<String, Object>>) record.get("tasksLed")).singleElement().satisfies(t -> assertThat(t)
+                .containsEntry("dueDate", "2033-06-30")
+                .satisfies(x -> assertThat((List<String>) x.get("eventIds")).containsExactly(assigned, changed)));
+
+        Map<String, Object> evidence = as(Role.PERSONNEL_OFFICE).getForObject("/api/cadres/" + cadre
+                + "/evidence?from=2033-01-01&to=2033-12-31", Map.class);
+        assertThat((List<Map<String, Object>>) evidence.get("tasksLed")).singleElement()
+                .satisfies(t -> assertThat(t).containsEntry("dueDate", "2033-06-30"));
+        assertThat((List<String>) evidence.get("eventIds")).contains(assigned, changed);
+
+        String printable = as(Role.PERSONNEL_OFFICE).getForObject("/api/cadres/" + cadre
+                + "/evidence?from=2033-01-01&to=2033-12-31&format=html", String.class);
+        assertThat(printable).contains("2033-06-30", changed).doesNotContain("2033-05-31");
+    }
+
+    /**
+     * Issue 11, item 3: the evidence shows a bulletin problem as published with the erratum
+     * beside it (JSON and print), and nothing of a bulletin still in draft.
+     */
+    @Test
+    void the_evidence_shows_a_published_problem_with_its_erratum_beside_it_and_no_draft() {
+        publish("Cadre", cadre, 0, new CadreRegisteredEvent(cadreId, "吴静", new UnitId("unit-a"), "处长", true,
+                LocalDate.parse("2028-01-01"), AT));
+        String june = "bulletin-2033-06-" + cadre;
+        String entry = "entry-" + UUID.randomUUID();
+        String added = publish("Bulletin", june, 0, new BulletinEntryAddedEvent(BulletinId.of(YearMonth.parse("2033-06")),
+                new BulletinEntry(entry, EntryKind.PROBLEM, "棚改进度滞后10天", null, List.of(cadre), null, null), AT));
+        String published = publish("Bulletin", june, 1, new BulletinPublishedEvent(
+                BulletinId.of(YearMonth.parse("2033-06")), YearMonth.parse("2033-06"), 1, AT));
+        String erratum = publish("Bulletin", june, 2, new ErratumPublishedEvent(BulletinId.of(YearMonth.parse("2033-06")),
+                entry, "应为滞后7天", "天数计算有误", AT));
+        // a July bulletin still in draft names the cadre too: not on the record until it is published
+        String draft = publish("Bulletin", "bulletin-2033-07-" + cadre, 0, new BulletinEntryAddedEvent(
+                BulletinId.of(YearMonth.parse("2033-07")), new BulletinEntry("entry-" + UUID.randomUUID(),
+                EntryKind.PROBLEM, "草稿中的问题", null, List.of(cadre), null, null), AT));
+        long head = engine.lastReservedPosition();
+
+        Map<String, Object> evidence = as(Role.PERSONNEL_OFFICE).getForObject("/api/cadres/" + cadre
+                + "/evidence?from=2033-01-01&to=2033-12-31&minPosition=" + head, Map.class);
+        assertThat((List<Map<String, Object>>) evidence.get("problems")).singleElement().satisfies(problem -> {
+            assertThat(problem).containsEntry("text", "棚改进度滞后10天").containsEntry("month", "2033-06");
+            assertThat((List<Map<String, Object>>) problem.get("errata")).singleElement().satisfies(e -> assertThat(e)
+                    .containsEntry("correction", "应为滞后7天").containsEntry("reason", "天数计算有误")
+                    .containsEntry("eventId", erratum));
+        });
+        assertThat((List<String>) evidence.get("eventIds")).contains(added, published, erratum).doesNotContain(draft);
+        assertThat((List<?>) as(Role.PERSONNEL_OFFICE).getForObject("/api/cadres/" + cadre + "/record", Map.class)
+                .get("bulletinMentions")).hasSize(1);
+
+        String printable = as(Role.PERSONNEL_OFFICE).getForObject("/api/cadres/" + cadre
+                + "/evidence?from=2033-01-01&to=2033-12-31&format=html", String.class);
+        assertThat(printable).contains("棚改进度滞后10天", "应为滞后7天", "天数计算有误", erratum)
+                .doesNotContain("草稿中的问题");
     }
 
     @Test
