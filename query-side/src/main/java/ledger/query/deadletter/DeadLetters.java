@@ -61,6 +61,16 @@ class DeadLetters {
         this.groups = groups;
     }
 
+    /** The view groups that have a dead-letter queue. */
+    List<String> groups() {
+        return groups.names();
+    }
+
+    /** How many events the group holds parked. */
+    long parked(String group) {
+        return queue(group).size();
+    }
+
     List<GroupView> all() {
         return groups.names().stream().map(this::group).toList();
     }
@@ -103,15 +113,24 @@ class DeadLetters {
                 count(outcomes, Outcome.STILL_FAILING), count(outcomes, Outcome.BUSY), outcomes);
     }
 
+    /** How often a retry that resolved its sequence goes on when events arrived behind it meanwhile. */
+    private static final int FOLLOW_UPS = 3;
+
     private SequenceRetry retryOne(SequencedDeadLetterQueue<EventMessage<?>> queue,
                                    SequencedDeadLetterProcessor<EventMessage<?>> processor, String sequenceId) {
-        AtomicBoolean offered = new AtomicBoolean();
-        boolean resolved = processor.process(letter -> {
-            boolean ours = sequenceOf(letter).equals(sequenceId);
-            offered.compareAndSet(false, ours);
-            return ours;
-        });
-        Outcome outcome = resolved ? Outcome.RESOLVED : offered.get() ? Outcome.STILL_FAILING : Outcome.BUSY;
+        Outcome outcome;
+        int round = 0;
+        do {
+            AtomicBoolean offered = new AtomicBoolean();
+            boolean resolved = processor.process(letter -> {
+                boolean ours = sequenceOf(letter).equals(sequenceId);
+                offered.compareAndSet(false, ours);
+                return ours;
+            });
+            outcome = resolved ? Outcome.RESOLVED : offered.get() ? Outcome.STILL_FAILING : Outcome.BUSY;
+            // the processor parks an event behind its sequence while the sequence is still there; one
+            // that arrived as the retry evicted the last letter is left behind: take it along
+        } while (outcome == Outcome.RESOLVED && ++round <= FOLLOW_UPS && queue.sequenceSize(sequenceId) > 0);
         Iterator<DeadLetter<? extends EventMessage<?>>> left = queue.deadLetterSequence(sequenceId).iterator();
         CauseView cause = left.hasNext() ? cause(left.next().cause().orElse(null)) : null;
         return new SequenceRetry(sequenceId, outcome, queue.sequenceSize(sequenceId), cause);

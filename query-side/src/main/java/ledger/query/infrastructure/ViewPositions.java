@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 
 import com.mongodb.client.MongoClient;
@@ -16,74 +16,66 @@ import com.mongodb.client.model.Filters;
 import ledger.kernel.shared.ErrorCode;
 import ledger.kernel.shared.InvalidMessageException;
 import ledger.kernel.shared.LedgerException;
-import ledger.store.LedgerStoreAutoConfiguration;
 import ledger.store.LedgerStoreProperties;
 import ledger.store.MongoEventStorageEngine;
+import ledger.store.ProcessorProgress;
 import ledger.store.StoreConnection;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
+import ledger.store.deadletter.MongoSequencedDeadLetterQueue.ParkedSequence;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.bson.Document;
-import org.bson.types.Binary;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * How far a processor's views have come, read from the shared token store (so it is right
- * whichever query-side instance owns which segment), and a bounded wait for a position.
+ * How far a processor's views have come, and a bounded wait for a position. Decided from what every
+ * instance shares (the token store's tokens of all segments, the log, the dead-letter queue; see
+ * {@link ProcessorProgress}), so any query-side instance answers as soon as the views include the
+ * position, whichever instance owns the segments. A view does not include a position while an
+ * event at or before it is parked in its dead-letter queue.
  */
 @Component
 public class ViewPositions {
 
-    private static final Duration POLL = Duration.ofMillis(25);
+    private static final Duration POLL = Duration.ofMillis(20);
 
     private final MongoCollection<Document> tokens;
-    private final Serializer serializer;
     private final Clock clock;
     private final Duration maxWait;
-    private final EventProcessingConfiguration processing;
     private final Duration claimTimeout;
+    private final String node;
     private final MongoEventStorageEngine engine;
+    private final ProcessorProgress progress;
+    private final Duration retryInterval;
 
-    ViewPositions(MongoClient client, StoreConnection connection, Serializer serializer, Clock clock,
-                  EventProcessingConfiguration processing, MongoEventStorageEngine engine,
-                  LedgerStoreProperties store,
-                  @Value("${ledger.query.max-wait:5s}") Duration maxWait) {
+    ViewPositions(MongoClient client, StoreConnection connection, Clock clock, MongoEventStorageEngine engine,
+                  LedgerStoreProperties store, ProcessorProgress progress,
+                  @Value("${ledger.query.max-wait:5s}") Duration maxWait,
+                  @Value("${ledger.query.dead-letter-retry-interval:1m}") Duration retryInterval) {
         this.claimTimeout = store.tokenClaimTimeout();
+        this.node = store.node();
         this.engine = engine;
-        this.processing = processing;
+        this.progress = progress;
         this.tokens = client.getDatabase(connection.database()).getCollection("trackingtokens");
-        this.serializer = serializer;
         this.clock = clock;
         this.maxWait = maxWait;
+        this.retryInterval = retryInterval;
     }
 
     /**
-     * The position up to which every segment of the processor has handled the stream, if known.
-     * A segment this instance owns counts with its live position (the token store hears of an
-     * idle segment only every few seconds); a segment another instance owns, with its stored token.
+     * The position up to which every segment of the processor has handled the stream, if it has
+     * handled anything (events parked in its dead-letter queue aside: see {@link #parked}).
      */
     public OptionalLong position(String processor) {
-        Map<Integer, EventTrackerStatus> local = processing.eventProcessor(processor, StreamingEventProcessor.class)
-                .map(StreamingEventProcessor::processingStatus).orElse(Map.of());
-        List<Long> positions = new ArrayList<>();
-        for (Document entry : tokens.find(Filters.eq("processorName", processor))) {
-            OptionalLong stored = storedPosition(entry);
-            EventTrackerStatus live = local.get(entry.getInteger("segment"));
-            OptionalLong current = live == null ? OptionalLong.empty() : live.getCurrentPosition();
-            if (stored.isEmpty() && current.isEmpty()) {
-                return OptionalLong.empty(); // a segment that has handled nothing yet
-            }
-            positions.add(Math.max(stored.orElse(-1), current.orElse(-1)));
-        }
-        return positions.stream().mapToLong(Long::longValue).min();
+        return progress.position(processor);
+    }
+
+    /** The processor's parked sequences (aggregates), the earliest first. */
+    public List<ParkedSequence> parked(String processor) {
+        return progress.parked(processor);
     }
 
     /**
-     * The other processes that hold a live claim on a segment of the processor (claims older than
+     * The other instances that hold a live claim on a segment of the processor (claims older than
      * the claim timeout are dead and may be taken over).
      */
     public List<String> claimedElsewhere(String processor) {
@@ -94,22 +86,11 @@ public class ViewPositions {
             Object claimed = entry.get("timestamp");
             long at = claimed instanceof Number millis ? millis.longValue()
                     : claimed instanceof java.util.Date date ? date.getTime() : Long.MAX_VALUE;
-            if (owner != null && !owner.equals(LedgerStoreAutoConfiguration.NODE_ID) && at > stale) {
+            if (owner != null && !owner.equals(node) && at > stale) {
                 owners.add(owner);
             }
         }
         return owners;
-    }
-
-    private OptionalLong storedPosition(Document entry) {
-        Object data = entry.get("token");
-        if (data == null) {
-            return OptionalLong.empty();
-        }
-        byte[] bytes = data instanceof Binary binary ? binary.getData() : (byte[]) data;
-        TrackingToken token = serializer.deserialize(
-                new SimpleSerializedObject<>(bytes, byte[].class, entry.getString("tokenType"), null));
-        return token == null ? OptionalLong.empty() : token.position();
     }
 
     /**
@@ -174,15 +155,61 @@ public class ViewPositions {
     }
 
     /**
-     * Returns once the processor has handled {@code minPosition}; after the bounded wait, refuses
-     * with a problem the client can retry, rather than answering with a view it would take for current.
+     * Returns once the processor's views include {@code minPosition}; after the bounded wait,
+     * refuses with a problem the client can retry, rather than answering with a view it would take
+     * for current. Any event parked at or before the position counts (see the overload).
      */
     public void awaitPosition(String processor, Long minPosition) {
+        awaitPosition(processor, minPosition, null);
+    }
+
+    /**
+     * Returns once the processor has come to {@code minPosition} and none of the named aggregates
+     * (null: no aggregate) has an event at or before it parked. A parked event that no instance is
+     * retrying now is refused at once (503 {@code VIEW_EVENT_PARKED}, naming the aggregates, with the
+     * retry schedule's interval as {@code Retry-After}): waiting would not bring it in.
+     */
+    public void awaitPosition(String processor, Long minPosition, Collection<String> aggregates) {
         if (minPosition == null) {
             return;
         }
-        awaitCondition(() -> position(processor).orElse(-1) >= minPosition, () -> "The views have reached position "
-                + position(processor).stream().mapToObj(Long::toString).findFirst().orElse("none") + ", not yet "
-                + minPosition + "; retry shortly");
+        Instant deadline = clock.instant().plus(maxWait);
+        while (true) {
+            ProcessorProgress.Reach reach = progress.reach(processor, minPosition, aggregates);
+            if (reach.includes()) {
+                return;
+            }
+            boolean late = !clock.instant().isBefore(deadline);
+            if (reach.reached() && (late || !reach.beingRetried())) {
+                throw parked(processor, reach);
+            }
+            if (late) {
+                // the position this very check saw, not a later look (which may have moved past the one asked for)
+                LedgerException notYet = new LedgerException(ErrorCode.VIEW_NOT_YET_CURRENT, "The views have reached "
+                        + "position " + (reach.includedThrough() > 0 ? Long.toString(reach.includedThrough()) : "none")
+                        + ", not yet " + minPosition + "; retry shortly");
+                throw reach.includedThrough() > 0 ? notYet.with("position", reach.includedThrough()) : notYet;
+            }
+            pause();
+        }
+    }
+
+    private LedgerException parked(String processor, ProcessorProgress.Reach reach) {
+        List<String> aggregates = reach.parked().stream().map(ParkedSequence::sequenceIdentifier).toList();
+        String named = aggregates.size() <= 3 ? String.join(", ", aggregates)
+                : String.join(", ", aggregates.subList(0, 3)) + " and " + (aggregates.size() - 3) + " more";
+        return new LedgerException(ErrorCode.VIEW_EVENT_PARKED, "The view " + processor + " has come to position "
+                + reach.position() + ", but events of " + named + " at or before it are parked in its dead-letter "
+                + "queue; they are retried every " + retryInterval.toSeconds() + " s (an administrator may retry "
+                + "or evict them)")
+                .with("processor", processor)
+                .with("parked", reach.parked().stream().map(p -> {
+                    java.util.Map<String, Object> entry = new java.util.LinkedHashMap<>();
+                    entry.put("aggregateId", p.sequenceIdentifier());
+                    entry.put("firstPosition", p.firstPosition());
+                    entry.put("events", p.letters());
+                    return entry;
+                }).toList())
+                .retryAfter(retryInterval);
     }
 }

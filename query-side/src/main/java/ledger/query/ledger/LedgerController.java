@@ -118,7 +118,8 @@ class LedgerController {
                                                 + "task version, e.g. the version a command answered with")
                                         @RequestParam(required = false) @PositiveOrZero Long minVersion,
                                         @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
-        positions.awaitPosition(PROCESSOR, minPosition);
+        // the row is built from the task's own events only: only they, parked, keep it from the position
+        positions.awaitPosition(PROCESSOR, minPosition, List.of(taskId));
         OptionalLong asOfPosition = positions.asOfPosition(asOf);
         if (asOfPosition.isPresent()) {
             positions.awaitAsOf(PROCESSOR, asOfPosition);

@@ -12,6 +12,7 @@ import ledger.kernel.shared.LedgerException;
 import ledger.query.infrastructure.ViewPositions;
 import ledger.security.CurrentActor;
 import ledger.store.MongoEventStorageEngine;
+import ledger.store.deadletter.MongoSequencedDeadLetterQueue.ParkedSequence;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -48,15 +49,26 @@ class ViewRebuildController {
 
     /**
      * One view processor: whether it runs here, how far its views have come and whether that is the
-     * head of the log. Axon counts a processor as replaying until it handles an event newer than the
-     * reset, so {@code caughtUp} is what says a rebuild has finished.
+     * head of the log, and its parked events. Axon counts a processor as replaying until it handles
+     * an event newer than the reset, so {@code caughtUp} is what says a rebuild has finished; it is
+     * false while any event is parked in the view's dead-letter queue, since the view then misses
+     * that aggregate's events ({@code parked} names them, the earliest first).
      */
     record ProcessorView(String name, boolean runningHere, boolean inError, Long position, Long headPosition,
-                         boolean caughtUp, boolean replaying, List<Integer> segmentsHere) {
+                         boolean caughtUp, boolean replaying, List<Integer> segmentsHere, long parkedEvents,
+                         int parkedSequences, List<Parked> parked) {
     }
 
+    /** A parked sequence (aggregate): how many events, from which position. */
+    record Parked(String aggregateId, long events, Long firstPosition, boolean beingRetried) {
+    }
+
+    /** At most this many parked sequences are listed per processor; the counts cover all. */
+    private static final int LISTED_PARKED = 20;
+
     @GetMapping("/api/admin/processors")
-    @Operation(summary = "The view processors: position, head of the log, replay state, segments owned here")
+    @Operation(summary = "The view processors: position, head of the log, caught up (at the head with nothing parked), "
+            + "replay state, segments owned here, parked events per aggregate")
     List<ProcessorView> processors() {
         long head = head();
         List<ProcessorView> all = new ArrayList<>();
@@ -101,10 +113,15 @@ class ViewRebuildController {
     private ProcessorView view(String name, StreamingEventProcessor processor, long head) {
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
         OptionalLong position = positions.position(name);
+        List<ParkedSequence> parked = positions.parked(name);
+        long parkedEvents = parked.stream().mapToLong(ParkedSequence::letters).sum();
+        boolean reachedHead = head == 0 || position.isPresent() && position.getAsLong() >= head;
         return new ProcessorView(name, processor.isRunning(), processor.isError(),
-                position.isPresent() ? position.getAsLong() : null, head,
-                head == 0 || position.isPresent() && position.getAsLong() >= head,
-                status.values().stream().anyMatch(EventTrackerStatus::isReplaying), status.keySet().stream().sorted().toList());
+                position.isPresent() ? position.getAsLong() : null, head, reachedHead && parkedEvents == 0,
+                status.values().stream().anyMatch(EventTrackerStatus::isReplaying), status.keySet().stream().sorted().toList(),
+                parkedEvents, parked.size(), parked.stream().limit(LISTED_PARKED)
+                        .map(p -> new Parked(p.sequenceIdentifier(), p.letters(), p.firstPosition(), p.beingRetried()))
+                        .toList());
     }
 
     /** The last position handed out; a head token would wait for commits still in flight. */

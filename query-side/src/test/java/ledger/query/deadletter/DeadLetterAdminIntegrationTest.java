@@ -1,6 +1,7 @@
 package ledger.query.deadletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.mongodb.MongoTimeoutException;
+import ledger.kernel.shared.ErrorCode;
+import ledger.kernel.shared.LedgerException;
+import ledger.kernel.task.ProgressReportedEvent;
+import ledger.kernel.task.TaskId;
+import ledger.query.infrastructure.ViewPositions;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
+import org.springframework.dao.DataAccessResourceFailureException;
 
 import ledger.kernel.organisation.AwardKind;
 import ledger.kernel.organisation.UnitAwardGrantedEvent;
@@ -49,19 +62,28 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {
         "axon.eventhandling.processors.dead-letter-probe.mode=pooled",
         "axon.eventhandling.processors.dead-letter-probe.initial-segment-count=2",
-        "axon.eventhandling.processors.dead-letter-probe.batch-size=10"})
+        "axon.eventhandling.processors.dead-letter-probe.batch-size=10",
+        // the tests run the retry schedule themselves
+        "ledger.query.dead-letter-retry-interval=1h"})
 class DeadLetterAdminIntegrationTest extends SignedInViewTest {
 
     private static final Instant NOW = Instant.parse("2026-12-20T02:00:00Z");
     private static final String GROUP = "dead-letter-probe";
     private static final String ADMIN_GROUP = "/api/admin/dead-letters/" + GROUP;
 
-    /** A view that refuses the units named in {@link #refused}; records what it applied as unit#seq@position. */
+    /**
+     * A view that refuses the units named in {@link #refused}, and fails the next few events of those
+     * in {@link #storeTimeouts} as a store outage would; records what it applied as unit#seq@position,
+     * each once (a batch handled again after a failure brings events it already applied, which a
+     * view takes as it would take them the first time).
+     */
     @Component
     @ProcessingGroup(GROUP)
     static class Probe {
         final Set<String> refused = ConcurrentHashMap.newKeySet();
+        final Map<String, AtomicInteger> storeTimeouts = new ConcurrentHashMap<>();
         final List<String> applied = new CopyOnWriteArrayList<>();
+        final List<Instant> timedOutAt = new CopyOnWriteArrayList<>();
 
         @EventHandler
         void on(UnitRegisteredEvent event, @SequenceNumber long sequence, TrackingToken token) {
@@ -77,7 +99,16 @@ class DeadLetterAdminIntegrationTest extends SignedInViewTest {
             if (refused.contains(unit)) {
                 throw new IllegalStateException("probe refuses " + unit + " #" + sequence);
             }
-            applied.add(unit + "#" + sequence + "@" + token.position().orElseThrow());
+            AtomicInteger timeouts = storeTimeouts.get(unit);
+            if (timeouts != null && timeouts.getAndDecrement() > 0) {
+                timedOutAt.add(Instant.now());
+                throw new DataAccessResourceFailureException("Timed out after 1000 ms while waiting for a server",
+                        new MongoTimeoutException("Timed out while waiting for a server (probe)"));
+            }
+            String entry = unit + "#" + sequence + "@" + token.position().orElseThrow();
+            if (!applied.contains(entry)) {
+                applied.add(entry);
+            }
         }
 
         @ResetHandler
@@ -98,6 +129,10 @@ class DeadLetterAdminIntegrationTest extends SignedInViewTest {
     StoreConnection connection;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    ViewPositions positions;
+    @Autowired
+    ScheduledRetries scheduledRetries;
 
     /** Publishes one event of the unit and answers "unit#seq@position", as the probe records it. */
     private String publish(String unit, long sequence, Object event) {
@@ -293,6 +328,106 @@ class DeadLetterAdminIntegrationTest extends SignedInViewTest {
                     .as(role.name()).containsOnly(403);
         }
         assertThat(http.postForEntity(ADMIN_GROUP + "/retries", null, String.class).getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
+    void a_store_timeout_is_not_parked_the_processor_handles_the_event_again_after_a_back_off() {
+        String unit = "unit-dlq-timeout";
+        probe.storeTimeouts.put(unit, new AtomicInteger(2));
+
+        String r0 = registered(unit);
+        String r1 = award(unit, 1);
+
+        eventually(() -> assertThat(probe.appliedFor(unit)).containsExactly(r0, r1));
+        assertThat(lettersOf(unit)).isEmpty();
+        assertThat(probe.timedOutAt).hasSize(2);
+        // the pooled processor claims the failed segment again after 1 s, then after 2 s
+        assertThat(Duration.between(probe.timedOutAt.get(0), probe.timedOutAt.get(1))).isGreaterThanOrEqualTo(
+                Duration.ofMillis(900));
+        positions.awaitPosition(GROUP, position(r1), List.of(unit));
+        probe.storeTimeouts.remove(unit);
+    }
+
+    @Test
+    void a_parked_event_keeps_reads_for_its_position_out_and_the_processor_from_caught_up_until_the_schedule_retries_it() {
+        String broken = "unit-dlq-scheduled";
+        String fine = "unit-dlq-scheduled-fine";
+        processing.deadLetterQueue(GROUP).orElseThrow().clear(); // what other tests left parked
+        probe.refused.add(broken);
+        String b0 = registered(broken);
+        String b1 = award(broken, 1);
+        String f0 = registered(fine);
+        eventually(() -> {
+            assertThat(lettersOf(broken)).hasSize(2);
+            assertThat(probe.appliedFor(fine)).containsExactly(f0);
+        });
+
+        Map<String, Object> processor = processorView(GROUP);
+        assertThat(processor).containsEntry("caughtUp", false).containsEntry("parkedSequences", 1)
+                .containsEntry("parkedEvents", 2);
+        assertThat((List<Map<String, Object>>) processor.get("parked")).singleElement().satisfies(parked -> assertThat(parked)
+                .containsEntry("aggregateId", broken).containsEntry("events", 2)
+                .containsEntry("firstPosition", (int) position(b0)));
+        long at = position(f0);
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> positions.awaitPosition(GROUP, at))
+                .isInstanceOfSatisfying(LedgerException.class, refusal -> {
+                    assertThat(refusal.code()).isEqualTo(ErrorCode.VIEW_EVENT_PARKED);
+                    assertThat(refusal.getMessage()).contains(broken);
+                    assertThat(refusal.retryAfter()).hasValue(Duration.ofHours(1));
+                    assertThat((List<Map<String, Object>>) refusal.properties().get("parked")).singleElement()
+                            .satisfies(parked -> assertThat(parked).containsEntry("aggregateId", broken));
+                });
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("refused without waiting out the bounded wait")
+                .isLessThan(Duration.ofSeconds(2));
+        // a read about another aggregate is not held up; one before the parked events neither
+        positions.awaitPosition(GROUP, at, List.of(fine));
+        positions.awaitPosition(GROUP, position(b0) - 1);
+
+        probe.refused.remove(broken);
+        scheduledRetries.retryParkedEvents();
+
+        assertThat(probe.appliedFor(broken)).containsExactly(b0, b1);
+        assertThat(lettersOf(broken)).isEmpty();
+        positions.awaitPosition(GROUP, at);
+        eventually(() -> assertThat(processorView(GROUP)).containsEntry("caughtUp", true).containsEntry("parkedEvents", 0));
+    }
+
+    @Test
+    void a_read_for_a_position_answers_503_naming_the_parked_task_with_retry_after() {
+        String parkedTask = "task-dlq-parked";
+        registered("unit-dlq-before-parked");
+        long position = engine.lastReservedPosition();
+        var event = new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(position),
+                new GenericDomainEventMessage<>("Task", parkedTask, 0,
+                        new ProgressReportedEvent(new TaskId(parkedTask), 10, "起步", NOW, null)));
+        processing.deadLetterQueue("ledger").orElseThrow().enqueue(parkedTask, new GenericDeadLetter<>(parkedTask, event,
+                new IllegalStateException("the ledger refuses it")));
+        try {
+            ResponseEntity<Map> month = as(Role.BUREAU_OFFICE).getForEntity("/api/ledger/2026-12?minPosition=" + position,
+                    Map.class);
+            ResponseEntity<Map> otherTask = as(Role.BUREAU_OFFICE).getForEntity("/api/tasks/task-dlq-elsewhere?minPosition="
+                    + position, Map.class);
+
+            assertThat(month.getStatusCode().value()).isEqualTo(503);
+            assertThat(month.getHeaders().getFirst("Retry-After")).isEqualTo("3600");
+            assertThat(month.getBody()).containsEntry("code", "VIEW_EVENT_PARKED").containsEntry("processor", "ledger");
+            assertThat((String) month.getBody().get("detail")).contains(parkedTask);
+            assertThat((List<Map<String, Object>>) month.getBody().get("parked")).singleElement().satisfies(parked ->
+                    assertThat(parked).containsEntry("aggregateId", parkedTask).containsEntry("firstPosition", (int) position));
+            // a task read concerns that task only: another task's parked events do not hold it up
+            assertThat(otherTask.getStatusCode().value()).isEqualTo(404);
+            assertThat(processorView("ledger")).containsEntry("caughtUp", false).containsEntry("parkedEvents", 1);
+        } finally {
+            as(Role.ADMIN).delete("/api/admin/dead-letters/ledger/" + parkedTask);
+        }
+        assertThat(as(Role.BUREAU_OFFICE).getForEntity("/api/ledger/2026-12?minPosition=" + position, Map.class)
+                .getStatusCode().value()).isEqualTo(200);
+    }
+
+    private Map<String, Object> processorView(String name) {
+        List<Map<String, Object>> processors = as(Role.ADMIN).getForObject("/api/admin/processors", List.class);
+        return processors.stream().filter(p -> name.equals(p.get("name"))).findFirst().orElseThrow();
     }
 
     @Test

@@ -47,7 +47,10 @@ import org.springframework.context.annotation.Primary;
 @EnableConfigurationProperties(LedgerStoreProperties.class)
 public class LedgerStoreAutoConfiguration {
 
-    /** How this process names itself when it claims a processor's segments in the token store. */
+    /**
+     * How this process names itself when it claims a processor's segments in the token store,
+     * unless {@code ledger.store.node-id} names the instance ({@link LedgerStoreProperties#node()}).
+     */
     public static final String NODE_ID = ManagementFactory.getRuntimeMXBean().getName();
 
     /** The mapper for stored messages; tolerant of unknown fields so old readers survive new events. */
@@ -134,8 +137,14 @@ public class LedgerStoreAutoConfiguration {
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, connection.database()).build())
                 .serializer(serializer)
                 .claimTimeout(properties.tokenClaimTimeout())
-                .nodeId(NODE_ID)
+                .nodeId(properties.node())
                 .build();
+    }
+
+    @Bean
+    ProcessorProgress processorProgress(MongoClient client, StoreConnection connection, Serializer serializer,
+                                        MongoEventStorageEngine engine, EventProcessingConfiguration processing) {
+        return new ProcessorProgress(client.getDatabase(connection.database()), serializer, engine, processing);
     }
 
     @Bean
@@ -174,7 +183,8 @@ public class LedgerStoreAutoConfiguration {
 
     @Bean
     EventProcessorsHealthIndicator eventProcessorsHealthIndicator(EventProcessingConfiguration processing,
-                                                                  MongoEventStorageEngine engine) {
-        return new EventProcessorsHealthIndicator(processing, engine);
+                                                                  MongoEventStorageEngine engine,
+                                                                  ProcessorProgress progress) {
+        return new EventProcessorsHealthIndicator(processing, engine, progress);
     }
 }

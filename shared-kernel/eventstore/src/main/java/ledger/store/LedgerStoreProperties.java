@@ -8,7 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where the events live. With no {@code uri}, an embedded server is started in this process
- * (persisting under {@code dataDir} unless {@code embeddedPersistent} is false).
+ * (persisting under {@code dataDir} unless {@code embeddedPersistent} is false). {@code nodeId}
+ * is how this instance names itself when it claims processor segments and dead-letter sequences
+ * (blank: the process, {@link LedgerStoreAutoConfiguration#NODE_ID}); two instances in one JVM
+ * (tests) need distinct ones.
  */
 @ConfigurationProperties("ledger.store")
 public record LedgerStoreProperties(
@@ -20,5 +23,11 @@ public record LedgerStoreProperties(
         @DefaultValue("10s") Duration gapTimeout,
         @DefaultValue("500") int batchSize,
         @DefaultValue("100ms") Duration fetchDelay,
-        @DefaultValue("10s") Duration tokenClaimTimeout) {
+        @DefaultValue("10s") Duration tokenClaimTimeout,
+        @DefaultValue("") String nodeId) {
+
+    /** The configured node id, or the process's name. */
+    public String node() {
+        return nodeId == null || nodeId.isBlank() ? LedgerStoreAutoConfiguration.NODE_ID : nodeId;
+    }
 }

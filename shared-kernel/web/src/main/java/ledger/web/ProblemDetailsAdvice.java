@@ -51,7 +51,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             log.warn("Denied {} {} to {}: {}", request.getMethod(), request.getRequestURI(),
                     request.getUserPrincipal() == null ? "nobody" : request.getUserPrincipal().getName(), e.code());
         }
-        return Problems.response(e.code(), e.getMessage());
+        return Problems.response(e);
     }
 
     @ExceptionHandler(InvalidMessageException.class)

@@ -2,6 +2,7 @@ package ledger.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import ledger.kernel.shared.ErrorCode;
+import ledger.kernel.shared.LedgerException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,10 +48,22 @@ public final class Problems {
 
     /** The problem as a response; a temporary refusal tells the client when to retry. */
     public static ResponseEntity<ProblemDetail> response(ErrorCode code, String detail) {
+        return response(code, detail, Map.of(), null);
+    }
+
+    /** The refusal as a response, with its extra properties and its own wait before a retry. */
+    public static ResponseEntity<ProblemDetail> response(LedgerException refusal) {
+        return response(refusal.code(), refusal.getMessage(), refusal.properties(), refusal.retryAfter().orElse(null));
+    }
+
+    private static ResponseEntity<ProblemDetail> response(ErrorCode code, String detail, Map<String, Object> properties,
+                                                          Duration retryAfter) {
         ProblemDetail problem = of(code, detail);
+        properties.forEach(problem::setProperty);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
         if (code.kind() == ErrorCode.Kind.UNAVAILABLE) {
-            response.header(HttpHeaders.RETRY_AFTER, "1");
+            long seconds = retryAfter == null ? 1 : Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         }
         return response.body(problem);
     }

@@ -34,6 +34,9 @@ final class DeadLetterDocuments {
     static final String GROUP = "processingGroup";
     static final String SEQUENCE = "sequenceIdentifier";
     static final String INDEX = "sequenceIndex";
+    /** The event's global position, beside the token it is read from, so "parked up to a position" is one query. */
+    static final String POSITION = "position";
+    static final String EVENT_ID = "eventId";
     static final String LAST_TOUCHED = "lastTouched";
     static final String CLAIMED_AT = "claimedAt";
     static final String CLAIMED_BY = "claimedBy";
@@ -53,7 +56,7 @@ final class DeadLetterDocuments {
         SerializedObject<String> payload = message.serializePayload(serializer, String.class);
         SerializedObject<String> metaData = message.serializeMetaData(serializer, String.class);
         Document doc = new Document(GROUP, group).append(SEQUENCE, sequence).append(INDEX, index)
-                .append("eventId", message.getIdentifier())
+                .append(EVENT_ID, message.getIdentifier())
                 .append("timestamp", message.getTimestamp().toString())
                 .append("payloadType", payload.getType().getName())
                 .append("payloadRevision", payload.getType().getRevision())
@@ -67,6 +70,7 @@ final class DeadLetterDocuments {
         if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
             SerializedObject<String> token = serializer.serialize(tracked.trackingToken(), String.class);
             doc.append("tokenType", token.getType().getName()).append("token", BsonJson.toBson(token.getData()));
+            tracked.trackingToken().position().ifPresent(position -> doc.append(POSITION, position));
         }
         return doc.append(CAUSE, causeDocument(letter.cause().orElse(null)))
                   .append("enqueuedAt", Date.from(letter.enqueuedAt()))

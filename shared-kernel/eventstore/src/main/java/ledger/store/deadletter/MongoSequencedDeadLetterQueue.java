@@ -2,16 +2,21 @@ package ledger.store.deadletter;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 import static ledger.store.deadletter.DeadLetterDocuments.CAUSE;
 import static ledger.store.deadletter.DeadLetterDocuments.CLAIMED_AT;
 import static ledger.store.deadletter.DeadLetterDocuments.CLAIMED_BY;
 import static ledger.store.deadletter.DeadLetterDocuments.DIAGNOSTICS;
+import static ledger.store.deadletter.DeadLetterDocuments.EVENT_ID;
 import static ledger.store.deadletter.DeadLetterDocuments.GROUP;
 import static ledger.store.deadletter.DeadLetterDocuments.INDEX;
 import static ledger.store.deadletter.DeadLetterDocuments.LAST_TOUCHED;
+import static ledger.store.deadletter.DeadLetterDocuments.POSITION;
 import static ledger.store.deadletter.DeadLetterDocuments.SEQUENCE;
 
 import java.lang.management.ManagementFactory;
@@ -19,9 +24,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -60,7 +67,9 @@ import org.slf4j.LoggerFactory;
  * index and takes the one after;</li>
  * <li>processing claims the sequence's first letter with a conditional update ({@code claimedAt}
  * absent or older than the claim timeout), and claims each following letter before it evicts the
- * one before, so another instance never sees the sequence unclaimed while it is being worked on.</li>
+ * one before, so another instance never sees the sequence unclaimed while it is being worked on;</li>
+ * <li>an event already parked in its sequence is not parked a second time: a batch that fails
+ * after one of its events was parked is handled again, and that event with it.</li>
  * </ul>
  */
 public class MongoSequencedDeadLetterQueue implements SequencedDeadLetterQueue<EventMessage<?>> {
@@ -120,6 +129,13 @@ public class MongoSequencedDeadLetterQueue implements SequencedDeadLetterQueue<E
     public void enqueue(Object sequenceIdentifier, DeadLetter<? extends EventMessage<?>> letter)
             throws DeadLetterQueueOverflowException {
         String sequence = identifier(sequenceIdentifier);
+        String eventId = letter.message().getIdentifier();
+        if (letters.find(and(inSequence(sequence), eq(EVENT_ID, eventId))).projection(Projections.include("_id"))
+                .first() != null) {
+            log.debug("Event [{}] is already parked in sequence [{}] of processing group [{}]", eventId, sequence,
+                    processingGroup);
+            return;
+        }
         if (isFull(sequence)) {
             throw new DeadLetterQueueOverflowException("No room left to enqueue [" + letter.message().getIdentifier()
                     + "] for sequence [" + sequence + "] of processing group [" + processingGroup + "]");
@@ -253,6 +269,46 @@ public class MongoSequencedDeadLetterQueue implements SequencedDeadLetterQueue<E
             count++;
         }
         return count;
+    }
+
+    /**
+     * A sequence holding letters at or before a position: how many, the first one's position, and
+     * whether an instance is retrying it now.
+     */
+    public record ParkedSequence(String sequenceIdentifier, long letters, Long firstPosition, boolean beingRetried) {
+    }
+
+    /**
+     * The sequences that hold a letter of an event at or before {@code position} (a letter stored
+     * without its position counts as before any), of every sequence or only of those named, the
+     * earliest first. One query on the group's letters, which are few.
+     */
+    public List<ParkedSequence> parkedUpTo(long position, Collection<String> sequences) {
+        Bson filter = and(inGroup(), or(lte(POSITION, position), exists(POSITION, false)));
+        if (sequences != null) {
+            if (sequences.isEmpty()) {
+                return List.of();
+            }
+            filter = and(filter, in(SEQUENCE, List.copyOf(sequences)));
+        }
+        Date staleBefore = Date.from(clock.instant().minus(claimTimeout));
+        Map<String, long[]> found = new LinkedHashMap<>(); // letters, first position (MIN: unknown), retried (0/1)
+        for (Document doc : letters.find(filter).projection(Projections.include(SEQUENCE, POSITION, CLAIMED_AT))) {
+            long[] entry = found.computeIfAbsent(doc.getString(SEQUENCE), s -> new long[] {0, Long.MAX_VALUE, 0});
+            entry[0]++;
+            Number at = doc.get(POSITION, Number.class);
+            entry[1] = Math.min(entry[1], at == null ? Long.MIN_VALUE : at.longValue());
+            Date claimed = doc.getDate(CLAIMED_AT);
+            if (claimed != null && !claimed.before(staleBefore)) {
+                entry[2] = 1;
+            }
+        }
+        List<ParkedSequence> parked = new ArrayList<>();
+        found.forEach((sequence, entry) -> parked.add(new ParkedSequence(sequence, entry[0],
+                entry[1] == Long.MIN_VALUE ? null : entry[1], entry[2] == 1)));
+        parked.sort(Comparator.comparing((ParkedSequence p) -> p.firstPosition() == null ? Long.MIN_VALUE : p.firstPosition())
+                .thenComparing(ParkedSequence::sequenceIdentifier));
+        return parked;
     }
 
     // ---------------------------------------------------------------- processing

@@ -178,6 +178,45 @@ class MongoSequencedDeadLetterQueueTest {
     }
 
     @Test
+    void an_event_already_parked_is_not_parked_again_when_its_batch_is_handled_a_second_time() {
+        var a0 = noted("a", 0, 1);
+        var a1 = noted("a", 1, 2);
+        enqueue(a0, "boom");
+        queue.enqueueIfPresent("a", () -> new GenericDeadLetter<>("a", a1));
+
+        // the batch failed after both were parked (a store timeout on a later event) and is handled again
+        boolean again = queue.enqueueIfPresent("a", () -> new GenericDeadLetter<>("a", a0));
+        queue.enqueueIfPresent("a", () -> new GenericDeadLetter<>("a", a1));
+
+        assertThat(again).isTrue();
+        assertThat(eventIds(queue.deadLetterSequence("a"))).containsExactly(a0.getIdentifier(), a1.getIdentifier());
+    }
+
+    @Test
+    void says_which_sequences_hold_events_at_or_before_a_position_and_whether_one_is_being_retried() {
+        enqueue(noted("a", 0, 5), "boom");
+        queue.enqueueIfPresent("a", () -> new GenericDeadLetter<>("a", noted("a", 1, 9)));
+        enqueue(noted("b", 0, 7), "boom");
+
+        assertThat(queue.parkedUpTo(4, null)).isEmpty();
+        assertThat(queue.parkedUpTo(5, null)).singleElement()
+                .isEqualTo(new MongoSequencedDeadLetterQueue.ParkedSequence("a", 1, 5L, false));
+        assertThat(queue.parkedUpTo(9, null)).containsExactly(
+                new MongoSequencedDeadLetterQueue.ParkedSequence("a", 2, 5L, false),
+                new MongoSequencedDeadLetterQueue.ParkedSequence("b", 1, 7L, false));
+        assertThat(queue.parkedUpTo(9, List.of("b", "c"))).extracting(p -> p.sequenceIdentifier()).containsExactly("b");
+        assertThat(queue.parkedUpTo(9, List.of())).isEmpty();
+
+        AtomicReference<List<MongoSequencedDeadLetterQueue.ParkedSequence>> whileRetried = new AtomicReference<>();
+        queue.process(letter -> ((MongoDeadLetter<?>) letter).sequenceIdentifier().equals("b"), letter -> {
+            whileRetried.set(queue.parkedUpTo(9, List.of("b")));
+            return Decisions.evict();
+        });
+        assertThat(whileRetried.get()).singleElement().satisfies(p -> assertThat(p.beingRetried()).isTrue());
+        assertThat(queue.parkedUpTo(9, List.of("b"))).isEmpty();
+    }
+
+    @Test
     void processing_evicts_each_letter_that_succeeds_and_goes_on_to_the_next_of_the_sequence() {
         List<String> a = parked(noted("a", 0, 1), noted("a", 1, 2), noted("a", 2, 3));
         List<String> handled = new ArrayList<>();
