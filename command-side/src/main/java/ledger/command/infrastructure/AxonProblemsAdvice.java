@@ -1,5 +1,8 @@
 package ledger.command.infrastructure;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
+import com.mongodb.MongoWriteException;
 import ledger.kernel.shared.ErrorCode;
 import ledger.web.Problems;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -16,12 +19,19 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Axon's failures as problems; ahead of the shared advice, whose catch-all would take them. */
+/**
+ * Axon's and the store's failures as problems; ahead of the shared advice, whose catch-all would
+ * take them. Every failure of the store (a refused commit, a failed position reservation, a
+ * timeout or lost connection anywhere, also wrapped in another exception) answers 503
+ * {@code STORE_UNAVAILABLE} with {@code Retry-After}, never 500, and never with the driver's message.
+ */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AxonProblemsAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(AxonProblemsAdvice.class);
+    static final String STORE_FAILED = "The event store failed while this request was handled. Retry it; "
+            + "with the same Idempotency-Key a retry answers what was stored and never stores twice";
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
@@ -47,7 +57,18 @@ class AxonProblemsAdvice {
     @ExceptionHandler(EventStoreException.class)
     ResponseEntity<ProblemDetail> storeUnavailable(EventStoreException e) {
         log.warn("Event store refused a commit", e);
-        return answer(ErrorCode.STORE_UNAVAILABLE, ErrorCode.STORE_UNAVAILABLE.title());
+        return answer(ErrorCode.STORE_UNAVAILABLE, STORE_FAILED);
+    }
+
+    /** Also when wrapped: Spring matches an exception's causes against the handlers too. */
+    @ExceptionHandler(MongoException.class)
+    ResponseEntity<ProblemDetail> storeFailed(MongoException e) {
+        if (e instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+            log.warn("A write met one made at the same moment", e);
+            return answer(ErrorCode.CONCURRENT_MODIFICATION, ErrorCode.CONCURRENT_MODIFICATION.title());
+        }
+        log.warn("The store failed", e);
+        return answer(ErrorCode.STORE_UNAVAILABLE, STORE_FAILED);
     }
 
     private static ResponseEntity<ProblemDetail> answer(ErrorCode code, String detail) {

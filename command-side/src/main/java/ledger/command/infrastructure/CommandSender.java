@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends a command as the authenticated actor (stamped into its metadata, and so onto every event
- * it causes) and answers with what it stored.
+ * it causes) and answers with what it stored. A command of a request with an Idempotency-Key is
+ * stored at most once, and answered with what it stored also when run again (see dispatch).
  */
 @Component
 public class CommandSender {
@@ -70,10 +71,49 @@ public class CommandSender {
         return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData(actor, null)));
     }
 
+    /**
+     * With an Idempotency-Key, the command carries its commit key: when the store already holds a
+     * commit under it (an earlier run stored it, and its process died before answering), that
+     * commit is the answer and nothing is sent; and when this run fails (it met the earlier run's
+     * commit, or what that commit changed), the commit stored meanwhile is the answer.
+     */
     private Optional<CommandAccepted> dispatch(MetaData metaData, Object command, String aggregateId) {
+        RequestIdempotency idempotency = RequestIdempotency.current();
+        String key = idempotency == null ? null : idempotency.nextCommandKey();
+        if (key != null) {
+            Optional<CommitReceipt> stored = receipts.committedUnder(key);
+            if (stored.isPresent()) {
+                idempotency.markReplayed();
+                return accepted(stored.get(), aggregateId);
+            }
+            metaData = metaData.and(MetadataKeys.IDEMPOTENCY_KEY, key);
+        }
         var message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
-        CommitReceipt receipt = receipts.capture(() -> gateway.sendAndWait(message)).receipt().orElse(null);
-        Long version = receipt == null ? null : receipt.aggregateVersions().get(aggregateId);
+        CommitReceipt receipt;
+        try {
+            receipt = receipts.capture(() -> gateway.sendAndWait(message)).receipt().orElse(null);
+        } catch (RuntimeException e) {
+            Optional<CommitReceipt> stored = key == null ? Optional.empty() : storedMeanwhile(key, e);
+            if (stored.isEmpty()) {
+                throw e;
+            }
+            idempotency.markReplayed();
+            return accepted(stored.get(), aggregateId);
+        }
+        return receipt == null ? Optional.empty() : accepted(receipt, aggregateId);
+    }
+
+    private Optional<CommitReceipt> storedMeanwhile(String key, RuntimeException failure) {
+        try {
+            return receipts.committedUnder(key);
+        } catch (RuntimeException lookupFailed) {
+            failure.addSuppressed(lookupFailed);
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<CommandAccepted> accepted(CommitReceipt receipt, String aggregateId) {
+        Long version = receipt.aggregateVersions().get(aggregateId);
         return version == null ? Optional.empty()
                 : Optional.of(new CommandAccepted(aggregateId, version, receipt.lastPosition()));
     }

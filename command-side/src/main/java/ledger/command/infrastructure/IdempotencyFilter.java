@@ -1,5 +1,6 @@
 package ledger.command.infrastructure;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 import java.io.ByteArrayInputStream;
@@ -8,17 +9,21 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -30,6 +35,8 @@ import ledger.kernel.shared.ErrorCode;
 import ledger.store.StoreConnection;
 import ledger.web.Problems;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -39,20 +46,38 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code Idempotency-Key} on POST: the first request with a key runs and its answer is kept; a
  * retry with the same key and the same body gets that answer again (marked
  * {@code Idempotent-Replayed: true}) without running twice. The same key with another body is
- * refused (422); while the first is still running, 409. Keys are per signed-in person. A 5xx
- * answer is not kept, so the client may retry it.
+ * refused (422); while the first is still running in this process, 409. Keys are per signed-in
+ * person.
+ * <p>
+ * The kept answer is a convenience; the proof is in the event store. Each command the request
+ * sends carries the request's key into its commit, which the store keeps unique (see
+ * {@link RequestIdempotency}, {@link CommandSender}). So when the process dies after the commit and
+ * before the answer is kept, the key stays {@code RUNNING} with no request behind it: a retry takes
+ * it over and runs the request again, and the command finds its commit and answers with it, the
+ * first run's answer, storing nothing. A run again while the first still runs in another instance
+ * is just as safe: only one of them can commit, and the other answers with that commit.
+ * <p>
+ * A 5xx answer is not kept, so a retry runs again. Every failure of the store here answers 503
+ * {@code STORE_UNAVAILABLE} with {@code Retry-After}, also after the command was stored (its answer
+ * could not be kept): the retry with the same key then answers what was stored.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
+
     static final String HEADER = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
     static final String COLLECTION = "idempotency_keys";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,128}");
-    /** A first request that never finished (its process died) stops blocking retries after this. */
-    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
     private final MongoCollection<Document> records;
     private final ObjectMapper json;
     private final Clock clock;
+    /** The keys whose first request runs in this process now. */
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /** Tests only: runs after the request was handled and before its answer is kept. */
+    private volatile BiConsumer<HttpServletRequest, ContentCachingResponseWrapper> beforeKeeping = (r, a) -> {
+    };
 
     IdempotencyFilter(MongoClient client, StoreConnection connection, ObjectMapper json, Clock clock) {
         this.records = client.getDatabase(connection.database()).getCollection(COLLECTION);
@@ -76,74 +101,137 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         BufferedRequest buffered = new BufferedRequest(request);
-        String id = request.getUserPrincipal().getName() + "|" + key;
+        String person = request.getUserPrincipal().getName();
+        String id = person + "|" + key;
         String fingerprint = fingerprint(request, buffered.body);
-
-        Document existing = records.find(eq("_id", id)).first();
-        if (existing != null && isAbandoned(existing)) {
-            records.deleteOne(eq("_id", id));
-            existing = null;
-        }
-        if (existing == null && !claim(id, fingerprint)) {
-            existing = records.find(eq("_id", id)).first();
-        }
-        if (existing != null) {
-            answerFrom(existing, fingerprint, request, response);
+        if (!running.add(id)) {
+            inProgress(request, response);
             return;
         }
-
-        ContentCachingResponseWrapper recorder = new ContentCachingResponseWrapper(response);
         try {
-            chain.doFilter(buffered, recorder);
+            String owner = UUID.randomUUID().toString();
+            Document existing;
+            try {
+                existing = claim(id, fingerprint, owner);
+            } catch (MongoException e) {
+                storeFailed(request, response, e, "before the request ran; nothing was stored");
+                return;
+            }
+            if (existing != null) {
+                if (!fingerprint.equals(existing.getString("fingerprint"))) {
+                    problem(request, response, Problems.of(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                            "This Idempotency-Key was first used for a different request; use a new key"));
+                } else if ("DONE".equals(existing.getString("state"))) {
+                    answerFrom(existing, response);
+                } else {
+                    inProgress(request, response); // another instance claimed it, or took it over, just now
+                }
+                return;
+            }
+            buffered.setAttribute(RequestIdempotency.ATTRIBUTE, new RequestIdempotency(person, key));
+            run(id, fingerprint, owner, buffered, response, chain);
         } finally {
-            if (recorder.getStatus() >= 500) {
-                records.deleteOne(eq("_id", id));
-            } else {
-                records.replaceOne(eq("_id", id), new Document("_id", id)
-                        .append("fingerprint", fingerprint)
-                        .append("state", "DONE")
-                        .append("status", recorder.getStatus())
-                        .append("contentType", recorder.getContentType())
-                        .append("location", recorder.getHeader(HttpHeaders.LOCATION))
-                        .append("etag", recorder.getHeader(HttpHeaders.ETAG))
-                        .append("body", new String(recorder.getContentAsByteArray(), StandardCharsets.UTF_8))
-                        .append("at", clock.instant().toString()), new ReplaceOptions());
+            running.remove(id);
+        }
+    }
+
+    /**
+     * Makes {@code owner} the runner of the key and answers null, or answers the record that
+     * decides the request instead: a kept answer, or one with another body. A key still
+     * {@code RUNNING} runs in no request of this process ({@link #running}): its process died, or
+     * the request failed (5xx), or it runs in another instance; it is taken over.
+     */
+    private Document claim(String id, String fingerprint, String owner) {
+        Document existing = records.find(eq("_id", id)).first();
+        if (existing == null) {
+            try {
+                records.insertOne(new Document("_id", id).append("fingerprint", fingerprint).append("state", "RUNNING")
+                        .append("owner", owner).append("at", clock.instant().toString()));
+                return null;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                // a request of another instance claimed it this moment: it runs
+                Document claimed = records.find(eq("_id", id)).first();
+                if (claimed == null) {
+                    throw e;
+                }
+                return claimed;
             }
-            recorder.copyBodyToResponse();
         }
+        if (!"RUNNING".equals(existing.getString("state")) || !fingerprint.equals(existing.getString("fingerprint"))) {
+            return existing;
+        }
+        // only one retry takes a key over: the one whose update still finds the owner it read
+        boolean takenOver = records.updateOne(and(eq("_id", id), eq("state", "RUNNING"),
+                        eq("owner", existing.getString("owner"))),
+                Updates.combine(Updates.set("owner", owner), Updates.set("at", clock.instant().toString())))
+                .getMatchedCount() == 1;
+        if (takenOver) {
+            log.info("Idempotency-Key {} was left running (its process died, or it failed); running it again",
+                    existing.get("_id"));
+            return null;
+        }
+        Document now = records.find(eq("_id", id)).first();
+        return now != null ? now : existing;
     }
 
-    private boolean claim(String id, String fingerprint) {
-        try {
-            records.insertOne(new Document("_id", id).append("fingerprint", fingerprint).append("state", "RUNNING")
-                    .append("at", clock.instant().toString()));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
+    private void run(String id, String fingerprint, String owner, BufferedRequest request,
+                     HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+        ContentCachingResponseWrapper recorder = new ContentCachingResponseWrapper(response);
+        // an exception leaves the key RUNNING: a retry runs it again
+        chain.doFilter(request, recorder);
+        RequestIdempotency idempotency = (RequestIdempotency) request.getAttribute(RequestIdempotency.ATTRIBUTE);
+        if (idempotency.replayed()) {
+            recorder.setHeader(REPLAYED, "true");
+        }
+        if (recorder.getStatus() < 500) {
+            try {
+                beforeKeeping.accept(request, recorder);
+                keep(id, fingerprint, owner, recorder);
+            } catch (MongoException e) {
+                response.reset();
+                storeFailed(request, response, e, "after the request ran, so its answer could not be kept");
+                return;
             }
-            throw e;
         }
+        recorder.copyBodyToResponse();
     }
 
-    private boolean isAbandoned(Document record) {
-        return "RUNNING".equals(record.getString("state"))
-                && Instant.parse(record.getString("at")).plus(ABANDONED_AFTER).isBefore(clock.instant());
+    /** Keeps the answer, unless a retry took the key over meanwhile (it keeps its own, the same). */
+    private void keep(String id, String fingerprint, String owner, ContentCachingResponseWrapper answer) {
+        records.replaceOne(and(eq("_id", id), eq("owner", owner)), new Document("_id", id)
+                .append("fingerprint", fingerprint)
+                .append("state", "DONE")
+                .append("status", answer.getStatus())
+                .append("contentType", answer.getContentType())
+                .append("location", answer.getHeader(HttpHeaders.LOCATION))
+                .append("etag", answer.getHeader(HttpHeaders.ETAG))
+                .append("body", new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8))
+                .append("at", clock.instant().toString()), new ReplaceOptions());
     }
 
-    private void answerFrom(Document record, String fingerprint, HttpServletRequest request,
-                            HttpServletResponse response) throws IOException {
-        if (!fingerprint.equals(record.getString("fingerprint"))) {
-            problem(request, response, Problems.of(ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                    "This Idempotency-Key was first used for a different request; use a new key"));
-            return;
-        }
-        if (!"DONE".equals(record.getString("state"))) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-            problem(request, response, Problems.of(ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS,
-                    ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS.title()));
-            return;
-        }
+    /** Package-private for tests: a fault (a crash, a store failure) between handling and keeping. */
+    void beforeKeeping(BiConsumer<HttpServletRequest, ContentCachingResponseWrapper> hook) {
+        this.beforeKeeping = hook == null ? (r, a) -> {
+        } : hook;
+    }
+
+    private void inProgress(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+        problem(request, response, Problems.of(ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS,
+                ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS.title()));
+    }
+
+    private void storeFailed(HttpServletRequest request, HttpServletResponse response, MongoException e, String when)
+            throws IOException {
+        log.warn("The store failed {} {} {}", when, request.getMethod(), request.getRequestURI(), e);
+        problem(request, response, Problems.of(ErrorCode.STORE_UNAVAILABLE, "The store failed " + when
+                + ". Retry with the same Idempotency-Key: the retry answers what was stored and never stores twice"));
+    }
+
+    private void answerFrom(Document record, HttpServletResponse response) throws IOException {
         response.setStatus(record.getInteger("status"));
         if (record.getString("contentType") != null) {
             response.setContentType(record.getString("contentType"));
@@ -154,7 +242,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         if (record.getString("etag") != null) {
             response.setHeader(HttpHeaders.ETAG, record.getString("etag"));
         }
-        response.setHeader("Idempotent-Replayed", "true");
+        response.setHeader(REPLAYED, "true");
         response.getOutputStream().write(record.getString("body").getBytes(StandardCharsets.UTF_8));
     }
 

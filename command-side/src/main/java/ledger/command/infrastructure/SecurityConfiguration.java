@@ -18,6 +18,7 @@ import com.mongodb.client.MongoClient;
 import ledger.kernel.security.Role;
 import ledger.security.LedgerSecurity;
 import ledger.store.StoreConnection;
+import ledger.web.IdGenerator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -72,6 +73,12 @@ class SecurityConfiguration {
     @Bean
     IdempotencyFilter idempotencyFilter(MongoClient client, StoreConnection connection, ObjectMapper json, Clock clock) {
         return new IdempotencyFilter(client, connection, json, clock);
+    }
+
+    /** Ids made while a request with an Idempotency-Key is handled are the same in every run of it. */
+    @Bean
+    IdGenerator idGenerator() {
+        return RequestIdempotency.ids(IdGenerator.random());
     }
 
     @Bean

@@ -11,8 +11,10 @@ import java.util.function.Supplier;
 public class CommitReceipts implements CommitListener {
 
     private final ThreadLocal<CommitReceipt> last = new ThreadLocal<>();
+    private final MongoEventStorageEngine engine;
 
     public CommitReceipts(MongoEventStorageEngine engine) {
+        this.engine = engine;
         engine.addCommitListener(this);
     }
 
@@ -29,6 +31,15 @@ public class CommitReceipts implements CommitListener {
         } finally {
             last.remove();
         }
+    }
+
+    /**
+     * The receipt of the commit stored under an idempotency key (the {@code MetadataKeys.IDEMPOTENCY_KEY}
+     * its events carried), read from the store: also the receipt of a commit made by a process
+     * that died before it could answer.
+     */
+    public Optional<CommitReceipt> committedUnder(String idempotencyKey) {
+        return engine.committedUnder(idempotencyKey);
     }
 
     public record Captured<T>(T result, Optional<CommitReceipt> receipt) {

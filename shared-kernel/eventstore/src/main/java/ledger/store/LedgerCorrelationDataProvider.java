@@ -4,12 +4,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 import ledger.kernel.shared.MetadataKeys;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 
 /**
  * Carries the actor, the reason and the correlation chain from the message being handled onto
  * every message it produces, so each stored event says who, in which role, why, and what caused it.
+ * A command's idempotency key goes onto the events it causes (the store keeps commits unique by
+ * it), but no further: the commands a flow sends for those events are not that request.
  */
 public class LedgerCorrelationDataProvider implements CorrelationDataProvider {
 
@@ -24,6 +27,10 @@ public class LedgerCorrelationDataProvider implements CorrelationDataProvider {
             if (value != null) {
                 data.put(key, value);
             }
+        }
+        Object idempotencyKey = message.getMetaData().get(MetadataKeys.IDEMPOTENCY_KEY);
+        if (idempotencyKey != null && message instanceof CommandMessage) {
+            data.put(MetadataKeys.IDEMPOTENCY_KEY, idempotencyKey);
         }
         Object correlation = message.getMetaData().get(MetadataKeys.CORRELATION_ID);
         data.put(MetadataKeys.CORRELATION_ID, correlation != null ? correlation : message.getIdentifier());

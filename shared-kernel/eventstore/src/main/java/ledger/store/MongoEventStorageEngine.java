@@ -35,6 +35,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import ledger.kernel.shared.MetadataKeys;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.AbstractEventEntry;
 import org.axonframework.eventhandling.DomainEventData;
@@ -68,6 +69,9 @@ import org.slf4j.LoggerFactory;
  * waits, and after the gap timeout claims the position with a void document. The unique index
  * decides the race, so a late writer fails (its command is not acknowledged) instead of its
  * events appearing behind a reader that has moved on. No event is ever skipped.</li>
+ * <li>A commit made for a request with an {@code Idempotency-Key} carries that key (the
+ * {@link MetadataKeys#IDEMPOTENCY_KEY} its events carry) in a third unique index: the commit is the
+ * proof that the request's command ran, and a second run of the same key cannot commit.</li>
  * </ul>
  */
 public class MongoEventStorageEngine extends BatchingEventStorageEngine {
@@ -84,6 +88,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     static final String KEYS = "keys";
     static final String EVENT_IDS = "eventIds";
     static final String EVENT_LIST = "events";
+    static final String IDEMPOTENCY = "idempotencyKey";
     public static final String VOID = "void";
 
     private final MongoCollection<Document> commits;
@@ -116,6 +121,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         // evidence packages look events up by id. A top-level copy of the ids, because the embedded
         // server answers nothing through a unique index on a path inside an array (events.eventId).
         commits.createIndex(Indexes.ascending(EVENT_IDS), new IndexOptions().unique(true).sparse(true).name("event_id"));
+        // sparse: only commits made for a request with an Idempotency-Key carry one
+        commits.createIndex(Indexes.ascending(IDEMPOTENCY), new IndexOptions().unique(true).sparse(true).name("idempotency_key"));
     }
 
     public void addCommitListener(CommitListener listener) {
@@ -148,8 +155,13 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     long reservePositions(int count) {
         // BEFORE, not AFTER: the embedded server answers AFTER with its live document, which a
         // concurrent $inc may change before the answer is sent; BEFORE is a copy.
-        Document before = counters.findOneAndUpdate(eq("_id", GLOBAL_COUNTER), Updates.inc("last", (long) count),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+        Document before;
+        try {
+            before = counters.findOneAndUpdate(eq("_id", GLOBAL_COUNTER), Updates.inc("last", (long) count),
+                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+        } catch (MongoException e) {
+            throw new EventStoreException("The event store could not reserve positions; nothing was stored", e);
+        }
         long lastBefore = before == null ? FIRST_POSITION - 1 : before.get("last", Number.class).longValue();
         return lastBefore + 1;
     }
@@ -159,8 +171,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         List<String> keys = new ArrayList<>();
         List<String> eventIds = new ArrayList<>(events.size());
         List<Document> stored = new ArrayList<>(events.size());
+        Object idempotencyKey = null;
         long position = firstPosition;
         for (EventMessage<?> event : events) {
+            if (idempotencyKey == null) {
+                idempotencyKey = event.getMetaData().get(MetadataKeys.IDEMPOTENCY_KEY);
+            }
             Document doc = new Document("position", position).append("eventId", event.getIdentifier());
             eventIds.add(event.getIdentifier());
             if (event instanceof DomainEventMessage<?> domainEvent) {
@@ -177,6 +193,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         Document commit = new Document("_id", firstPosition).append(POSITIONS, positions);
         if (!keys.isEmpty()) {
             commit.append(KEYS, keys);
+        }
+        if (idempotencyKey != null) {
+            commit.append(IDEMPOTENCY, idempotencyKey.toString());
         }
         return commit.append(EVENT_IDS, eventIds).append(EVENT_LIST, stored);
     }
@@ -261,6 +280,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         if (commitListeners.isEmpty()) {
             return;
         }
+        CommitReceipt receipt = receiptOf(commit);
+        commitListeners.forEach(listener -> listener.committed(receipt));
+    }
+
+    private static CommitReceipt receiptOf(Document commit) {
         @SuppressWarnings("unchecked")
         List<Long> positions = (List<Long>) commit.get(POSITIONS);
         Map<String, Long> versions = new LinkedHashMap<>();
@@ -269,8 +293,17 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 versions.merge(event.getString("aggregateId"), event.getLong("sequence"), Math::max);
             }
         }
-        CommitReceipt receipt = new CommitReceipt(positions.get(0), positions.get(positions.size() - 1), versions);
-        commitListeners.forEach(listener -> listener.committed(receipt));
+        return new CommitReceipt(positions.get(0), positions.get(positions.size() - 1), versions);
+    }
+
+    /**
+     * The receipt of the commit stored under this idempotency key, if any: one exact lookup on the
+     * unique index. Empty means no commit holds the key now; one in flight may still land, but only
+     * one commit ever can.
+     */
+    public Optional<CommitReceipt> committedUnder(String idempotencyKey) {
+        return Optional.ofNullable(commits.find(eq(IDEMPOTENCY, idempotencyKey)).first())
+                .map(MongoEventStorageEngine::receiptOf);
     }
 
     /** The first event that repeats the aggregate sequence or the event id of an earlier one in the list. */

@@ -185,6 +185,29 @@ abstract class MongoEventStorageEngineContractTest {
     }
 
     @Test
+    void a_commit_under_an_idempotency_key_is_found_by_it_and_no_second_commit_can_take_the_key() {
+        engine.appendEvents(noted("x", 0)); // commits without a key never meet in the key's index
+        engine.appendEvents(keyed(noted("k", 0), "request-1#0"), keyed(noted("k", 1), "request-1#0"));
+        engine.appendEvents(noted("y", 0));
+
+        assertThat(engine.committedUnder("request-1#0"))
+                .contains(new CommitReceipt(2, 3, Map.of("k", 1L)));
+        assertThat(engine.committedUnder("request-2#0")).isEmpty();
+        // a second run of the same request: another aggregate, or the same one, cannot commit (Axon
+        // words the refusal as a conflict on the commit's first event)
+        assertThatThrownBy(() -> engine.appendEvents(keyed(noted("other", 0), "request-1#0")))
+                .isInstanceOf(AggregateStreamCreationException.class);
+        assertThatThrownBy(() -> engine.appendEvents(keyed(noted("k", 2), "request-1#0")))
+                .isInstanceOf(ConcurrencyException.class);
+        engine.appendEvents(keyed(noted("k", 2), "request-2#0"));
+
+        assertThat(engine.readEvents("other").asStream()).isEmpty();
+        assertThat(readAll(engine, null)).extracting(m -> ((Fixtures.Noted) m.getPayload()).aggregateId())
+                .containsExactly("x", "k", "k", "y", "k");
+        assertThat(engine.committedUnder("request-1#0")).contains(new CommitReceipt(2, 3, Map.of("k", 1L)));
+    }
+
+    @Test
     void a_commit_is_stored_all_or_none_when_one_of_its_aggregates_conflicts() {
         engine.appendEvents(noted("b", 0), noted("b", 1));
 
@@ -382,6 +405,10 @@ abstract class MongoEventStorageEngineContractTest {
                     .containsExactly(3L, 4L);
             assertThat(restarted.readEvents("a").asStream().count()).isEqualTo(2);
         }
+    }
+
+    private static DomainEventMessage<?> keyed(DomainEventMessage<?> event, String idempotencyKey) {
+        return event.andMetaData(Map.of(ledger.kernel.shared.MetadataKeys.IDEMPOTENCY_KEY, idempotencyKey));
     }
 
     // ---------------------------------------------------------------- what Axon's own engine suites ask

@@ -3,6 +3,7 @@ package ledger.security;
 import java.io.IOException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.MongoException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import ledger.kernel.shared.ErrorCode;
@@ -17,7 +18,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** 401 and 403 as problem documents; every refusal is logged with who tried what. */
+/**
+ * 401 and 403 as problem documents; every refusal is logged with who tried what. A sign-in that
+ * failed because the account store could not be read is no refusal: 503, retry later.
+ */
 public class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private static final Logger log = LoggerFactory.getLogger("ledger.security.denied");
@@ -33,6 +37,13 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (storeFailure(e) != null) {
+            LoggerFactory.getLogger(ProblemSecurityHandlers.class).warn("Could not check the sign-in of {} {}: "
+                    + "the store failed", request.getMethod(), request.getRequestURI(), storeFailure(e));
+            write(response, Problems.of(ErrorCode.STORE_UNAVAILABLE, "The sign-in could not be checked because "
+                    + "the store failed; try again"), request);
+            return;
+        }
         log.warn("Unauthenticated {} {} from {}", request.getMethod(), request.getRequestURI(), request.getRemoteAddr());
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
         write(response, Problems.of(ErrorCode.AUTHENTICATION_REQUIRED, "Sign in to use this resource"), request);
@@ -47,6 +58,15 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
         log.warn("Denied {} {} to {}", request.getMethod(), request.getRequestURI(), who);
         write(response, Problems.of(ErrorCode.NOT_PERMITTED, "Your role may not " + request.getMethod() + " "
                 + request.getRequestURI()), request);
+    }
+
+    private static MongoException storeFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MongoException store) {
+                return store;
+            }
+        }
+        return null;
     }
 
     private void write(HttpServletResponse response, ProblemDetail problem, HttpServletRequest request)

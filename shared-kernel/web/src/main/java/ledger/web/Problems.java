@@ -87,11 +87,17 @@ public final class Problems {
     public record FieldError(String field, String message) {
     }
 
-    /** Writes a problem straight to a response, for filters that answer before any controller. */
+    /**
+     * Writes a problem straight to a response, for filters that answer outside any controller (and
+     * so outside the advice). A temporary refusal (503) tells the client when to retry.
+     */
     public static void write(ProblemDetail problem, HttpServletRequest request, HttpServletResponse response,
                              ObjectMapper json) throws IOException {
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(problem.getStatus());
+        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value() && !response.containsHeader(HttpHeaders.RETRY_AFTER)) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+        }
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
     }

@@ -89,7 +89,7 @@ public enum ErrorCode {
     EVIDENCE_NOT_YET_CHECKPOINTED(Kind.UNAVAILABLE, "Not every event asked for is covered by a signed checkpoint yet"),
     VIEW_NOT_YET_CURRENT(Kind.UNAVAILABLE, "The view has not yet caught up with the requested position"),
     VIEW_EVENT_PARKED(Kind.UNAVAILABLE, "An event up to the requested position is parked in the view's dead-letter queue"),
-    STORE_UNAVAILABLE(Kind.UNAVAILABLE, "The event store could not take the write; nothing was stored, try again");
+    STORE_UNAVAILABLE(Kind.UNAVAILABLE, "The event store failed while this was handled; try again");
 
     public enum Kind { INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, RULE_VIOLATION, CONFLICT, STALE, UNPROCESSABLE, UNAVAILABLE,
         UNSUPPORTED_MEDIA_TYPE, PAYLOAD_TOO_LARGE }

@@ -11,6 +11,13 @@ public final class MetadataKeys {
     public static final String CORRELATION_ID = "correlationId";
     /** The id of the message that directly caused this one. */
     public static final String CAUSATION_ID = "causationId";
+    /**
+     * The commit key of a request sent with an {@code Idempotency-Key}: a hash of the person and
+     * their key, and the number of the command within the request. Only the events a command
+     * causes directly carry it (not the commands and events further down the chain); the store
+     * keeps it unique, so the commit is the proof that the request ran, and it runs once.
+     */
+    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
 
     private MetadataKeys() {
     }
