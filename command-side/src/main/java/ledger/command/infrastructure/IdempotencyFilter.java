@@ -3,7 +3,6 @@ package ledger.command.infrastructure;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,14 +24,12 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import ledger.kernel.shared.ErrorCode;
 import ledger.store.StoreConnection;
+import ledger.web.BufferedBodyRequest;
 import ledger.web.Problems;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -100,10 +97,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     java.util.List.of(new Problems.FieldError(HEADER, "must be 1-128 visible ASCII characters"))));
             return;
         }
-        BufferedRequest buffered = new BufferedRequest(request);
+        // the body is within the request guard's limit, checked before sign-in
+        BufferedBodyRequest buffered = new BufferedBodyRequest(request, request.getInputStream().readAllBytes());
         String person = request.getUserPrincipal().getName();
         String id = person + "|" + key;
-        String fingerprint = fingerprint(request, buffered.body);
+        String fingerprint = fingerprint(request, buffered.body());
         if (!running.add(id)) {
             inProgress(request, response);
             return;
@@ -177,7 +175,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         return now != null ? now : existing;
     }
 
-    private void run(String id, String fingerprint, String owner, BufferedRequest request,
+    private void run(String id, String fingerprint, String owner, BufferedBodyRequest request,
                      HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
         ContentCachingResponseWrapper recorder = new ContentCachingResponseWrapper(response);
         // an exception leaves the key RUNNING: a retry runs it again
@@ -262,40 +260,4 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    /** The request with its body read once, so it can be both fingerprinted and handled. */
-    private static final class BufferedRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        BufferedRequest(HttpServletRequest request) throws IOException {
-            super(request);
-            this.body = request.getInputStream().readAllBytes();
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-            };
-        }
-    }
 }

@@ -30,7 +30,7 @@ class AccountBootstrapTest {
              MongoClient client = MongoClients.create(store.connectionString())) {
             UserAccounts accounts = new UserAccounts(client.getDatabase("ledger"));
             LedgerStoreProperties properties = new LedgerStoreProperties("", "ledger", data, false, 0,
-                    Duration.ofSeconds(10), 500, Duration.ofMillis(100), Duration.ofSeconds(10));
+                    Duration.ofSeconds(10), 500, Duration.ofMillis(100), Duration.ofSeconds(10), "");
             new AccountBootstrap(accounts, new BCryptPasswordEncoder(4), new LedgerSecurity(null, null, null),
                     Clock.systemUTC(), properties, true).run(null);
 
