@@ -173,9 +173,8 @@ class IdempotencyRecoveryTest {
         assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(Answer.of(retry)).isEqualTo(first);
         assertThat(engine.readEvents(taskId).asStream().count()).isEqualTo(1);
-        assertThat(engine.lastReservedPosition()).as("its commit was refused; its position is void").isEqualTo(before + 1);
-        Document voided = events().find(new Document("_id", before + 1)).first();
-        assertThat(voided).containsKey(MongoEventStorageEngine.VOID);
+        // the task the second run would create exists: refused before it took a position
+        assertThat(engine.lastReservedPosition()).as("its commit was refused before it reserved").isEqualTo(before);
     }
 
     @Test

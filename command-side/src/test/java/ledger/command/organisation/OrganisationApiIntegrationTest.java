@@ -9,6 +9,7 @@ import ledger.command.TestOrganisation;
 import ledger.kernel.security.Role;
 import ledger.security.TestAccounts;
 import ledger.security.UserAccounts;
+import ledger.store.MongoEventStorageEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +28,8 @@ class OrganisationApiIntegrationTest {
     UserAccounts accounts;
     @Autowired
     PasswordEncoder passwords;
+    @Autowired
+    MongoEventStorageEngine engine;
     TestRestTemplate personnel;
 
     @BeforeEach
@@ -55,8 +58,10 @@ class OrganisationApiIntegrationTest {
         ResponseEntity<Map> unknownUnit = personnel.postForEntity("/api/cadres", Map.of("cadreId", "cadre-sun",
                 "name", "孙同志", "unitId", "unit-nowhere", "position", "科员", "partyMember", false,
                 "since", "2026-01-01"), Map.class);
+        long head = engine.lastReservedPosition();
         ResponseEntity<Map> again = personnel.postForEntity("/api/units",
                 Map.of("unitId", TestAccounts.UNIT_A, "name", "重名处室", "kind", "DIVISION"), Map.class);
+        assertThat(engine.lastReservedPosition()).as("a refused registration leaves no void position").isEqualTo(head);
         ResponseEntity<Map> transferNowhere = personnel.postForEntity("/api/cadres/" + TestOrganisation.LEADER
                 + "/transfers", Map.of("toUnitId", "unit-nowhere", "position", "局长", "effectiveOn", "2026-03-01",
                 "reason", "调整"), Map.class);

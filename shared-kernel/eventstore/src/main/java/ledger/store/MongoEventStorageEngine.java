@@ -147,6 +147,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             handlePersistenceException(new AggregateSequenceTakenException(
                     "the commit holds this aggregate sequence or event id twice"), repeated);
         }
+        EventMessage<?> existing = creationOfExistingAggregate(events);
+        if (existing != null) {
+            // a second registration of the same id is refused before it takes positions, so a
+            // rejected duplicate leaves no void in the log (one key lookup, for creating commits only)
+            handlePersistenceException(new AggregateSequenceTakenException("the aggregate already exists"), existing);
+        }
         Document commit = commitDocument(events, serializer, reservePositions(events.size()));
         insertCommit(commit, events);
     }
@@ -304,6 +310,27 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     public Optional<CommitReceipt> committedUnder(String idempotencyKey) {
         return Optional.ofNullable(commits.find(eq(IDEMPOTENCY, idempotencyKey)).first())
                 .map(MongoEventStorageEngine::receiptOf);
+    }
+
+    /** The event that would create an aggregate the store already holds, if any. */
+    private EventMessage<?> creationOfExistingAggregate(List<? extends EventMessage<?>> events) {
+        Map<String, EventMessage<?>> creations = new LinkedHashMap<>();
+        for (EventMessage<?> event : events) {
+            if (event instanceof DomainEventMessage<?> domainEvent && domainEvent.getSequenceNumber() == 0) {
+                creations.put(aggregateKey(domainEvent.getAggregateIdentifier(), 0), event);
+            }
+        }
+        if (creations.isEmpty()) {
+            return null;
+        }
+        Document taken = commits.find(in(KEYS, List.copyOf(creations.keySet()))).projection(Projections.include(KEYS))
+                .first();
+        if (taken == null) {
+            return null;
+        }
+        List<String> keys = taken.getList(KEYS, String.class);
+        return creations.entrySet().stream().filter(e -> keys.contains(e.getKey())).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
     }
 
     /** The first event that repeats the aggregate sequence or the event id of an earlier one in the list. */

@@ -463,6 +463,21 @@ abstract class MongoEventStorageEngineContractTest {
     }
 
     @Test
+    void a_second_creation_of_an_aggregate_is_refused_before_it_takes_a_position() {
+        engine.appendEvents(noted("unit-a", 0));
+        long head = engine.lastReservedPosition();
+
+        assertThatThrownBy(() -> engine.appendEvents(noted("unit-a", 0))).isInstanceOf(AggregateStreamCreationException.class);
+        assertThatThrownBy(() -> engine.appendEvents(noted("unit-b", 0), noted("unit-a", 0)))
+                .isInstanceOf(AggregateStreamCreationException.class);
+
+        assertThat(engine.lastReservedPosition()).as("no void position for a refused registration").isEqualTo(head);
+        assertThat(engine.readEvents("unit-b").asStream()).isEmpty();
+        engine.appendEvents(noted("unit-b", 0));
+        assertThat(engine.lastReservedPosition()).isEqualTo(head + 1);
+    }
+
+    @Test
     void a_commit_that_holds_one_event_id_twice_is_refused_whole_before_reserving_a_position() {
         assertThatThrownBy(() -> engine.appendEvents(withId("same", "a", 0), withId("same", "b", 0)))
                 .isInstanceOf(AggregateStreamCreationException.class);
