@@ -8,7 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import ledger.kernel.shared.ErrorCode;
+import ledger.kernel.shared.LedgerException;
 import ledger.query.infrastructure.ViewPositions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,11 +44,16 @@ class LedgerStream {
     private final Map<String, List<Subscriber>> months = new ConcurrentHashMap<>();
     private volatile long lastPushedUpTo = -1;
 
+    private final int maxSubscribers;
+    private final AtomicInteger open = new AtomicInteger();
+
     LedgerStream(LedgerViews views, ViewPositions positions,
-                 @Value("${ledger.query.stream-timeout:30m}") Duration timeout) {
+                 @Value("${ledger.query.stream-timeout:30m}") Duration timeout,
+                 @Value("${ledger.query.max-ledger-streams:256}") int maxSubscribers) {
         this.views = views;
         this.positions = positions;
         this.timeout = timeout;
+        this.maxSubscribers = maxSubscribers;
     }
 
     /**
@@ -56,6 +65,7 @@ class LedgerStream {
         final SseEmitter emitter;
         final long resumedAfter;
         final Map<String, Long> sentVersions = new HashMap<>();
+        final AtomicBoolean closed = new AtomicBoolean();
 
         Subscriber(SseEmitter emitter, long resumedAfter) {
             this.emitter = emitter;
@@ -73,6 +83,11 @@ class LedgerStream {
      * for a new subscriber), then every change as it reaches the views.
      */
     SseEmitter subscribe(String month, long lastEventId) {
+        if (open.incrementAndGet() > maxSubscribers) {
+            open.decrementAndGet();
+            throw new LedgerException(ErrorCode.TOO_MANY_STREAMS, "This instance follows " + maxSubscribers
+                    + " ledger streams already; retry shortly, or on another instance");
+        }
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
         Subscriber subscriber = new Subscriber(emitter, lastEventId);
         emitter.onCompletion(() -> remove(month, subscriber));
@@ -90,6 +105,9 @@ class LedgerStream {
     }
 
     private void remove(String month, Subscriber subscriber) {
+        if (subscriber.closed.compareAndSet(false, true)) {
+            open.decrementAndGet();
+        }
         months.computeIfPresent(month, (m, list) -> {
             List<Subscriber> rest = list.stream().filter(s -> s != subscriber).toList();
             return rest.isEmpty() ? null : rest;

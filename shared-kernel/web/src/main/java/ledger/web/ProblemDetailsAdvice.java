@@ -1,5 +1,6 @@
 package ledger.web;
 
+import java.io.IOException;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -7,11 +8,13 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import ledger.kernel.shared.ErrorCode;
 import ledger.kernel.shared.InvalidMessageException;
@@ -22,9 +25,11 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -44,12 +49,19 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    /** Writes problems as Spring does: their properties beside the standard fields. */
+    private static final ObjectMapper JSON = new ObjectMapper().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
 
     @ExceptionHandler(LedgerException.class)
-    ResponseEntity<ProblemDetail> ledger(LedgerException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> ledger(LedgerException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         if (e.code().kind() == ErrorCode.Kind.FORBIDDEN) {
             log.warn("Denied {} {} to {}: {}", request.getMethod(), request.getRequestURI(),
                     request.getUserPrincipal() == null ? "nobody" : request.getUserPrincipal().getName(), e.code());
+        }
+        if (wantsStream(request)) {
+            writeDirectly(Problems.response(e), request, response);
+            return null;
         }
         return Problems.response(e);
     }
@@ -73,9 +85,28 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** A streamed response found no free stream thread: the instance is at its limit, not broken. */
     @ExceptionHandler(TaskRejectedException.class)
-    ResponseEntity<ProblemDetail> busy(TaskRejectedException e) {
-        return Problems.response(ErrorCode.TOO_MANY_STREAMS, "This instance follows as many live streams as it may; "
-                + "retry shortly, or on another instance");
+    void busy(TaskRejectedException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        writeDirectly(Problems.response(ErrorCode.TOO_MANY_STREAMS, "This instance follows as many live streams as it "
+                + "may; retry shortly, or on another instance"), request, response);
+    }
+
+    /**
+     * A stream's request accepts only its stream's type, which a problem is not: the problem is
+     * written as it is rather than negotiated (which would fail into an empty 500).
+     */
+    private static void writeDirectly(ResponseEntity<ProblemDetail> answer, HttpServletRequest request,
+                                      HttpServletResponse response) throws IOException {
+        if (response.isCommitted()) {
+            return; // the stream had begun: closing it is all that is left
+        }
+        response.reset();
+        answer.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        Problems.write(answer.getBody(), request, response, JSON);
+    }
+
+    private static boolean wantsStream(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return accept != null && (accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE) || accept.contains("application/x-ndjson"));
     }
 
     @ExceptionHandler(Exception.class)
