@@ -89,6 +89,22 @@ class RequestInputTest {
         assertThat(error.getBody()).containsEntry("code", "UNKNOWN_RESOURCE");
     }
 
+    @Test
+    void unknown_paths_are_404_and_wrong_methods_405_for_a_signed_in_person() {
+        TestRestTemplate admin = http.withBasicAuth(TestAccounts.username(Role.ADMIN), TestAccounts.PASSWORD);
+        for (String path : List.of("/api/nothing", "/api/ledger/2026-03")) {
+            ResponseEntity<Map> unknown = admin.getForEntity(path, Map.class);
+            assertThat(unknown.getStatusCode().value()).as(path).isEqualTo(404);
+            assertThat(unknown.getBody()).containsEntry("code", "UNKNOWN_RESOURCE");
+            assertThat((String) unknown.getBody().get("detail")).contains(path);
+        }
+        ResponseEntity<Map> wrongMethod = admin.getForEntity("/api/tasks", Map.class);
+        assertThat(wrongMethod.getStatusCode().value()).isEqualTo(405);
+        assertThat(wrongMethod.getHeaders().getAllow()).isNotEmpty();
+        assertThat(wrongMethod.getBody()).containsKey("code");
+        assertThat(http.getForEntity("/api/nothing", Map.class).getStatusCode().value()).as("anonymous").isEqualTo(401);
+    }
+
     private void assertRefused(ResponseEntity<Map> response, String field) {
         assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(400);
         assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");

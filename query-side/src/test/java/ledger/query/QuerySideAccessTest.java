@@ -125,6 +125,18 @@ class QuerySideAccessTest {
     }
 
     @Test
+    void unknown_paths_are_404_and_wrong_methods_405_for_a_signed_in_person() {
+        var admin = http.withBasicAuth(TestAccounts.username(Role.ADMIN), TestAccounts.PASSWORD);
+        var unknown = admin.getForEntity("/api/nothing", String.class);
+        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+        assertThat(unknown.getBody()).contains("\"code\":\"UNKNOWN_RESOURCE\"", "/api/nothing");
+        var commandPath = admin.postForEntity("/api/tasks", null, String.class);
+        assertThat(commandPath.getStatusCode().value()).as("a command path on the query side").isIn(404, 405);
+        var wrongMethod = admin.exchange("/api/admin/processors", HttpMethod.DELETE, null, String.class);
+        assertThat(wrongMethod.getStatusCode().value()).isEqualTo(405);
+    }
+
+    @Test
     void a_wrong_password_is_401_with_a_problem_document() {
         var response = http.withBasicAuth(TestAccounts.username(Role.UNIT_STAFF), "wrong-password")
                 .getForEntity("/api/ledger/2026-03", String.class);

@@ -1,6 +1,7 @@
 package ledger.security;
 
 import jakarta.servlet.DispatcherType;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -48,7 +49,7 @@ public class LedgerSecurity {
                 // that was already authorised; the stateless chain would otherwise find no one signed in
                 authorize.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
                 rules.customize(authorize);
-                authorize.anyRequest().denyAll();
+                authorize.anyRequest().access(new UnmappedPaths(http.getSharedObject(ApplicationContext.class)));
             });
         if (jwtDecoder != null) {
             http.oauth2ResourceServer(resource -> resource

@@ -38,6 +38,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error leaves as an RFC 9457 problem with a stable {@code code}. Bad input names the
@@ -140,6 +141,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         Problems.FieldError error = describe(e.getCause());
         return ResponseEntity.badRequest().body(Problems.invalid(summary(List.of(error)), List.of(error)));
+    }
+
+    /** A path no endpoint serves (a signed-in person may learn that much), naming the path. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(404).body(Problems.of(ErrorCode.UNKNOWN_RESOURCE, "Nothing is at /"
+                + e.getResourcePath()));
     }
 
     @Override
