@@ -326,9 +326,9 @@ class CommandSideAccessTest {
     }
     private String lastEntryId;
 
-    /** One bulletin per month, so each attempt works on a month of its own. */
+    /** One bulletin per month, so each attempt works on a month of its own (all before the 2100-12-31 limit). */
     private static String freshMonth() {
-        return java.time.YearMonth.of(2100, 1).plusMonths(MONTH.incrementAndGet()).toString();
+        return java.time.YearMonth.of(2080, 1).plusMonths(MONTH.incrementAndGet()).toString();
     }
 
     private String draftBulletin() {
