@@ -8,13 +8,14 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 
 /**
- * Carries the actor, the reason and the correlation chain from the message being handled onto
+ * Carries the actor (and the account they signed in with), the reason and the correlation chain from the message being handled onto
  * every message it produces, so each stored event says who, in which role, why, and what caused it.
  */
 public class LedgerCorrelationDataProvider implements CorrelationDataProvider {
 
     private static final String[] CARRIED = {
-            MetadataKeys.ACTOR_ID, MetadataKeys.ACTOR_ROLE, MetadataKeys.ACTOR_UNIT, MetadataKeys.REASON};
+            MetadataKeys.ACTOR_ID, MetadataKeys.ACTOR_ROLE, MetadataKeys.ACTOR_UNIT, MetadataKeys.ACTOR_ACCOUNT,
+            MetadataKeys.REASON};
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {
