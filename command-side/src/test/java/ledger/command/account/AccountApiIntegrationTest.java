@@ -12,7 +12,9 @@ import ledger.kernel.shared.MetadataKeys;
 import ledger.kernel.security.Role;
 import ledger.security.TestAccounts;
 import ledger.security.UserAccounts;
+import com.mongodb.client.MongoClient;
 import ledger.store.MongoEventStorageEngine;
+import ledger.store.StoreConnection;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -38,6 +44,10 @@ class AccountApiIntegrationTest {
     PasswordEncoder passwords;
     @Autowired
     MongoEventStorageEngine engine;
+    @Autowired
+    MongoClient mongo;
+    @Autowired
+    StoreConnection store;
     TestRestTemplate personnel;
     TestRestTemplate admin;
 
@@ -146,6 +156,29 @@ class AccountApiIntegrationTest {
         assertThat(me(username, issued)).isEqualTo(200);
         assertThat(admin.postForEntity("/api/accounts/nobody-here/disablement", null, Map.class).getBody())
                 .containsEntry("code", "UNKNOWN_ACCOUNT");
+    }
+
+    @Test
+    void a_reset_password_is_answered_once_and_kept_nowhere_even_with_an_idempotency_key() {
+        String username = (String) open(personnel, cadre(TestAccounts.UNIT_A), Role.UNIT_STAFF, TestAccounts.UNIT_A)
+                .getBody().get("username");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("Idempotency-Key", "reset-" + username);
+        var request = new HttpEntity<>("{\"reason\":\"忘记密码\"}", headers);
+
+        ResponseEntity<Map> first = admin.exchange("/api/accounts/" + username + "/password-resets", HttpMethod.POST,
+                request, Map.class);
+        ResponseEntity<Map> again = admin.exchange("/api/accounts/" + username + "/password-resets", HttpMethod.POST,
+                request, Map.class);
+
+        String password = (String) first.getBody().get("password");
+        assertThat(again.getHeaders().containsKey("Idempotent-Replayed")).isFalse();
+        assertThat(again.getBody().get("password")).isNotEqualTo(password);
+        for (String collection : mongo.getDatabase(store.database()).listCollectionNames()) {
+            mongo.getDatabase(store.database()).getCollection(collection).find().forEach(document ->
+                    assertThat(document.toJson()).as(collection).doesNotContain(password));
+        }
     }
 
     private int me(String username, String password) {
