@@ -70,10 +70,27 @@ class CommandSideAccessTest {
                          "dueDate":"2026-03-31","ledgerMonth":"2026-03"}""", EnumSet.of(Role.BUREAU_LEADER), 201),
                 new Endpoint(HttpMethod.POST, "/api/tasks/" + task + "/progress-reports",
                         () -> "{\"percent\":10,\"narrative\":\"进展\"}", Role.UNIT_ROLES, 201),
-                new Endpoint(HttpMethod.POST, "/api/accounts", () -> """
-                        {"username":"new-%d","password":"a-long-enough-secret","personId":"cadre-new-%<d",
-                         "role":"UNIT_STAFF","unitId":"unit-a","displayName":"新同事"}""".formatted(ACCOUNT.incrementAndGet()),
-                        EnumSet.of(Role.ADMIN, Role.PERSONNEL_OFFICE), 201),
+                new Endpoint(HttpMethod.POST, () -> {
+                    lastSubId = freshCadre();
+                    return "/api/accounts";
+                }, () -> """
+                        {"username":"new-%d","password":"a-long-enough-secret","personId":"%s",
+                         "role":"UNIT_STAFF","unitId":"unit-a","displayName":"新同事"}""".formatted(ACCOUNT.incrementAndGet(),
+                        lastSubId), EnumSet.of(Role.ADMIN, Role.PERSONNEL_OFFICE), 201),
+                new Endpoint(HttpMethod.POST, () -> "/api/accounts/" + freshAccount() + "/role-changes",
+                        () -> "{\"role\":\"UNIT_HEAD\",\"unitId\":\"unit-a\"}", EnumSet.of(Role.ADMIN, Role.PERSONNEL_OFFICE), 201),
+                // the test accounts are written straight into the user store, without an account stream: whoever
+                // gets through the rules (every signed-in role) then finds nothing recorded, and no password changes
+                new Endpoint(HttpMethod.POST, "/api/accounts/me/password-changes", () -> """
+                        {"currentPassword":"%s","newPassword":"another-long-secret"}""".formatted(TestAccounts.PASSWORD),
+                        Role.SIGN_IN_ROLES, 404),
+                new Endpoint(HttpMethod.POST, () -> "/api/accounts/" + freshAccount() + "/password-resets", () -> null,
+                        EnumSet.of(Role.ADMIN), 201),
+                new Endpoint(HttpMethod.POST, () -> "/api/accounts/" + freshAccount() + "/disablement",
+                        () -> "{\"reason\":\"离职\"}", EnumSet.of(Role.ADMIN), 201),
+                new Endpoint(HttpMethod.POST, () -> "/api/accounts/" + disabledAccount() + "/enablement", () -> null,
+                        EnumSet.of(Role.ADMIN), 201),
+                new Endpoint(HttpMethod.GET, "/api/accounts", () -> null, EnumSet.of(Role.ADMIN), 200),
                 new Endpoint(HttpMethod.POST, "/api/units", () -> """
                         {"unitId":"unit-new-%d","name":"新处室","kind":"DIVISION"}""".formatted(ACCOUNT.incrementAndGet()),
                         EnumSet.of(Role.ADMIN, Role.PERSONNEL_OFFICE), 201),
@@ -222,6 +239,9 @@ class CommandSideAccessTest {
 
     @Test
     void a_new_account_can_sign_in_and_acts_as_its_person() {
+        postAsPersonnel("/api/cadres", """
+                {"cadreId":"cadre-li-ming","name":"李明","unitId":"unit-b","position":"处长","partyMember":true,
+                 "since":"2024-01-01"}""");
         String body = """
                 {"username":"li-ming","password":"li-ming-secret-1","personId":"cadre-li-ming","role":"UNIT_HEAD",
                  "unitId":"unit-b","displayName":"李明"}""";
@@ -305,6 +325,23 @@ class CommandSideAccessTest {
         return cadre;
     }
 
+    /** A unit staff account of a fresh cadre of unit-a, opened by the personnel office. */
+    private String freshAccount() {
+        String cadre = freshCadre();
+        String username = "acc-" + ACCOUNT.incrementAndGet();
+        postAsPersonnel("/api/accounts", """
+                {"username":"%s","password":"a-long-enough-secret","personId":"%s","role":"UNIT_STAFF","unitId":"unit-a",
+                 "displayName":"测试"}""".formatted(username, cadre));
+        return username;
+    }
+
+    private String disabledAccount() {
+        String username = freshAccount();
+        expectCreated(call(TestAccounts.username(Role.ADMIN), HttpMethod.POST, "/api/accounts/" + username + "/disablement",
+                null));
+        return username;
+    }
+
     private String freshUnit() {
         String unit = "unit-access-" + ACCOUNT.incrementAndGet();
         postAsPersonnel("/api/units", "{\"unitId\":\"" + unit + "\",\"name\":\"测试处\",\"kind\":\"DIVISION\"}");
@@ -340,7 +377,7 @@ class CommandSideAccessTest {
     }
     private String lastEntryId;
 
-    /** One bulletin per month, so each attempt works on a month of its own. */
+    /** One bulletin per month, so each attempt works on a month of its own (all before the 2100-12-31 limit). */
     private static String freshMonth() {
         return java.time.YearMonth.of(2060, 1).plusMonths(MONTH.incrementAndGet()).toString();
     }

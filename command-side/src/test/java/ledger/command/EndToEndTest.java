@@ -227,4 +227,41 @@ class EndToEndTest {
                 .until(() -> queries.getForObject("/api/tasks/" + task, Map.class),
                         view -> view != null && status.equals(view.get("status")));
     }
+
+    @Test
+    void a_disabled_account_is_refused_by_both_services_at_once_and_the_auditors_find_who_did_it_to_whom() {
+        TestRestTemplate queries = queries();
+        TestRestTemplate personnel = as(Role.PERSONNEL_OFFICE);
+        TestRestTemplate admin = as(Role.ADMIN);
+        assertThat(personnel.postForEntity("/api/cadres", Map.of("cadreId", "cadre-e2e-account", "name", "钱同志",
+                "unitId", TestAccounts.UNIT_A, "position", "科员", "partyMember", false, "since", "2024-01-01"), Map.class)
+                .getStatusCode().value()).isEqualTo(201);
+        assertThat(personnel.postForEntity("/api/accounts", Map.of("username", "e2e-qian", "password",
+                "a-long-enough-secret", "personId", "cadre-e2e-account", "role", "UNIT_STAFF", "unitId",
+                TestAccounts.UNIT_A, "displayName", "钱同志"), Map.class).getStatusCode().value()).isEqualTo(201);
+        TestRestTemplate qianOnCommands = http.withBasicAuth("e2e-qian", "a-long-enough-secret");
+        TestRestTemplate qianOnQueries = queries.withBasicAuth("e2e-qian", "a-long-enough-secret");
+        assertThat(qianOnCommands.getForEntity("/api/me", Map.class).getStatusCode().value()).isEqualTo(200);
+        assertThat(qianOnQueries.getForEntity("/api/me", Map.class).getStatusCode().value()).isEqualTo(200);
+
+        ResponseEntity<Map> disabled = admin.postForEntity("/api/accounts/e2e-qian/disablement", Map.of("reason", "调离"),
+                Map.class);
+        assertThat(disabled.getStatusCode().value()).isEqualTo(201);
+        // no waiting: both services read the user store on every request
+        assertThat(qianOnCommands.getForEntity("/api/me", Map.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(qianOnQueries.getForEntity("/api/me", Map.class).getStatusCode().value()).isEqualTo(401);
+
+        long position = ((Number) disabled.getBody().get("position")).longValue();
+        TestRestTemplate auditors = queries.withBasicAuth(TestAccounts.username(Role.DISCIPLINE_INSPECTION),
+                TestAccounts.PASSWORD);
+        Map<String, Object> concerning = auditors.getForObject("/api/audit/search?concerning=cadre-e2e-account&minPosition="
+                + position, Map.class);
+        assertThat((List<Map<String, Object>>) concerning.get("events")).extracting(e -> e.get("type"))
+                .contains("CadreRegisteredEvent", "AccountOpenedEvent", "AccountDisabledEvent");
+        Map<String, Object> byAccount = auditors.getForObject("/api/audit/search?account="
+                + TestAccounts.username(Role.ADMIN) + "&types=AccountDisabledEvent&minPosition=" + position, Map.class);
+        assertThat((List<Map<String, Object>>) byAccount.get("events")).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("actorId", TestAccounts.personId(Role.ADMIN))
+                .containsEntry("actorAccount", TestAccounts.username(Role.ADMIN)));
+    }
 }

@@ -2,15 +2,18 @@ package ledger.command.account;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import ledger.command.infrastructure.CommandSender;
+import ledger.kernel.account.AccountId;
+import ledger.kernel.account.OpenAccountCommand;
+import ledger.kernel.account.PersonFacts;
+import ledger.kernel.security.Actor;
 import ledger.kernel.security.Role;
 import ledger.security.LedgerSecurity;
-import ledger.security.UserAccount;
 import ledger.security.UserAccounts;
 import ledger.store.LedgerStoreProperties;
 import ledger.storeserver.PrivateFiles;
@@ -23,22 +26,24 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * First start of the embedded user store: opens an administrator account and, when demo
- * accounts are asked for, one account per role. Passwords are random and printed once; the demo
- * roles' (not the administrator's) are also kept in the owner-only {@code <data dir>/demo-accounts.txt}
- * for a demonstration system.
+ * First start of the embedded user store: the system opens an administrator account and, when demo
+ * accounts are asked for, one account per role, each as an {@code AccountOpenedEvent} with the
+ * system as actor. These alone are opened before the organisation is recorded (the demo people
+ * are registered by the demo data, or not at all), which the grant policy allows the system only.
+ * Passwords are random and printed once; the demo roles' (not the administrator's) are also kept
+ * in the owner-only {@code <data dir>/demo-accounts.txt} for a demonstration system.
  */
 @Component
 class AccountBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AccountBootstrap.class);
-    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    static final Actor FIRST_START = new Actor("system-first-start", Role.SYSTEM, null);
 
     /**
      * User name, person and unit of each demo account; they are people of the demo data (./run --demo):
      * the unit roles act for the construction market division.
      */
-    private static final Map<Role, String[]> DEMO = Map.of(
+    static final Map<Role, String[]> DEMO = Map.of(
             Role.BUREAU_LEADER, new String[] {"leader", "cadre-deputy-zhang", null},
             Role.UNIT_HEAD, new String[] {"unit-head", "cadre-construction-market-6", "construction-market"},
             Role.UNIT_STAFF, new String[] {"unit-staff", "cadre-construction-market-18", "construction-market"},
@@ -48,16 +53,17 @@ class AccountBootstrap implements ApplicationRunner {
             Role.PERSONNEL_OFFICE, new String[] {"personnel", "cadre-personnel-wu", null},
             Role.API_CLIENT, new String[] {"api-client", "client-data-exchange", null});
 
+    private final CommandSender sender;
     private final UserAccounts accounts;
     private final PasswordEncoder passwords;
     private final LedgerSecurity security;
     private final Clock clock;
     private final Path dataDir;
     private final boolean demoAccounts;
-    private final SecureRandom random = new SecureRandom();
 
-    AccountBootstrap(UserAccounts accounts, PasswordEncoder passwords, LedgerSecurity security, Clock clock,
+    AccountBootstrap(CommandSender sender, UserAccounts accounts, PasswordEncoder passwords, LedgerSecurity security, Clock clock,
                      LedgerStoreProperties store, @Value("${ledger.security.demo-accounts:false}") boolean demoAccounts) {
+        this.sender = sender;
         this.accounts = accounts;
         this.passwords = passwords;
         this.security = security;
@@ -95,18 +101,12 @@ class AccountBootstrap implements ApplicationRunner {
     }
 
     private String open(String username, String personId, Role role, String unit) {
-        String password = password();
-        accounts.add(new UserAccount(username, passwords.encode(password), personId, role, unit, role.label(), true,
-                "bootstrap", clock.instant()));
+        String password = RandomPasswords.next();
+        AccountId id = AccountId.of(username);
+        sender.sendAs(FIRST_START, new OpenAccountCommand(id, personId, role, unit, role.label(), FIRST_START,
+                PersonFacts.NOT_RECORDED, clock.instant()), id.value(), "first start");
+        accounts.setPasswordHash(username, passwords.encode(password));
         return String.format("  %-16s %-18s %-24s %s", username, password, role + " " + role.label(),
                 unit == null ? "" : unit);
-    }
-
-    private String password() {
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 16; i++) {
-            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return password.toString();
     }
 }

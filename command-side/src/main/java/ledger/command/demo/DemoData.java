@@ -49,10 +49,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * A realistic month for the housing bureau of the speech, loaded through the same commands and
- * rules as real work, in the names of the people who would do it: 12 units each with its head, 6
- * bureau leaders, 40 cadres, 60 key tasks of the current month from the mechanisms' sources,
- * progress, one task force whose problem the Party Group decides, and last month's score of a
- * leader corrected with four eyes. Loaded once, into an empty organisation, when
+ * rules as real work, in the names of the people who would do it: 12 units each with its head and
+ * the stationed discipline group, 6 bureau leaders, 43 cadres (among them every person of a demo
+ * account), 60 key tasks of the current month from the mechanisms' sources, progress, one task
+ * force whose problem the Party Group decides, and last month's score of a leader corrected with
+ * four eyes. Loaded once, into an empty organisation, when
  * {@code ledger.demo.data} is true ({@code ./run --demo}).
  */
 @Component
@@ -72,9 +73,9 @@ class DemoData implements ApplicationRunner {
     }
 
     private static final List<UnitSpec> UNITS = List.of(
-            new UnitSpec("bureau-office", "办公室", UnitKind.DIVISION),
+            new UnitSpec("bureau-office", "办公室", UnitKind.BUREAU_OFFICE),
             new UnitSpec("personnel-office", "人事处", UnitKind.DIVISION),
-            new UnitSpec("organ-party-committee", "机关党委", UnitKind.DIVISION),
+            new UnitSpec("organ-party-committee", "机关党委", UnitKind.ORGAN_PARTY_COMMITTEE),
             new UnitSpec("planning-finance", "计划财务处", UnitKind.DIVISION),
             new UnitSpec("housing-security", "住房保障处", UnitKind.DIVISION),
             new UnitSpec("urban-renewal", "城市更新处", UnitKind.DIVISION),
@@ -92,6 +93,14 @@ class DemoData implements ApplicationRunner {
             new LeaderSpec("cadre-deputy-yang", "杨帆", "副局长", List.of("村镇建设", "城建档案"), false),
             new LeaderSpec("cadre-deputy-huang", "黄志强", "副局长", List.of("计划财务"), true),
             new LeaderSpec("cadre-inspector-zhou", "周敏", "四级调研员", List.of("安全生产"), false));
+
+    private static final String DISCIPLINE_GROUP = "discipline-group";
+
+    /** Id, name, unit, position of the people behind the demo accounts of the office, personnel and discipline roles. */
+    private static final String[][] SUPERVISORS = {
+            {"cadre-office-zhao", "赵静", "bureau-office", "副主任"},
+            {"cadre-personnel-wu", "吴涛", "personnel-office", "副处长"},
+            {"cadre-discipline-zhou", "周正", DISCIPLINE_GROUP, "纪检监察员"}};
 
     /** Title, lead unit, lead leader, source. */
     private static final String[][] TASKS = {
@@ -158,7 +167,7 @@ class DemoData implements ApplicationRunner {
         List<TaskId> tasks = tasks(month, today);
         taskForce(tasks.get(18), tasks.get(48));
         correctedScore(month.minusMonths(1));
-        log.info("Demo data: {} units, {} bureau leaders, 40 cadres and {} key tasks of {} loaded",
+        log.info("Demo data: {} units, {} bureau leaders, 43 cadres and {} key tasks of {} loaded",
                 UNITS.size(), LEADERS.size(), tasks.size(), month);
     }
 
@@ -172,6 +181,13 @@ class DemoData implements ApplicationRunner {
                     leader.title(), true, since, clock.instant()), leader.id());
             send(PERSONNEL, new AppointBureauLeaderCommand(new CadreId(leader.id()), leader.title(), leader.areas(),
                     leader.personnel(), since, clock.instant()), leader.id());
+        }
+        // the stationed group is not a unit of the bureau: recorded apart, with the demo accounts' supervisors
+        send(PERSONNEL, new RegisterUnitCommand(new UnitId(DISCIPLINE_GROUP), "驻局纪检监察组",
+                UnitKind.STATIONED_DISCIPLINE_GROUP, false, clock.instant()), DISCIPLINE_GROUP);
+        for (String[] person : SUPERVISORS) {
+            send(PERSONNEL, new RegisterCadreCommand(new CadreId(person[0]), person[1], new UnitId(person[2]), person[3],
+                    true, since, clock.instant()), person[0]);
         }
         // 34 more cadres: a head and staff for each unit; each unit's 处长 heads it from their start
         for (int i = 0; i < 34; i++) {

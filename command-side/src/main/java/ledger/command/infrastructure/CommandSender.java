@@ -43,6 +43,11 @@ public class CommandSender {
      */
     public CommandAccepted send(Object command, String aggregateId, String reason) {
         MetaData metaData = metaData(CurrentActor.get(), reason);
+        // the person and the account they signed in with: one person may have several accounts
+        String account = CurrentActor.account().orElse(null);
+        if (account != null) {
+            metaData = metaData.and(MetadataKeys.ACTOR_ACCOUNT, account);
+        }
         Long expected = expectedVersion();
         if (expected != null) {
             metaData = metaData.and(ExpectedVersionTargetResolver.EXPECTED_VERSION, expected);

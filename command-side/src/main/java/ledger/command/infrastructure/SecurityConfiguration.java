@@ -55,7 +55,12 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/bulletins/*/publication").hasRole(BUREAU_OFFICE.name())
                 .requestMatchers(HttpMethod.POST, "/api/deliberation-meetings", "/api/deliberation-meetings/*/*")
                         .hasRole(BUREAU_LEADER.name())
-                .requestMatchers(HttpMethod.POST, "/api/accounts").hasAnyRole(names(ADMIN, PERSONNEL_OFFICE))
+                .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/accounts/*/role-changes")
+                        .hasAnyRole(names(ADMIN, PERSONNEL_OFFICE))
+                .requestMatchers(HttpMethod.POST, "/api/accounts/me/password-changes").authenticated()
+                .requestMatchers(HttpMethod.POST, "/api/accounts/*/password-resets", "/api/accounts/*/disablement",
+                        "/api/accounts/*/enablement").hasRole(ADMIN.name())
+                .requestMatchers(HttpMethod.GET, "/api/accounts").hasRole(ADMIN.name())
                 .requestMatchers(HttpMethod.POST, "/api/units").hasAnyRole(names(ADMIN, PERSONNEL_OFFICE))
                 .requestMatchers(HttpMethod.POST, "/api/cadres", "/api/cadres/*/transfers",
                         "/api/cadres/*/leader-appointments", "/api/cadres/*/assessments",

@@ -10,11 +10,13 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
+import ledger.kernel.account.PersonFacts;
 import ledger.kernel.organisation.BureauLeaderAppointedEvent;
 import ledger.kernel.organisation.CadreId;
 import ledger.kernel.organisation.CadreRegisteredEvent;
 import ledger.kernel.organisation.CadreTransferredEvent;
 import ledger.kernel.organisation.UnitId;
+import ledger.kernel.organisation.UnitKind;
 import ledger.kernel.organisation.UnitRegisteredEvent;
 import ledger.kernel.shared.ErrorCode;
 import ledger.kernel.taskforce.LeadFacts;
@@ -110,6 +112,19 @@ public class OrganisationDirectory {
         }
         return new LeadFacts(found.getBoolean("bureauLeader", false), found.getBoolean("inChargeOfPersonnel", false),
                 found.getList("areasInCharge", String.class, List.of()), office);
+    }
+
+    /** What is recorded about a person an account is asked for: their posting, its unit's kind, leadership. */
+    public PersonFacts personFacts(String personId) {
+        Document cadre = cadres.find(eq("_id", personId)).first();
+        if (cadre == null) {
+            return PersonFacts.NOT_RECORDED;
+        }
+        String unitId = cadre.getString("unitId");
+        Document unit = units.find(eq("_id", unitId)).first();
+        UnitKind kind = unit == null ? null : UnitKind.valueOf(unit.getString("kind"));
+        boolean personnel = personnelOffice().map(office -> office.value().equals(unitId)).orElse(false);
+        return new PersonFacts(true, unitId, kind, personnel, cadre.getBoolean("bureauLeader", false));
     }
 
     public Optional<UnitId> personnelOffice() {

@@ -36,7 +36,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * The auditors' index over every event: who did it, whom it concerns, its type and time, so a
+ * The auditors' index over every event: who did it (person and account), whom it concerns, its type and time, so a
  * search is an index lookup rather than a walk of the whole log. Keyed by global position: a
  * redelivered event writes the same document.
  *
@@ -62,7 +62,7 @@ class AuditIndexProjection {
     AuditIndexProjection(MongoTemplate mongo, ObjectMapper json) {
         this.mongo = mongo;
         this.json = json;
-        for (String field : List.of("actorId", "concerning", "type", "timestamp")) {
+        for (String field : List.of("actorId", "actorAccount", "concerning", "type", "timestamp")) {
             mongo.indexOps(AuditEntry.class).ensureIndex(new Index().on(field, Sort.Direction.ASC).named(field));
         }
     }
@@ -70,7 +70,8 @@ class AuditIndexProjection {
     /** One event as the auditors search it, with the event itself. */
     @Document("audit_index")
     record AuditEntry(@Id long position, String eventId, String type, String aggregateType, String aggregateId,
-                      Long sequence, Instant timestamp, String actorId, String actorRole, List<String> concerning,
+                      Long sequence, Instant timestamp, String actorId, String actorRole, String actorAccount,
+                      List<String> concerning,
                       Map<String, Object> payload, Map<String, Object> metaData) {
     }
 
@@ -102,7 +103,8 @@ class AuditIndexProjection {
                 domain == null ? null : domain.getType(), domain == null ? null : domain.getAggregateIdentifier(),
                 domain == null ? null : domain.getSequenceNumber(), event.getTimestamp(),
                 (String) event.getMetaData().get(MetadataKeys.ACTOR_ID),
-                (String) event.getMetaData().get(MetadataKeys.ACTOR_ROLE), List.copyOf(concerning),
+                (String) event.getMetaData().get(MetadataKeys.ACTOR_ROLE),
+                (String) event.getMetaData().get(MetadataKeys.ACTOR_ACCOUNT), List.copyOf(concerning),
                 json.convertValue(tree, Map.class), json.convertValue(event.getMetaData(), Map.class)));
     }
 

@@ -49,6 +49,8 @@ class AuditSearchController {
             + "in position order")
     SearchPage search(@Parameter(description = "the person who did it (actor id)") @RequestParam(required = false)
                       String actor,
+                      @Parameter(description = "the account they signed in with (user name)")
+                      @RequestParam(required = false) String account,
                       @Parameter(description = "a cadre, unit, task or other id the event names")
                       @RequestParam(required = false) String concerning,
                       @Parameter(description = "event type names, e.g. ScoreCorrectedEvent")
@@ -63,6 +65,9 @@ class AuditSearchController {
         Criteria criteria = where("_id").gt(after);
         if (actor != null) {
             criteria = criteria.and("actorId").is(actor);
+        }
+        if (account != null) {
+            criteria = criteria.and("actorAccount").is(account);
         }
         if (concerning != null) {
             criteria = criteria.and("concerning").is(concerning);

@@ -9,7 +9,7 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 
 /**
- * Carries the actor, the reason and the correlation chain from the message being handled onto
+ * Carries the actor (and the account they signed in with), the reason and the correlation chain from the message being handled onto
  * every message it produces, so each stored event says who, in which role, why, and what caused it.
  * A command's idempotency key goes onto the events it causes (the store keeps commits unique by
  * it), but no further: the commands a flow sends for those events are not that request.
@@ -17,7 +17,8 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 public class LedgerCorrelationDataProvider implements CorrelationDataProvider {
 
     private static final String[] CARRIED = {
-            MetadataKeys.ACTOR_ID, MetadataKeys.ACTOR_ROLE, MetadataKeys.ACTOR_UNIT, MetadataKeys.REASON};
+            MetadataKeys.ACTOR_ID, MetadataKeys.ACTOR_ROLE, MetadataKeys.ACTOR_UNIT, MetadataKeys.ACTOR_ACCOUNT,
+            MetadataKeys.REASON};
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {

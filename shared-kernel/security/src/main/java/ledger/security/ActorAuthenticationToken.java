@@ -14,12 +14,12 @@ public class ActorAuthenticationToken extends AbstractAuthenticationToken {
     private final Jwt jwt;
 
     /** The principal of a token-authenticated request. */
-    public record TokenActor(Actor actor) implements ActorPrincipal {
+    public record TokenActor(Actor actor, String account) implements ActorPrincipal {
     }
 
     public ActorAuthenticationToken(Actor actor, Jwt jwt) {
         super(List.of(new SimpleGrantedAuthority("ROLE_" + actor.role().name())));
-        this.principal = new TokenActor(actor);
+        this.principal = new TokenActor(actor, jwt.getSubject());
         this.jwt = jwt;
         setAuthenticated(true);
     }

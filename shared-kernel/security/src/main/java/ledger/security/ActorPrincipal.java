@@ -6,4 +6,7 @@ import ledger.kernel.security.Actor;
 public interface ActorPrincipal {
 
     Actor actor();
+
+    /** The account signed in with: the user name, or a token's subject. */
+    String account();
 }

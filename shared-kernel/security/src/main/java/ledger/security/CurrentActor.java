@@ -1,5 +1,7 @@
 package ledger.security;
 
+import java.util.Optional;
+
 import ledger.kernel.security.Actor;
 import ledger.kernel.shared.ErrorCode;
 import ledger.kernel.shared.LedgerException;
@@ -10,6 +12,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
 public final class CurrentActor {
 
     private CurrentActor() {
+    }
+
+    /** The account of the request being served, when one is signed in. */
+    public static Optional<String> account() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof ActorPrincipal principal) {
+            return Optional.ofNullable(principal.account());
+        }
+        return Optional.empty();
     }
 
     public static Actor get() {

@@ -18,6 +18,11 @@ public record LedgerUser(String username, String passwordHash, Actor actor, bool
     }
 
     @Override
+    public String account() {
+        return username;
+    }
+
+    @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return List.of(new SimpleGrantedAuthority("ROLE_" + actor.role().name()));
     }

@@ -3,12 +3,16 @@ package ledger.security;
 import static com.mongodb.client.model.Filters.eq;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import ledger.kernel.security.Role;
 import ledger.kernel.shared.ErrorCode;
 import ledger.kernel.shared.LedgerException;
@@ -30,10 +34,14 @@ public class UserAccounts {
         if (doc == null) {
             return Optional.empty();
         }
-        return Optional.of(new UserAccount(doc.getString("_id"), doc.getString("passwordHash"),
+        return Optional.of(account(doc));
+    }
+
+    private static UserAccount account(Document doc) {
+        return new UserAccount(doc.getString("_id"), doc.getString("passwordHash"),
                 doc.getString("personId"), Role.valueOf(doc.getString("role")), doc.getString("unitId"),
                 doc.getString("displayName"), doc.getBoolean("enabled", true), doc.getString("createdBy"),
-                Instant.parse(doc.getString("createdAt"))));
+                Instant.parse(doc.getString("createdAt")));
     }
 
     /** Adds an account; a taken user name is refused, never overwritten. */
@@ -55,6 +63,38 @@ public class UserAccounts {
             }
             throw e;
         }
+    }
+
+    /**
+     * Writes what an account event says (person, role, unit, name, whether it may sign in, who opened
+     * it), leaving the password hash as it is: the events never carry it.
+     */
+    public void record(String username, String personId, Role role, String unitId, String displayName,
+                       boolean enabled, String createdBy, Instant createdAt) {
+        accounts.updateOne(eq("_id", username), Updates.combine(Updates.set("personId", personId),
+                Updates.set("role", role.name()), Updates.set("unitId", unitId), Updates.set("displayName", displayName),
+                Updates.set("enabled", enabled), Updates.set("createdBy", createdBy),
+                Updates.set("createdAt", createdAt.toString())), new UpdateOptions().upsert(true));
+    }
+
+    public void changeRole(String username, Role role, String unitId) {
+        accounts.updateOne(eq("_id", username), Updates.combine(Updates.set("role", role.name()),
+                Updates.set("unitId", unitId)));
+    }
+
+    /** Every service reads this on each request, so a disabled account is refused everywhere at once. */
+    public void setEnabled(String username, boolean enabled) {
+        accounts.updateOne(eq("_id", username), Updates.set("enabled", enabled));
+    }
+
+    public void setPasswordHash(String username, String passwordHash) {
+        accounts.updateOne(eq("_id", username), Updates.set("passwordHash", passwordHash));
+    }
+
+    public List<UserAccount> all() {
+        List<UserAccount> all = new ArrayList<>();
+        accounts.find().sort(new Document("_id", 1)).forEach(doc -> all.add(account(doc)));
+        return all;
     }
 
     public boolean isEmpty() {

@@ -6,6 +6,8 @@ public final class MetadataKeys {
     public static final String ACTOR_ID = "actorId";
     public static final String ACTOR_ROLE = "actorRole";
     public static final String ACTOR_UNIT = "actorUnit";
+    /** The account the actor signed in with (absent for the system's own commands). */
+    public static final String ACTOR_ACCOUNT = "actorAccount";
     public static final String REASON = "reason";
     /** The id of the first message of the chain (the HTTP request's command). */
     public static final String CORRELATION_ID = "correlationId";
