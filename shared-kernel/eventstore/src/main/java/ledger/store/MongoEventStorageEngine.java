@@ -323,8 +323,13 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         if (creations.isEmpty()) {
             return null;
         }
-        Document taken = commits.find(in(KEYS, List.copyOf(creations.keySet()))).projection(Projections.include(KEYS))
-                .first();
+        Document taken;
+        try {
+            taken = commits.find(in(KEYS, List.copyOf(creations.keySet()))).projection(Projections.include(KEYS)).first();
+        } catch (MongoException e) {
+            throw new EventStoreException("The event store could not check the commit before it would reserve "
+                    + "positions; nothing was stored", e);
+        }
         if (taken == null) {
             return null;
         }
