@@ -21,6 +21,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +40,7 @@ class AuditIndexProjection {
     AuditIndexProjection(MongoTemplate mongo, ObjectMapper json) {
         this.mongo = mongo;
         this.json = json;
-        for (String field : List.of("actorId", "concerning", "type", "timestamp")) {
+        for (String field : List.of("actorId", "concerning", "type", "timestamp", "aggregateId")) {
             mongo.indexOps(AuditEntry.class).ensureIndex(new Index().on(field, Sort.Direction.ASC).named(field));
         }
     }
@@ -49,6 +50,12 @@ class AuditIndexProjection {
     record AuditEntry(@Id long position, String eventId, String type, String aggregateType, String aggregateId,
                       Long sequence, Instant timestamp, String actorId, String actorRole, List<String> concerning,
                       Map<String, Object> payload, Map<String, Object> metaData) {
+    }
+
+    /** The ids of the events of an aggregate this index has seen, in log order. */
+    List<String> eventIdsOf(String aggregateId) {
+        return mongo.find(Query.query(Criteria.where("aggregateId").is(aggregateId)).with(Sort.by("position")),
+                AuditEntry.class).stream().map(AuditEntry::eventId).toList();
     }
 
     @ResetHandler
