@@ -74,6 +74,13 @@ public class EvidenceAssembler {
         TreeSet<Long> wanted = new TreeSet<>(positions.values());
         Checkpoint checkpoint = store.latestCheckpoint().orElseThrow(() -> new LedgerException(
                 ErrorCode.EVIDENCE_NOT_YET_CHECKPOINTED, "No checkpoint has been signed yet"));
+        // a position the notary refused will never be under a checkpoint: say so rather than "retry later"
+        for (AuditStore.Alarm alarm : store.alarms()) {
+            if (alarm.position() != null && wanted.contains(alarm.position())) {
+                throw new LedgerException(ErrorCode.EVIDENCE_TAMPERED, "position " + alarm.position() + " behind " + subject
+                        + " raised a TAMPER ALARM and is not notarized: " + alarm.problem() + " (see /api/audit/alarms)");
+            }
+        }
         long uncovered = wanted.tailSet(checkpoint.treeSize() + 1).size();
         if (uncovered > 0) {
             throw new LedgerException(ErrorCode.EVIDENCE_NOT_YET_CHECKPOINTED, uncovered + " of the " + wanted.size()

@@ -15,6 +15,8 @@ import ledger.evidence.CheckpointExport;
 import ledger.evidence.EvidencePackage;
 import ledger.evidence.EvidenceVerifier;
 import ledger.evidence.Frontier;
+import ledger.kernel.shared.ErrorCode;
+import ledger.kernel.shared.LedgerException;
 import ledger.evidence.Merkle;
 import ledger.store.MongoEventStorageEngine;
 import org.bson.Document;
@@ -189,7 +191,9 @@ class TamperTest {
         assertThat(report.firstBrokenPosition()).isEqualTo(31);
         assertThat(report.problem()).contains("position 31 carries no valid seal of the writer");
         assertThat(log.verifier.verify(1L, 30L).valid()).as("what was notarized before it").isTrue();
-        assertThat(genuine).hasSize(3);
+        assertThatThrownBy(() -> log.evidence.forEvents("督查通报", "notebook-1", List.of("forged-31", genuine.get(0))))
+                .hasMessageContaining("position 31 behind notebook-1 raised a TAMPER ALARM")
+                .extracting(e -> ((LedgerException) e).code()).isEqualTo(ErrorCode.EVIDENCE_TAMPERED);
     }
 
     @Test

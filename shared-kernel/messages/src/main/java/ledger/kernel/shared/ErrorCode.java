@@ -84,6 +84,7 @@ public enum ErrorCode {
     STALE_VERSION(Kind.STALE, "The version in If-Match is no longer the current one"),
     EVIDENCE_NOT_YET_CHECKPOINTED(Kind.UNAVAILABLE, "Not every event asked for is covered by a signed checkpoint yet"),
     EVIDENCE_INCOMPLETE(Kind.CONFLICT, "An event the evidence must hold is missing from the store; no package was built"),
+    EVIDENCE_TAMPERED(Kind.CONFLICT, "An event the evidence must hold raised a tamper alarm; no package was built"),
     VIEW_NOT_YET_CURRENT(Kind.UNAVAILABLE, "The view has not yet caught up with the requested position"),
     STORE_UNAVAILABLE(Kind.UNAVAILABLE, "The event store could not take the write; nothing was stored, try again");
 
