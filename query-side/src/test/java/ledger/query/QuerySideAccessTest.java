@@ -41,6 +41,7 @@ class QuerySideAccessTest {
             new Endpoint("/api/timelines/tasks/task-nobody", EnumSet.of(Role.API_CLIENT, Role.DISCIPLINE_INSPECTION), 404),
             new Endpoint("/api/bulletins/2030-01", Role.BUREAU_STAFF, 404),
             new Endpoint("/api/audit/verify?from=1&to=1", EnumSet.of(Role.DISCIPLINE_INSPECTION), 200),
+            new Endpoint("/api/audit/alarms", EnumSet.of(Role.DISCIPLINE_INSPECTION), 200),
             new Endpoint("/api/audit/evidence/bulletins/2030-01",
                     EnumSet.of(Role.API_CLIENT, Role.DISCIPLINE_INSPECTION), 404),
             new Endpoint("/api/cadres/cadre-nobody/record",

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -17,6 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ledger.store.embedded-persistent=false", "ledger.security.bcrypt-strength=4"})
+@Import(TestNotary.Sealing.class)
 public abstract class SignedInViewTest {
 
     @Autowired

@@ -1,7 +1,5 @@
 package ledger.command.audit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +12,7 @@ import jakarta.annotation.PreDestroy;
 import ledger.evidence.SigningKey;
 import ledger.store.MongoEventStorageEngine;
 import ledger.store.audit.AuditStore;
+import ledger.store.audit.HeadFile;
 import ledger.store.audit.Notary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +25,8 @@ import org.springframework.stereotype.Component;
  * Keeps the log notarized: every {@code ledger.audit.notary-interval} the tree is extended over
  * the newly settled positions and, when the log grew by {@code ledger.audit.checkpoint-entries}
  * or {@code ledger.audit.checkpoint-every} passed, a checkpoint is signed. The command side is the
- * single writer, so it alone holds the private key (a file created at first start); the public
- * key is published in the store for the query side to hand out.
+ * single writer, so it alone holds the private key ({@link AuditKeyConfiguration}, which also
+ * seals each commit); the public key is published in the store for the query side to hand out.
  */
 @Component
 public class AuditNotary {
@@ -44,20 +43,13 @@ public class AuditNotary {
         return thread;
     });
 
-    AuditNotary(MongoEventStorageEngine engine, AuditStore store, Clock clock,
+    AuditNotary(MongoEventStorageEngine engine, AuditStore store, Clock clock, SigningKey key,
                 @Value("${ledger.audit.key-file}") Path keyFile,
                 @Value("${ledger.audit.notary-interval:10s}") Duration interval,
                 @Value("${ledger.audit.checkpoint-entries:1000}") long checkpointEntries,
                 @Value("${ledger.audit.checkpoint-every:1m}") Duration checkpointEvery) {
-        SigningKey key;
-        try {
-            key = SigningKey.loadOrCreate(keyFile);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the audit signing key " + keyFile, e);
-        }
-        log.info("Audit signing key {} from {}", key.keyId(), keyFile.toAbsolutePath());
         this.notary = new Notary(engine, store, key, new Notary.CheckpointPolicy(checkpointEntries, checkpointEvery), clock,
-                new HeadFile(keyFile));
+                HeadFile.besideKey(keyFile));
         this.interval = interval;
     }
 
@@ -77,7 +69,8 @@ public class AuditNotary {
         try {
             return notary.pass();
         } catch (AuditStore.LogChangedException e) {
-            log.error("TAMPER ALARM: the stored log no longer matches its notarized tree: {}", e.getMessage());
+            // the notary logged the TAMPER ALARM and recorded it in audit_alarms
+            log.warn("Notary pass stopped: nothing is signed until the alarm is resolved");
             return null;
         } catch (RuntimeException e) {
             if (!Thread.currentThread().isInterrupted()) { // interrupted: the service is stopping

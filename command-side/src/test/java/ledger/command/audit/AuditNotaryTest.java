@@ -9,7 +9,9 @@ import ledger.command.CommandSideApplication;
 import ledger.evidence.Checkpoint;
 import ledger.evidence.SigningKey;
 import ledger.store.Fixtures;
+import ledger.store.MongoEventStorageEngine;
 import ledger.store.audit.AuditStore;
+import ledger.store.audit.CommitSeals;
 import ledger.store.audit.LogVerifier;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,12 @@ class AuditNotaryTest {
             assertThat(SigningKey.keyId(SigningKey.publicKeyFromPem(Files.readString(data.resolve("audit-signing-key.pem")))))
                     .isEqualTo(keyId);
             assertThat(second.getBean(LogVerifier.class).verify(null, null).valid()).isTrue();
+            MongoEventStorageEngine engine = second.getBean(MongoEventStorageEngine.class);
+            long last = engine.lastReservedPosition();
+            assertThat(CommitSeals.stored(engine.owners(last, 1).get(last))).as("sealed by the command side as written")
+                    .hasValueSatisfying(seal -> assertThat(seal.keyId()).isEqualTo(keyId));
+            assertThat(Files.readString(data.resolve("audit-signing-key.pem.head"))).as("head beside the key")
+                    .startsWith(checkpoint.treeSize() + " ");
         }
     }
 

@@ -18,7 +18,6 @@ import ledger.store.audit.AuditStore;
 import ledger.store.audit.EvidenceAssembler;
 import ledger.store.audit.LogVerifier;
 import ledger.web.RequestFields;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,12 +41,14 @@ class AuditController {
     }
 
     /**
-     * {@code keysPinned}: signatures were checked against the keys configured in
+     * {@code keysPinned}: signatures and seals were checked against the keys configured in
      * LEDGER_AUDIT_TRUSTED_KEYS; false: against the keys the store publishes, which someone able to
      * write to the database could replace (the checkpoints kept outside the system still catch it).
+     * {@code notaryHeadChecked}: the checkpoints were compared with the head the notary keeps beside
+     * its key (LEDGER_AUDIT_NOTARY_HEAD_FILE).
      */
     record Verification(boolean valid, long checkedEntries, CheckpointSummary lastCheckpoint, Long firstBrokenPosition,
-                        String problem, boolean keysPinned) {
+                        String problem, boolean keysPinned, boolean notaryHeadChecked) {
     }
 
     private final LogVerifier verifier;
@@ -55,9 +56,11 @@ class AuditController {
     private final EvidencePackages packages;
     private final AuditStore store;
     private final MongoEventStorageEngine engine;
+    private final AuditIndexProjection index;
 
     AuditController(LogVerifier verifier, EvidenceAssembler assembler, EvidencePackages packages, AuditStore store,
-                    MongoEventStorageEngine engine) {
+                    MongoEventStorageEngine engine, AuditIndexProjection index) {
+        this.index = index;
         this.verifier = verifier;
         this.assembler = assembler;
         this.packages = packages;
@@ -76,7 +79,14 @@ class AuditController {
         }
         LogVerifier.Report report = verifier.verify(from, to);
         return new Verification(report.valid(), report.checkedEntries(), CheckpointSummary.of(report.lastCheckpoint()),
-                report.firstBrokenPosition(), report.problem(), verifier.keysPinned());
+                report.firstBrokenPosition(), report.problem(), verifier.keysPinned(), report.headChecked());
+    }
+
+    @GetMapping("/api/audit/alarms")
+    @Operation(summary = "Every tamper alarm the notary raised (an entry without the writer's seal, a rewritten tree, "
+            + "deleted checkpoints), first raised first")
+    List<AuditStore.Alarm> alarms() {
+        return store.alarms();
     }
 
     @GetMapping("/api/audit/checkpoints")
@@ -99,13 +109,12 @@ class AuditController {
     @Operation(summary = "Evidence package of a month's bulletin: all its events with proofs to the latest checkpoint")
     ResponseEntity<String> bulletinEvidence(@PathVariable String month) {
         BulletinId bulletin = BulletinId.of(RequestFields.month(month));
-        // from sequence 0: readEvents(id) would start at a snapshot and leave the earlier events out
-        List<String> eventIds = engine.readEvents(bulletin.value(), 0).asStream()
-                .map(DomainEventMessage::getIdentifier).toList();
-        if (eventIds.isEmpty()) {
+        // the events the audit index saw stream past, so a commit deleted later is missed, not left out
+        List<String> indexed = index.eventIdsOf(bulletin.value());
+        if (indexed.isEmpty() && engine.lastSequenceNumberFor(bulletin.value()).isEmpty()) {
             throw new LedgerException(ErrorCode.UNKNOWN_RESOURCE, "No bulletin of " + month + " was ever drafted");
         }
-        return EvidencePackages.download(packages.forEvents("督查通报 " + month, bulletin.value(), eventIds),
+        return EvidencePackages.download(packages.forAggregate("督查通报 " + month, bulletin.value(), indexed),
                 "evidence-" + bulletin.value() + ".json");
     }
 }

@@ -32,6 +32,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
@@ -62,7 +63,7 @@ class AuditIndexProjection {
     AuditIndexProjection(MongoTemplate mongo, ObjectMapper json) {
         this.mongo = mongo;
         this.json = json;
-        for (String field : List.of("actorId", "actorAccount", "concerning", "type", "timestamp")) {
+        for (String field : List.of("actorId", "actorAccount", "concerning", "type", "timestamp", "aggregateId")) {
             mongo.indexOps(AuditEntry.class).ensureIndex(new Index().on(field, Sort.Direction.ASC).named(field));
         }
     }
@@ -73,6 +74,12 @@ class AuditIndexProjection {
                       Long sequence, Instant timestamp, String actorId, String actorRole, String actorAccount,
                       List<String> concerning,
                       Map<String, Object> payload, Map<String, Object> metaData) {
+    }
+
+    /** The ids of the events of an aggregate this index has seen, in log order. */
+    List<String> eventIdsOf(String aggregateId) {
+        return mongo.find(Query.query(Criteria.where("aggregateId").is(aggregateId)).with(Sort.by("position")),
+                AuditEntry.class).stream().map(AuditEntry::eventId).toList();
     }
 
     /** Whom an aggregate (or part of one), by its key, is about; events of one aggregate share a segment. */

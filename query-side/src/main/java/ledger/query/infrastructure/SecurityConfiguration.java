@@ -23,7 +23,8 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.API_CLIENT.name(), Role.DISCIPLINE_INSPECTION.name())
                 .requestMatchers(HttpMethod.GET, "/api/audit/search").hasRole(Role.DISCIPLINE_INSPECTION.name())
                 // re-verifying scans the whole log: the auditors only
-                .requestMatchers(HttpMethod.GET, "/api/audit/verify").hasRole(Role.DISCIPLINE_INSPECTION.name())
+                .requestMatchers(HttpMethod.GET, "/api/audit/verify", "/api/audit/alarms")
+                        .hasRole(Role.DISCIPLINE_INSPECTION.name())
                 // whoever may read every event may also take its proofs and the checkpoints away
                 .requestMatchers(HttpMethod.GET, "/api/audit/checkpoints", "/api/audit/public-key",
                         "/api/audit/evidence/bulletins/*")

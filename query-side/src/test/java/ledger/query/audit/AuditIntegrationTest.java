@@ -27,10 +27,12 @@ import ledger.kernel.bulletin.BulletinId;
 import ledger.kernel.security.Role;
 import ledger.query.SignedInViewTest;
 import ledger.query.TestNotary;
+import ledger.store.CommitSealer;
 import ledger.store.MongoEventStorageEngine;
 import ledger.store.StoreConnection;
 import ledger.store.audit.AuditStore;
 import ledger.store.audit.Notary;
+import org.awaitility.Awaitility;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,9 @@ class AuditIntegrationTest extends SignedInViewTest {
     MongoClient client;
     @Autowired
     StoreConnection connection;
+
+    @Autowired
+    CommitSealer sealer;
 
     @TempDir
     Path dir;
@@ -131,6 +136,71 @@ class AuditIntegrationTest extends SignedInViewTest {
             commits.replaceOne(eq("_id", original.get("_id")), original); // the store is shared with other tests
         }
         assertThat(as(Role.DISCIPLINE_INSPECTION).getForObject("/api/audit/verify", Map.class)).containsEntry("valid", true);
+    }
+
+    @Test
+    void an_event_appended_straight_into_the_database_is_named_a_forgery_by_verify_and_listed_as_an_alarm() {
+        draftBulletin(YearMonth.of(2031, 10));
+        notary().pass();
+        MongoCollection<Document> commits = client.getDatabase(connection.database()).getCollection(MongoEventStorageEngine.EVENTS);
+        long position = engine.lastReservedPosition() + 1;
+        Document genuine = engine.owners(position - 1, 1).get(position - 1);
+        Document event = new Document(genuine.getList("events", Document.class).get(0)).append("position", position)
+                .append("eventId", "forged-erratum").append("sequence", 1L);
+        Document forged = new Document("_id", position).append("positions", List.of(position))
+                .append("keys", List.of(event.getString("aggregateId") + ":1")).append("eventIds", List.of("forged-erratum"))
+                .append("events", List.of(event));
+        commits.insertOne(forged);
+        client.getDatabase(connection.database()).getCollection(MongoEventStorageEngine.COUNTERS)
+                .updateOne(eq("_id", "global"), Updates.set("last", position));
+        try {
+            notary().pass();
+
+            Map<String, Object> report = as(Role.DISCIPLINE_INSPECTION).getForObject("/api/audit/verify", Map.class);
+            assertThat(report).containsEntry("valid", false).containsEntry("notaryHeadChecked", false);
+            assertThat(((Number) report.get("firstBrokenPosition")).longValue()).isEqualTo(position);
+            assertThat((String) report.get("problem")).contains("position " + position + " carries no valid seal of the writer");
+            assertThat(audit.treeSize()).as("never notarized").isEqualTo(position - 1);
+            List<Map<String, Object>> alarms = as(Role.DISCIPLINE_INSPECTION).getForObject("/api/audit/alarms", List.class);
+            assertThat(alarms).anySatisfy(alarm -> {
+                assertThat(((Number) alarm.get("position")).longValue()).isEqualTo(position);
+                assertThat((String) alarm.get("problem")).contains("a forgery");
+            });
+            assertThat(as(Role.API_CLIENT).getForEntity("/api/audit/alarms", String.class).getStatusCode().value())
+                    .isEqualTo(403);
+        } finally {
+            // the store is shared with other tests: the position becomes what a failed write leaves, a sealed void
+            commits.deleteOne(eq("_id", position));
+            Document voided = new Document("_id", position).append("positions", List.of(position))
+                    .append(MongoEventStorageEngine.VOID, "forgery removed by the test").append("at", Instant.now().toString());
+            commits.insertOne(voided.append(MongoEventStorageEngine.SEAL, sealer.seal(voided)));
+        }
+        notary().pass();
+        assertThat(as(Role.DISCIPLINE_INSPECTION).getForObject("/api/audit/verify", Map.class)).containsEntry("valid", true);
+    }
+
+    @Test
+    void a_bulletin_package_is_refused_when_a_commit_the_audit_index_saw_was_deleted_from_the_store() {
+        draftBulletin(YearMonth.of(2031, 11));
+        notary().pass();
+        String eventId = engine.readEvents("bulletin-2031-11", 0).asStream().findFirst().orElseThrow().getIdentifier();
+        long position = engine.positionsOf(List.of(eventId)).get(eventId);
+        MongoCollection<Document> commits = client.getDatabase(connection.database()).getCollection(MongoEventStorageEngine.EVENTS);
+        MongoCollection<Document> index = client.getDatabase(connection.database()).getCollection("audit_index");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> index.find(eq("_id", position)).first() != null);
+        Document commit = engine.owners(position, 1).get(position);
+        commits.deleteOne(eq("_id", commit.get("_id")));
+        try {
+            ResponseEntity<String> response = as(Role.DISCIPLINE_INSPECTION)
+                    .getForEntity("/api/audit/evidence/bulletins/2031-11", String.class);
+
+            assertThat(response.getStatusCode().value()).isEqualTo(409);
+            assertThat(response.getBody()).contains("EVIDENCE_INCOMPLETE").contains(eventId);
+            assertThat(as(Role.DISCIPLINE_INSPECTION).getForObject("/api/audit/verify", Map.class))
+                    .containsEntry("valid", false).containsEntry("firstBrokenPosition", (int) position);
+        } finally {
+            commits.insertOne(commit); // the store is shared with other tests
+        }
     }
 
     /** Runs the offline verifier's command line as an auditor would; returns its exit code and output. */

@@ -1,9 +1,11 @@
 package ledger.store;
 
 import java.lang.management.ManagementFactory;
-import java.util.Set;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
@@ -15,6 +17,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import ledger.store.audit.AuditStore;
+import ledger.store.audit.HeadFile;
+import ledger.store.audit.Notary;
 import ledger.store.audit.EvidenceAssembler;
 import ledger.store.audit.LogVerifier;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -110,10 +114,12 @@ public class LedgerStoreAutoConfiguration {
     MongoEventStorageEngine eventStorageEngine(MongoClient client, StoreConnection connection,
                                                LedgerStoreProperties properties,
                                                @Qualifier("eventSerializer") Serializer eventSerializer,
-                                               ObjectProvider<EventUpcaster> upcasters) {
+                                               ObjectProvider<EventUpcaster> upcasters,
+                                               ObjectProvider<CommitSealer> sealer) {
         List<EventUpcaster> chain = upcasters.orderedStream().toList();
         return MongoEventStorageEngine.builder()
                 .database(client.getDatabase(connection.database()))
+                .sealer(sealer.getIfAvailable())
                 .gapTimeout(properties.gapTimeout())
                 .batchSize(properties.batchSize())
                 .eventSerializer(eventSerializer)
@@ -154,9 +160,29 @@ public class LedgerStoreAutoConfiguration {
 
     @Bean
     LogVerifier logVerifier(MongoEventStorageEngine engine, AuditStore auditStore,
-                            @Value("${ledger.audit.trusted-keys:}") Set<String> trustedKeys) {
+                            @Value("${ledger.audit.trusted-keys:}") Set<String> trustedKeys,
+                            @Value("${ledger.audit.checkpoint-grace:5m}") Duration grace,
+                            @Value("${ledger.audit.notary-head-file:}") String notaryHeadFile,
+                            ObjectProvider<Clock> clock) {
+        // the notary's head beside its key, where this service can read it (same machine or a shared volume)
+        Notary.HeadKeeper head = notaryHeadFile.isBlank() ? Notary.HeadKeeper.NONE
+                : new ReadOnlyHead(HeadFile.at(Path.of(notaryHeadFile.strip())));
         return new LogVerifier(engine, auditStore, trustedKeys.stream().map(String::strip)
-                .filter(id -> !id.isEmpty()).collect(java.util.stream.Collectors.toSet()));
+                .filter(id -> !id.isEmpty()).collect(java.util.stream.Collectors.toSet()),
+                clock.getIfAvailable(Clock::systemUTC), grace, head);
+    }
+
+    /** A reader of the notary's head never writes it. */
+    private record ReadOnlyHead(HeadFile file) implements Notary.HeadKeeper {
+        @Override
+        public java.util.Optional<Notary.Head> read() {
+            return file.read();
+        }
+
+        @Override
+        public void write(Notary.Head head) {
+            throw new UnsupportedOperationException("only the notary writes its head");
+        }
     }
 
     @Bean

@@ -90,12 +90,14 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     static final String EVENT_LIST = "events";
     static final String IDEMPOTENCY = "idempotencyKey";
     public static final String VOID = "void";
+    public static final String SEAL = "seal";
 
     private final MongoCollection<Document> commits;
     private final MongoCollection<Document> counters;
     private final MongoCollection<Document> snapshots;
     private final Clock clock;
     private final Duration gapTimeout;
+    private final CommitSealer sealer;
     private final List<CommitListener> commitListeners = new CopyOnWriteArrayList<>();
     private final Map<Long, Instant> gapsFirstSeen = new ConcurrentHashMap<>();
     private final List<Instant> latestStampUpToWindow = new ArrayList<>();
@@ -107,6 +109,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         this.snapshots = builder.database.getCollection(SNAPSHOTS);
         this.clock = builder.clock;
         this.gapTimeout = builder.gapTimeout;
+        this.sealer = builder.sealer;
         ensureIndexes();
     }
 
@@ -203,7 +206,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         if (idempotencyKey != null) {
             commit.append(IDEMPOTENCY, idempotencyKey.toString());
         }
-        return commit.append(EVENT_IDS, eventIds).append(EVENT_LIST, stored);
+        return sealed(commit.append(EVENT_IDS, eventIds).append(EVENT_LIST, stored));
+    }
+
+    /** The document with the writer's seal, when this engine writes for the command side. */
+    private Document sealed(Document owner) {
+        return sealer == null ? owner : owner.append(SEAL, sealer.seal(owner));
     }
 
     /** Time, type, revision, payload and metadata: the part of a stored event Axon serializes. */
@@ -278,8 +286,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     private Document voidDocument(long position, String reason) {
-        return new Document("_id", position).append(POSITIONS, List.of(position))
-                .append(VOID, reason).append("at", clock.instant().toString());
+        return sealed(new Document("_id", position).append(POSITIONS, List.of(position))
+                .append(VOID, reason).append("at", clock.instant().toString()));
     }
 
     private void notifyListeners(Document commit) {
@@ -836,6 +844,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         private MongoDatabase database;
         private Clock clock = Clock.systemUTC();
         private Duration gapTimeout = Duration.ofSeconds(10);
+        private CommitSealer sealer;
 
         Builder() {
             persistenceExceptionResolver(AggregateSequenceTakenException.class::isInstance);
@@ -848,6 +857,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
         public Builder clock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /** Seals every commit and void this engine writes (the command side's); none: documents go unsealed. */
+        public Builder sealer(CommitSealer sealer) {
+            this.sealer = sealer;
             return this;
         }
 

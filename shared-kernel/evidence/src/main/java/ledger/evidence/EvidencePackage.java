@@ -8,28 +8,41 @@ import java.util.Map;
 
 /**
  * Everything needed to check, offline, that some entries of the log are what the log held when
- * a checkpoint was signed: each entry's canonical text and position with its inclusion proof,
- * the signed checkpoint, and the public key it claims to be signed with.
+ * a checkpoint was signed: each entry's canonical text and position with its inclusion proof and
+ * the writer's seal over its commit, the signed checkpoint, and the public key it claims to be
+ * signed with. Format 2 added the seals; format 1 packages are still read.
  */
 public record EvidencePackage(String title, String subject, Instant createdAt, List<Entry> entries,
                               Checkpoint checkpoint, String publicKeyPem) {
 
-    public static final String FORMAT = "ledger-evidence/1";
+    public static final String FORMAT = "ledger-evidence/2";
+    static final String UNSEALED_FORMAT = "ledger-evidence/1";
 
-    /** One log entry: its position, the canonical JSON that was hashed, and the audit path to the root. */
-    public record Entry(long position, String canonical, List<byte[]> proof) {
+    /**
+     * One log entry: its position, the canonical JSON that was hashed, the audit path to the root,
+     * and the seal of the commit it was written in (null: written before seals existed).
+     */
+    public record Entry(long position, String canonical, List<byte[]> proof, Seal seal) {
+
+        public Entry(long position, String canonical, List<byte[]> proof) {
+            this(position, canonical, proof, null);
+        }
 
         Map<String, Object> toJson() {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("position", position);
             json.put("canonical", canonical);
             json.put("proof", proof.stream().map(Merkle::hex).toList());
+            if (seal != null) {
+                json.put("seal", seal.toJson());
+            }
             return json;
         }
 
         static Entry fromJson(Object json) {
             Map<?, ?> map = Fields.object(json, "an entry");
-            return new Entry(Fields.number(map, "position"), Fields.text(map, "canonical"), Fields.hashes(map, "proof"));
+            return new Entry(Fields.number(map, "position"), Fields.text(map, "canonical"), Fields.hashes(map, "proof"),
+                    map.get("seal") == null ? null : Seal.fromJson(map.get("seal")));
         }
     }
 
@@ -51,7 +64,7 @@ public record EvidencePackage(String title, String subject, Instant createdAt, L
 
     public static EvidencePackage parse(String text) {
         Map<?, ?> json = Fields.object(Json.parse(text), "the package");
-        if (!FORMAT.equals(json.get("format"))) {
+        if (!FORMAT.equals(json.get("format")) && !UNSEALED_FORMAT.equals(json.get("format"))) {
             throw new IllegalArgumentException("not an evidence package of format " + FORMAT);
         }
         List<Entry> entries = new ArrayList<>();

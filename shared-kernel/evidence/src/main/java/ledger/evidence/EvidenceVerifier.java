@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -56,11 +57,19 @@ public final class EvidenceVerifier {
             if (!(stated instanceof Long p) || p != entry.position()) {
                 problems.add(name + ": its text states position " + stated + ", not " + entry.position());
             }
-            if (!Merkle.verifyInclusion(entry.position() - 1, checkpoint.treeSize(), Merkle.leafHash(entry.canonical()),
+            byte[] leaf = Merkle.leafHash(entry.canonical());
+            if (!Merkle.verifyInclusion(entry.position() - 1, checkpoint.treeSize(), leaf,
                     entry.proof(), checkpoint.rootHash())) {
                 problems.add(name + ": the inclusion proof does not lead to the checkpoint's root hash"
                         + " (the entry's text, its position or its proof was altered)");
             }
+            sealProblem(entry, leaf, checkpoint, evidence.publicKeyPem(), trustedKey)
+                    .ifPresent(problem -> problems.add(name + ": " + problem));
+        }
+        long sealed = evidence.entries().stream().filter(e -> e.seal() != null).count();
+        if (problems.isEmpty() && sealed > 0) {
+            notes.add(sealed + " of the entries carry the writer's seal, checked against the same key"
+                    + (checkpoint.chained() ? "; the checkpoint requires seals from position " + checkpoint.sealedFrom() : ""));
         }
         if (problems.isEmpty()) {
             notes.add(evidence.entries().size() + " entries of \"" + evidence.subject() + "\" are in the log whose first "
@@ -86,9 +95,11 @@ public final class EvidenceVerifier {
             String name = "checkpoint " + (i + 1) + " (tree size " + checkpoint.treeSize() + ")";
             checkSignature(checkpoint, name, export.publicKeyPem(), trustedKey, problems, i == 0 ? notes : new ArrayList<>());
             if (i == 0) {
+                chainProblem(checkpoint, null).ifPresent(problem -> problems.add(name + ": " + problem));
                 continue;
             }
             Checkpoint before = checkpoints.get(i - 1);
+            chainProblem(checkpoint, before).ifPresent(problem -> problems.add(name + ": " + problem));
             if (checkpoint.treeSize() <= before.treeSize()) {
                 problems.add(name + ": not larger than the checkpoint before it (" + before.treeSize() + ")");
             } else if (!Merkle.verifyConsistency(before.treeSize(), checkpoint.treeSize(), before.rootHash(),
@@ -114,6 +125,78 @@ public final class EvidenceVerifier {
                     + checkpoints.get(checkpoints.size() - 1).treeSize());
         }
         return new Verdict(problems, notes);
+    }
+
+    /**
+     * Whether a chained checkpoint names {@code before} (null: none, it must be the first) as its
+     * predecessor. Unchained (format 1) checkpoints may only precede chained ones.
+     */
+    public static Optional<String> chainProblem(Checkpoint checkpoint, Checkpoint before) {
+        if (!checkpoint.chained()) {
+            return before != null && before.chained()
+                    ? Optional.of("is not chained, but follows a chained checkpoint (signed by someone else)")
+                    : Optional.empty();
+        }
+        if (before == null) {
+            return checkpoint.previous() == null ? Optional.empty() : Optional.of("names a predecessor ("
+                    + Merkle.hex(checkpoint.previous()) + ") that is missing: earlier checkpoints were removed");
+        }
+        if (checkpoint.previous() == null) {
+            return Optional.of("claims to be the first checkpoint, but the checkpoint of " + before.treeSize()
+                    + " entries comes before it");
+        }
+        if (!Arrays.equals(checkpoint.previous(), before.hash())) {
+            return Optional.of("names a predecessor that is not the checkpoint of " + before.treeSize()
+                    + " entries before it: a checkpoint between them was removed or replaced");
+        }
+        if (before.chained() && !before.sealedFrom().equals(checkpoint.sealedFrom())) {
+            return Optional.of("says entries are sealed from position " + checkpoint.sealedFrom()
+                    + ", its predecessor said " + before.sealedFrom());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the entry carries the writer's valid seal where the checkpoint requires one: from its
+     * {@code sealedFrom} on (voids are exempt: they hold no event, and a reader without the key may
+     * record them). A seal present is always checked, against the same key as the checkpoint.
+     */
+    private static Optional<String> sealProblem(EvidencePackage.Entry entry, byte[] leaf, Checkpoint checkpoint,
+                                                String embeddedPem, PublicKey trustedKey) {
+        Seal seal = entry.seal();
+        if (seal == null) {
+            boolean required = checkpoint.chained() && entry.position() >= checkpoint.sealedFrom()
+                    && !isVoid(entry.canonical());
+            return required ? Optional.of("FORGERY: it carries no seal of the writer, although every entry from position "
+                    + checkpoint.sealedFrom() + " on is sealed when it is written") : Optional.empty();
+        }
+        if (!seal.covers(entry.position())) {
+            return Optional.of("its seal covers positions " + seal.firstPosition() + ".." + seal.lastPosition()
+                    + ", not " + entry.position());
+        }
+        if (!Arrays.equals(seal.leafAt(entry.position()), leaf)) {
+            return Optional.of("FORGERY: its text is not what the writer sealed at that position");
+        }
+        PublicKey key;
+        try {
+            key = trustedKey != null ? trustedKey : SigningKey.publicKeyFromPem(embeddedPem);
+        } catch (IllegalArgumentException unreadable) {
+            return Optional.of("its seal cannot be checked: the public key in the file is unreadable");
+        }
+        if (!seal.keyId().equals(SigningKey.keyId(key))) {
+            return Optional.of("FORGERY: it is sealed with key " + seal.keyId() + ", not the writer's key "
+                    + SigningKey.keyId(key));
+        }
+        return SigningKey.verify(seal, key) ? Optional.empty()
+                : Optional.of("FORGERY: the seal's signature does not verify (the seal or its commit's leaves were altered)");
+    }
+
+    private static boolean isVoid(String canonical) {
+        try {
+            return Json.parse(canonical) instanceof Map<?, ?> map && map.containsKey("void") && !map.containsKey("eventId");
+        } catch (IllegalArgumentException notJson) {
+            return false;
+        }
     }
 
     private static void checkSignature(Checkpoint checkpoint, String name, String embeddedPem, PublicKey trustedKey,

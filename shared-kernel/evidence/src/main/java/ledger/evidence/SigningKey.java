@@ -17,6 +17,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -115,25 +116,51 @@ public final class SigningKey {
         return pem("PUBLIC KEY", publicKey.getEncoded());
     }
 
+    /** An unchained checkpoint (format 1). */
     public Checkpoint sign(long treeSize, byte[] rootHash, Instant time) {
-        byte[] text = Checkpoint.signedText(treeSize, rootHash, time, keyId).getBytes(StandardCharsets.UTF_8);
+        return new Checkpoint(treeSize, rootHash, time, keyId,
+                signature(Checkpoint.signedText(treeSize, rootHash, time, keyId)));
+    }
+
+    /** A chained checkpoint (format 2): {@code previous} is the hash of the checkpoint before, null for the first. */
+    public Checkpoint sign(long treeSize, byte[] rootHash, Instant time, byte[] previous, long sealedFrom) {
+        return new Checkpoint(treeSize, rootHash, time, keyId, previous, sealedFrom,
+                signature(Checkpoint.signedText(treeSize, rootHash, time, keyId, previous, sealedFrom)));
+    }
+
+    /** The writer's seal over a commit's leaves, the first at {@code firstPosition}. */
+    public Seal seal(long firstPosition, List<byte[]> leaves, Instant writtenAt) {
+        return new Seal(keyId, writtenAt, firstPosition, leaves,
+                signature(Seal.signedText(keyId, writtenAt, firstPosition, leaves)));
+    }
+
+    private byte[] signature(String text) {
         try {
             Signature signer = Signature.getInstance(ALGORITHM);
             signer.initSign(privateKey);
-            signer.update(text);
-            return new Checkpoint(treeSize, rootHash, time, keyId, signer.sign());
+            signer.update(text.getBytes(StandardCharsets.UTF_8));
+            return signer.sign();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("could not sign a checkpoint", e);
+            throw new IllegalStateException("could not sign", e);
         }
     }
 
     /** Whether {@code key} signed this checkpoint's statement. */
     public static boolean verify(Checkpoint checkpoint, PublicKey key) {
+        return verify(checkpoint.signedBytes(), checkpoint.signature(), key);
+    }
+
+    /** Whether {@code key} made this seal. */
+    public static boolean verify(Seal seal, PublicKey key) {
+        return verify(seal.signedBytes(), seal.signature(), key);
+    }
+
+    private static boolean verify(byte[] text, byte[] signature, PublicKey key) {
         try {
             Signature verifier = Signature.getInstance(ALGORITHM);
             verifier.initVerify(key);
-            verifier.update(checkpoint.signedBytes());
-            return verifier.verify(checkpoint.signature());
+            verifier.update(text);
+            return verifier.verify(signature);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
         }

@@ -198,6 +198,66 @@ class EvidenceVerifierTest {
         }
     }
 
+    /** A package under a chained checkpoint (seals required from position 1), each position its own sealed commit. */
+    private EvidencePackage sealed(int size, long... positions) {
+        Merkle.SubtreeHashes tree = Merkle.fromLeaves(leaves);
+        Checkpoint checkpoint = key.sign(size, tree.hash(0, size), NOW, Merkle.leafHash("the checkpoint before"), 1);
+        List<EvidencePackage.Entry> entries = new ArrayList<>();
+        for (long p : positions) {
+            entries.add(new EvidencePackage.Entry(p, log.get((int) p - 1), Merkle.inclusionProof(tree, p - 1, size),
+                    key.seal(p, List.of(leaves.get((int) p - 1)), NOW)));
+        }
+        return new EvidencePackage("督查通报 2026-03", "bulletin-2026-03", NOW, entries, checkpoint, key.publicKeyPem());
+    }
+
+    @Test
+    void a_sealed_package_is_valid_and_an_entry_the_writer_did_not_seal_is_named_a_forgery(@TempDir Path dir)
+            throws Exception {
+        Path pem = Files.writeString(dir.resolve("key.pem"), key.publicKeyPem());
+        Path good = Files.writeString(dir.resolve("good.json"), sealed(20, 3, 11).toJson());
+        assertThat(run(good.toString(), "--key", pem.toString())).startsWith("0 VALID").contains("carry the writer's seal");
+
+        SigningKey intruder = SigningKey.generate();
+        Map<String, EvidencePackage> forgeries = Map.of(
+                "entry 2 (position 11): FORGERY: it carries no seal",
+                withEntry(sealed(20, 3, 11), 1, e -> new EvidencePackage.Entry(e.position(), e.canonical(), e.proof())),
+                "entry 2 (position 11): FORGERY: it is sealed with key " + intruder.keyId(),
+                withEntry(sealed(20, 3, 11), 1, e -> new EvidencePackage.Entry(e.position(), e.canonical(), e.proof(),
+                        intruder.seal(11, List.of(leaves.get(10)), NOW))),
+                "entry 2 (position 11): its seal covers positions 3..3",
+                withEntry(sealed(20, 3, 11), 1, e -> new EvidencePackage.Entry(e.position(), e.canonical(), e.proof(),
+                        sealed(20, 3).entries().get(0).seal())),
+                "entry 1 (position 3): FORGERY: the seal's signature does not verify",
+                withEntry(sealed(20, 3, 11), 0, e -> new EvidencePackage.Entry(e.position(), e.canonical(), e.proof(),
+                        new Seal(e.seal().keyId(), NOW.plusSeconds(1), 3, e.seal().leaves(), e.seal().signature()))));
+        for (var forgery : forgeries.entrySet()) {
+            Path file = Files.writeString(dir.resolve("forged.json"), forgery.getValue().toJson());
+            assertThat(run(file.toString(), "--key", pem.toString())).as(forgery.getKey())
+                    .startsWith("1 INVALID").contains("problem: " + forgery.getKey());
+        }
+    }
+
+    @Test
+    void an_export_whose_chain_skips_a_checkpoint_is_invalid() {
+        Merkle.SubtreeHashes tree = Merkle.fromLeaves(leaves);
+        Checkpoint first = key.sign(5, tree.hash(0, 5), NOW, null, 1);
+        Checkpoint second = key.sign(12, tree.hash(0, 12), NOW, first.hash(), 1);
+        Checkpoint third = key.sign(23, tree.hash(0, 23), NOW, second.hash(), 1);
+        CheckpointExport whole = new CheckpointExport(NOW, key.publicKeyPem(), List.of(first, second, third),
+                List.of(Merkle.consistencyProof(tree, 5, 12), Merkle.consistencyProof(tree, 12, 23)));
+        assertThat(EvidenceVerifier.verify(CheckpointExport.parse(whole.toJson()), key.publicKey(), null).problems()).isEmpty();
+
+        CheckpointExport middleGone = new CheckpointExport(NOW, key.publicKeyPem(), List.of(first, third),
+                List.of(Merkle.consistencyProof(tree, 5, 23)));
+        assertThat(EvidenceVerifier.verify(CheckpointExport.parse(middleGone.toJson()), key.publicKey(), null).problems())
+                .singleElement().asString().startsWith("checkpoint 2 (tree size 23): names a predecessor that is not "
+                        + "the checkpoint of 5 entries");
+        CheckpointExport firstGone = new CheckpointExport(NOW, key.publicKeyPem(), List.of(second, third),
+                List.of(Merkle.consistencyProof(tree, 12, 23)));
+        assertThat(EvidenceVerifier.verify(firstGone, key.publicKey(), null).problems())
+                .singleElement().asString().contains("checkpoint 1 (tree size 12): names a predecessor");
+    }
+
     private static String run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);

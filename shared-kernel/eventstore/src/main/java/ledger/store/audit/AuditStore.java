@@ -20,6 +20,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import ledger.evidence.Checkpoint;
 import ledger.evidence.Frontier;
 import ledger.evidence.Merkle;
@@ -32,7 +34,9 @@ import org.bson.Document;
  * level 0 (leaf {@code i} is position {@code i + 1}); written once, never changed;</li>
  * <li>{@code audit_checkpoints}: signed checkpoints, {@code _id} the tree size;</li>
  * <li>{@code audit_keys}: the notary's public keys by key id;</li>
- * <li>{@code audit_state}: how many leaves the tree has ({@code _id "tree"}).</li>
+ * <li>{@code audit_state}: how many leaves the tree has ({@code _id "tree"});</li>
+ * <li>{@code audit_alarms}: every tamper alarm the notary raised, once per finding, with when it
+ * was first and last raised (a record the auditors can list, not only a log line).</li>
  * </ul>
  * Every id is derived from the log, so a repeated write is a duplicate, never a second version.
  */
@@ -42,13 +46,21 @@ public class AuditStore {
     public static final String CHECKPOINTS = "audit_checkpoints";
     public static final String KEYS = "audit_keys";
     public static final String STATE = "audit_state";
+    public static final String ALARMS = "audit_alarms";
 
     private final MongoCollection<Document> nodes;
     private final MongoCollection<Document> checkpoints;
     private final MongoCollection<Document> keys;
     private final MongoCollection<Document> state;
+    private final MongoCollection<Document> alarms;
+
+    /** A tamper alarm: where (a position, or null for the tree or checkpoints), what, when first and last raised. */
+    public record Alarm(String id, Long position, String problem, Instant firstRaisedAt, Instant lastRaisedAt,
+                        long times) {
+    }
 
     public AuditStore(MongoDatabase database) {
+        this.alarms = database.getCollection(ALARMS);
         this.nodes = database.getCollection(NODES);
         this.checkpoints = database.getCollection(CHECKPOINTS);
         this.keys = database.getCollection(KEYS);
@@ -158,6 +170,30 @@ public class AuditStore {
     public Optional<String> publicKeyPem(String keyId) {
         Document doc = keys.find(eq("_id", keyId)).first();
         return doc == null ? Optional.empty() : Optional.of(doc.getString("publicKey"));
+    }
+
+    /** Records an alarm; the same finding raised again is counted, not stored twice. */
+    void raiseAlarm(Long position, String problem, Instant at) {
+        String id = (position == null ? "log" : "position/" + position) + "/"
+                + Merkle.hex(Merkle.leafHash(problem)).substring(0, 16);
+        alarms.updateOne(eq("_id", id), Updates.combine(
+                Updates.setOnInsert("position", position),
+                Updates.setOnInsert("problem", problem),
+                Updates.setOnInsert("firstRaisedAt", at.toString()),
+                Updates.set("lastRaisedAt", at.toString()),
+                Updates.inc("times", 1L)), new UpdateOptions().upsert(true));
+    }
+
+    /** Every alarm raised, the first raised first. Few by nature, so a scan is fine. */
+    public List<Alarm> alarms() {
+        List<Alarm> all = new ArrayList<>();
+        for (Document doc : alarms.find()) {
+            all.add(new Alarm(doc.getString("_id"), doc.get("position") instanceof Number n ? n.longValue() : null,
+                    doc.getString("problem"), Instant.parse(doc.getString("firstRaisedAt")),
+                    Instant.parse(doc.getString("lastRaisedAt")), doc.get("times", Number.class).longValue()));
+        }
+        all.sort(Comparator.comparing(Alarm::firstRaisedAt).thenComparing(Alarm::id));
+        return all;
     }
 
     /** The stored log no longer hashes to what was notarized. */

@@ -1,8 +1,12 @@
 package ledger.store.audit;
 
 import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,44 +14,67 @@ import java.util.Optional;
 import java.util.Set;
 
 import ledger.evidence.Checkpoint;
+import ledger.evidence.EvidenceVerifier;
 import ledger.evidence.Frontier;
 import ledger.evidence.Merkle;
+import ledger.evidence.Seal;
 import ledger.evidence.SigningKey;
 import ledger.store.MongoEventStorageEngine;
 import ledger.store.MongoEventStorageEngine.LogEntry;
 import org.bson.Document;
 
 /**
- * Re-checks the stored log against its tree and its signed checkpoints: reads every position of
- * the range as stored (no waiting, no claiming), recomputes each leaf and every node above it,
- * compares them with the stored nodes, and at each checkpoint compares the recomputed root with
- * the signed one and the signature with the published key. Stops at the first break.
+ * Re-checks the stored log against its tree, its signed checkpoints and the writer's seals: reads
+ * every position of the range as stored (no waiting, no claiming), recomputes each leaf and every
+ * node above it, compares them with the stored nodes, at each checkpoint compares the recomputed
+ * root with the signed one, checks each entry's seal, and goes on past the tree to the end of the
+ * log, where only the seals vouch for an entry. The checkpoints must form one chain, agree with
+ * the head the notary keeps beside its key (when that file is readable here), and cover every
+ * entry older than the grace period. Reports the first break: in the tree, else a seal, else the
+ * checkpoints.
  */
 public class LogVerifier {
 
     private static final int WINDOW = 1000;
 
-    /** The outcome: where the log first breaks, if it does, and what is wrong there. */
+    /**
+     * The outcome: where the log first breaks, if it does, and what is wrong there;
+     * {@code headChecked}: the checkpoints were compared with the head the notary keeps beside its key.
+     */
     public record Report(boolean valid, long checkedEntries, Checkpoint lastCheckpoint, Long firstBrokenPosition,
-                         String problem) {
+                         String problem, boolean headChecked) {
     }
 
     private final MongoEventStorageEngine engine;
     private final AuditStore store;
     private final Set<String> trustedKeyIds;
+    private final Clock clock;
+    private final Duration grace;
+    private final Notary.HeadKeeper notaryHead;
 
     public LogVerifier(MongoEventStorageEngine engine, AuditStore store) {
         this(engine, store, Set.of());
     }
 
+    public LogVerifier(MongoEventStorageEngine engine, AuditStore store, Set<String> trustedKeyIds) {
+        this(engine, store, trustedKeyIds, Clock.systemUTC(), Duration.ofMinutes(5), Notary.HeadKeeper.NONE);
+    }
+
     /**
      * @param trustedKeyIds the ids of the signing keys to trust, configured outside the store; empty:
      *                      every key published in the store, which a writer to the database could add
+     * @param grace         how old an entry may be without a checkpoint covering it (the notary's
+     *                      checkpoint interval and pass interval, with room to spare)
+     * @param notaryHead    the head the notary keeps beside its key, read only; NONE where it is not reachable
      */
-    public LogVerifier(MongoEventStorageEngine engine, AuditStore store, Set<String> trustedKeyIds) {
+    public LogVerifier(MongoEventStorageEngine engine, AuditStore store, Set<String> trustedKeyIds, Clock clock,
+                       Duration grace, Notary.HeadKeeper notaryHead) {
         this.engine = engine;
         this.store = store;
         this.trustedKeyIds = Set.copyOf(trustedKeyIds);
+        this.clock = clock;
+        this.grace = grace;
+        this.notaryHead = notaryHead;
     }
 
     /** Whether signatures are checked against configured keys rather than those the store publishes. */
@@ -57,7 +84,7 @@ public class LogVerifier {
 
     /**
      * @param from first position to check (null: 1); positions before it are taken from the stored tree
-     * @param to   last position to check (null: as far as the tree or the last checkpoint reaches)
+     * @param to   last position to check (null: to the end of the log)
      */
     public Report verify(Long from, Long to) {
         List<Checkpoint> checkpoints = store.checkpoints();
@@ -66,25 +93,57 @@ public class LogVerifier {
         long length = Math.max(treeSize, last == null ? 0 : last.treeSize());
         long first = from == null ? 1 : Math.max(1, from);
         long end = to == null ? length : Math.min(to, length);
+        Optional<Notary.Head> head = readHead();
 
         Map<Long, Checkpoint> bySize = new LinkedHashMap<>();
-        for (Checkpoint checkpoint : checkpoints) {
+        for (int i = 0; i < checkpoints.size(); i++) {
+            Checkpoint checkpoint = checkpoints.get(i);
+            Checkpoint before = i == 0 ? null : checkpoints.get(i - 1);
+            Optional<String> problem = signatureProblem(checkpoint)
+                    .or(() -> EvidenceVerifier.chainProblem(checkpoint, before)
+                            .map(p -> "the checkpoint of " + checkpoint.treeSize() + " entries " + p));
+            if (problem.isPresent()) {
+                return new Report(false, 0, last, checkpoint.treeSize(), problem.get(), head.isPresent());
+            }
             if (checkpoint.treeSize() >= first && checkpoint.treeSize() <= end) {
-                Optional<String> problem = signatureProblem(checkpoint);
-                if (problem.isPresent()) {
-                    return new Report(false, 0, last, checkpoint.treeSize(), problem.get());
-                }
                 bySize.put(checkpoint.treeSize(), checkpoint);
             }
         }
-        if (first > end) {
-            return new Report(true, 0, last, null, null);
+        long sealedFrom = checkpoints.stream().filter(Checkpoint::chained).reduce((a, b) -> b).map(Checkpoint::sealedFrom)
+                .or(() -> head.map(Notary.Head::sealedFrom))
+                .orElse(last == null ? 1 : last.treeSize() + 1);
+        Seals seals = new Seals(sealedFrom);
+        Report treeBreak = first > end ? null : verifyTree(first, end, last, bySize, seals);
+        if (treeBreak != null) {
+            return withHead(treeBreak, head);
         }
+        long checked = Math.max(0, end - first + 1);
+        if (to == null || to > length) {
+            checked += verifyBeyondTree(Math.max(first, length + 1), to == null ? Long.MAX_VALUE : to, seals);
+        }
+        if (seals.broken != null) {
+            return withHead(seals.broken, head);
+        }
+        Optional<String> headProblem = head.flatMap(h -> headProblem(h, checkpoints, last));
+        if (headProblem.isPresent()) {
+            return new Report(false, checked, last, null, headProblem.get(), true);
+        }
+        if (to == null) {
+            Optional<Report> uncovered = uncovered(last, checked);
+            if (uncovered.isPresent()) {
+                return withHead(uncovered.get(), head);
+            }
+        }
+        return new Report(true, checked, last, null, null, head.isPresent());
+    }
+
+    /** Tree and checkpoints over [first, end], with seals noted on the way: the first break, or null. */
+    private Report verifyTree(long first, long end, Checkpoint last, Map<Long, Checkpoint> bySize, Seals seals) {
         Frontier frontier;
         try {
             frontier = first == 1 ? new Frontier() : Frontier.restore(first - 1, store::node);
         } catch (IllegalStateException missing) {
-            return new Report(false, 0, last, first, "the stored tree before position " + first + " is incomplete: "
+            return broken(first, 0, last, "the stored tree before position " + first + " is incomplete: "
                     + missing.getMessage());
         }
         long verifiedUpTo = first - 1;
@@ -101,12 +160,14 @@ public class LogVerifier {
                             + last.treeSize() + " entries; the log was truncated or an event deleted)" : ""));
                     return earliest(compareWithStored(computed, positionOfNode, first, last), gone);
                 }
-                String canonical = CanonicalEntries.of(new LogEntry(p, owner, MongoEventStorageEngine.eventAt(owner, p)));
+                LogEntry entry = new LogEntry(p, owner, MongoEventStorageEngine.eventAt(owner, p));
+                String canonical = CanonicalEntries.of(entry);
                 if (canonical == null) {
                     Report moved = broken(p, p - first, last, "the document " + owner.get("_id") + " owns position " + p
                             + " but holds no event with that position (events were moved or reordered)");
                     return earliest(compareWithStored(computed, positionOfNode, first, last), moved);
                 }
+                seals.check(entry, p - first, last);
                 for (Frontier.Node node : frontier.append(Merkle.leafHash(canonical))) {
                     computed.add(node);
                     positionOfNode.add(p);
@@ -129,7 +190,134 @@ public class LogVerifier {
                 return mismatch;
             }
         }
-        return new Report(true, end - first + 1, last, null, null);
+        return null;
+    }
+
+    /**
+     * The entries not yet in the tree, up to the end of the log (or {@code to}): only their seals
+     * vouch for them, so an entry put straight into the database is found before the notary gets
+     * to it. A missing position here may be a commit still being written, so it is passed over.
+     */
+    private long verifyBeyondTree(long from, long to, Seals seals) {
+        long reserved = engine.lastReservedPosition();
+        long checked = 0;
+        for (long window = from; window <= to; window += WINDOW) {
+            int count = (int) Math.min(WINDOW, to - window + 1);
+            Map<Long, Document> owners = engine.owners(window, count);
+            if (owners.isEmpty() && window > reserved) {
+                break;
+            }
+            for (long p = window; p < window + count; p++) {
+                Document owner = owners.get(p);
+                if (owner != null) {
+                    seals.check(new LogEntry(p, owner, MongoEventStorageEngine.eventAt(owner, p)), checked, null);
+                    checked++;
+                }
+            }
+        }
+        return checked;
+    }
+
+    /** Checks each document's seal once (a commit owns several positions) and keeps the first break. */
+    private final class Seals {
+        private final long sealedFrom;
+        private final Map<String, Optional<PublicKey>> keys = new HashMap<>();
+        private Document checkedOwner;
+        private Report broken;
+
+        Seals(long sealedFrom) {
+            this.sealedFrom = sealedFrom;
+        }
+
+        void check(LogEntry entry, long checkedBefore, Checkpoint last) {
+            if (broken != null || entry.owner() == checkedOwner) {
+                return;
+            }
+            checkedOwner = entry.owner();
+            if (CanonicalEntries.of(entry) == null) {
+                broken = broken(entry.position(), checkedBefore, last, "the document " + entry.owner().get("_id")
+                        + " owns position " + entry.position() + " but holds no event with that position");
+                return;
+            }
+            CommitSeals.problem(entry, sealedFrom, id -> keys.computeIfAbsent(id, LogVerifier.this::sealKey))
+                    .ifPresent(problem -> broken = broken(entry.position(), checkedBefore, last, problem));
+        }
+    }
+
+    /** The public key of a seal's key id: one of the trusted ids when they are pinned, and published. */
+    private Optional<PublicKey> sealKey(String keyId) {
+        if (keysPinned() && !trustedKeyIds.contains(keyId)) {
+            return Optional.empty();
+        }
+        return store.publicKeyPem(keyId).map(SigningKey::publicKeyFromPem).filter(k -> SigningKey.keyId(k).equals(keyId));
+    }
+
+    private Optional<Notary.Head> readHead() {
+        try {
+            return notaryHead.read();
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the checkpoints still hold the one the notary last signed (kept beside its key, out of the database's reach). */
+    private static Optional<String> headProblem(Notary.Head head, List<Checkpoint> checkpoints, Checkpoint last) {
+        if (head.treeSize() == 0 || head.checkpoint() == null) {
+            return Optional.empty();
+        }
+        Optional<Checkpoint> signed = checkpoints.stream().filter(c -> c.treeSize() == head.treeSize()).findFirst();
+        if (signed.isEmpty()) {
+            return Optional.of("the notary last signed a checkpoint of " + head.treeSize() + " entries (its head, kept "
+                    + "beside its key), but the store " + (last == null ? "holds no checkpoint at all"
+                    : "does not hold it (its latest covers " + last.treeSize() + " entries)")
+                    + ": signed checkpoints were deleted");
+        }
+        if (!Arrays.equals(signed.get().hash(), head.checkpoint())) {
+            return Optional.of("the checkpoint of " + head.treeSize() + " entries in the store is not the one the notary "
+                    + "signed (its head, kept beside its key): it was replaced");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * An entry older than the grace period that no checkpoint covers: the notary signs within its
+     * interval, so either checkpoints (or the tree) were dropped, or the notary has stopped. The
+     * entry's time is the one its seal states (the writer's clock, which the seal protects), else its own.
+     */
+    private Optional<Report> uncovered(Checkpoint last, long checked) {
+        long next = last == null ? 1 : last.treeSize() + 1;
+        Document owner = engine.owners(next, 1).get(next);
+        if (owner == null) {
+            return Optional.empty();
+        }
+        Instant written = writtenAt(owner, next);
+        if (written == null || !written.isBefore(clock.instant().minus(grace))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Report(false, checked, last, next, "position " + next + " was written at " + written
+                + ", longer ago than " + grace + ", but no signed checkpoint covers it"
+                + (last == null ? " (the store holds no checkpoint at all)" : " (the latest covers " + last.treeSize()
+                + " entries)") + ": the tree or checkpoints were deleted, or the notary has stopped (see /api/audit/alarms)",
+                false));
+    }
+
+    private static Instant writtenAt(Document owner, long position) {
+        try {
+            Optional<Seal> seal = CommitSeals.stored(owner);
+            if (seal.isPresent()) {
+                return seal.get().writtenAt();
+            }
+            Document event = MongoEventStorageEngine.eventAt(owner, position);
+            Object time = event != null ? event.get("timestamp") : owner.get("at");
+            return time instanceof String text ? Instant.parse(text) : null;
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    private static Report withHead(Report report, Optional<Notary.Head> head) {
+        return new Report(report.valid(), report.checkedEntries(), report.lastCheckpoint(), report.firstBrokenPosition(),
+                report.problem(), head.isPresent());
     }
 
     /** The first recomputed node that differs from (or is missing in) the stored tree, as a broken report. */
@@ -179,6 +367,6 @@ public class LogVerifier {
     }
 
     private static Report broken(long position, long checked, Checkpoint last, String problem) {
-        return new Report(false, Math.max(0, checked), last, position, problem);
+        return new Report(false, Math.max(0, checked), last, position, problem, false);
     }
 }

@@ -4,10 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import ledger.evidence.Frontier;
 import ledger.evidence.SigningKey;
 import ledger.store.Fixtures;
 import ledger.store.MongoEventStorageEngine;
@@ -25,13 +30,15 @@ final class AuditedLog implements AutoCloseable {
     final MongoEventStorageEngine engine;
     final AuditStore audit = new AuditStore(database);
     final SigningKey key = SigningKey.generate();
+    final KeptHead head = new KeptHead();
     final Notary notary;
     final LogVerifier verifier;
     final EvidenceAssembler evidence;
 
     AuditedLog(Duration gapTimeout) {
-        engine = store.engineBuilder(client).gapTimeout(gapTimeout).build();
-        notary = new Notary(engine, audit, key, new Notary.CheckpointPolicy(1000, Duration.ofHours(1)), Clock.systemUTC());
+        engine = store.engineBuilder(client).gapTimeout(gapTimeout).sealer(new CommitSeals(key, Clock.systemUTC())).build();
+        notary = new Notary(engine, audit, key, new Notary.CheckpointPolicy(1000, Duration.ofHours(1)), Clock.systemUTC(),
+                head);
         verifier = new LogVerifier(engine, audit);
         evidence = new EvidenceAssembler(engine, audit, Clock.systemUTC());
     }
@@ -56,6 +63,67 @@ final class AuditedLog implements AutoCloseable {
             size = size % 3 + 1;
         }
         return ids;
+    }
+
+    /** The head the notary keeps beside its key, in memory. */
+    static final class KeptHead implements Notary.HeadKeeper {
+        private Notary.Head head;
+
+        @Override
+        public Optional<Notary.Head> read() {
+            return Optional.ofNullable(head);
+        }
+
+        @Override
+        public void write(Notary.Head head) {
+            this.head = head;
+        }
+    }
+
+    /** A verifier whose clock reads {@code clock}, with five minutes' grace, comparing with the notary's head or not. */
+    LogVerifier verifier(Clock clock, boolean readsHead) {
+        return new LogVerifier(engine, audit, Set.of(), clock, Duration.ofMinutes(5), readsHead ? head : Notary.HeadKeeper.NONE);
+    }
+
+    /**
+     * An event put straight into the database at {@code position}, as an intruder would: a copy of
+     * the event at position 1 with another id, sequence and text, and no seal (or {@code seal}).
+     */
+    Document forge(long position, String text, Document seal) {
+        Document event = new Document(ownerOf(1).getList("events", Document.class).get(0));
+        String aggregate = event.getString("aggregateId");
+        event.put("position", position);
+        event.put("eventId", "forged-" + position);
+        event.put("sequence", 1000 + position);
+        event.put("payload", new Document(event.get("payload", Document.class)).append("text", text));
+        Document forged = new Document("_id", position).append("positions", List.of(position))
+                .append("keys", List.of(aggregate + ":" + (1000 + position))).append("eventIds", List.of("forged-" + position))
+                .append("events", List.of(event));
+        if (seal != null) {
+            forged.append(MongoEventStorageEngine.SEAL, seal);
+        }
+        events.insertOne(forged);
+        if (position > engine.lastReservedPosition()) {
+            database.getCollection(MongoEventStorageEngine.COUNTERS).updateOne(Filters.eq("_id", "global"),
+                    Updates.set("last", position));
+        }
+        return forged;
+    }
+
+    /** Extends the stored tree over the positions after it, as an intruder can: no key needed for that. */
+    void recomputeTreeTo(long size) {
+        Frontier frontier = Frontier.restore(audit.treeSize(), audit::node);
+        for (var entry : engine.owners(frontier.size() + 1, (int) (size - frontier.size())).entrySet().stream()
+                .sorted(java.util.Map.Entry.comparingByKey()).toList()) {
+            var logEntry = new MongoEventStorageEngine.LogEntry(entry.getKey(), entry.getValue(),
+                    MongoEventStorageEngine.eventAt(entry.getValue(), entry.getKey()));
+            for (Frontier.Node node : frontier.append(ledger.evidence.Merkle.leafHash(CanonicalEntries.of(logEntry)))) {
+                database.getCollection(AuditStore.NODES).insertOne(new Document("_id", node.level() + "/" + node.index())
+                        .append("level", node.level()).append("index", node.index())
+                        .append("hash", ledger.evidence.Merkle.hex(node.hash())));
+            }
+        }
+        audit.setTreeSize(frontier.size(), java.time.Instant.now());
     }
 
     /** The commit document that owns a position. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
+import com.mongodb.client.model.Filters;
 import ledger.evidence.CheckpointExport;
 import ledger.evidence.EvidencePackage;
 import ledger.evidence.EvidenceVerifier;
@@ -26,6 +27,36 @@ class EvidenceAssemblerTest {
             assertThat(offline.entries()).extracting(EvidencePackage.Entry::position).containsExactly(3L, 18L, 40L);
             assertThat(offline.entries().get(1).canonical()).contains("\"eventId\":\"" + ids.get(17) + "\"");
             assertThat(EvidenceVerifier.verify(offline, log.key.publicKey()).problems()).isEmpty();
+            assertThat(offline.entries()).allSatisfy(entry -> assertThat(entry.seal()).as("the writer's seal").isNotNull());
+        }
+    }
+
+    @Test
+    void a_package_is_refused_when_a_commit_its_subject_names_was_deleted_from_the_store() {
+        try (AuditedLog log = new AuditedLog()) {
+            List<String> ids = log.append("bulletin-2026-03", 6); // commits own 1, 2-3, 4-6
+            log.notary.pass();
+            assertThat(log.evidence.forAggregate("督查通报", "bulletin-2026-03", ids).entries()).hasSize(6);
+
+            log.events.deleteOne(Filters.eq("_id", 2L)); // sequences 1 and 2
+            assertThatThrownBy(() -> log.evidence.forAggregate("督查通报", "bulletin-2026-03", List.of()))
+                    .isInstanceOf(LedgerException.class).hasMessageContaining("events 1..2 of bulletin-2026-03")
+                    .extracting(e -> ((LedgerException) e).code()).isEqualTo(ErrorCode.EVIDENCE_INCOMPLETE);
+            assertThat(log.verifier.verify(null, null).problem()).contains("position 2 has no entry");
+        }
+    }
+
+    @Test
+    void a_package_is_refused_when_the_last_commit_of_its_subject_was_deleted_and_a_view_still_names_it() {
+        try (AuditedLog log = new AuditedLog()) {
+            List<String> ids = log.append("bulletin-2026-04", 6);
+            log.notary.pass();
+
+            log.events.deleteOne(Filters.eq("_id", 4L)); // sequences 3..5, the tail: the store alone cannot tell
+            assertThatThrownBy(() -> log.evidence.forAggregate("督查通报", "bulletin-2026-04", ids))
+                    .isInstanceOf(LedgerException.class).hasMessageContaining("3 of the events behind bulletin-2026-04")
+                    .extracting(e -> ((LedgerException) e).code()).isEqualTo(ErrorCode.EVIDENCE_INCOMPLETE);
+            assertThat(log.verifier.verify(null, null).problem()).contains("position 4 has no entry");
         }
     }
 
@@ -41,7 +72,7 @@ class EvidenceAssemblerTest {
                     .isInstanceOf(LedgerException.class).hasMessageContaining("1 of the 2 events behind s came after")
                     .extracting(e -> ((LedgerException) e).code()).isEqualTo(ErrorCode.EVIDENCE_NOT_YET_CHECKPOINTED);
             assertThatThrownBy(() -> log.evidence.forEvents("t", "s", List.of("no-such-event")))
-                    .extracting(e -> ((LedgerException) e).code()).isEqualTo(ErrorCode.UNKNOWN_RESOURCE);
+                    .extracting(e -> ((LedgerException) e).code()).isEqualTo(ErrorCode.EVIDENCE_INCOMPLETE);
         }
     }
 

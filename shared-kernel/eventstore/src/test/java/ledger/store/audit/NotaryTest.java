@@ -65,6 +65,7 @@ class NotaryTest {
 
             Document late = Document.parse("{\"_id\":6,\"positions\":[6],\"events\":[{\"position\":6,\"eventId\":\"late\","
                     + "\"payloadType\":\"x\",\"payload\":{},\"metaData\":{}}]}");
+            late.append(MongoEventStorageEngine.SEAL, new CommitSeals(log.key, Clock.systemUTC()).seal(late)); // as its writer seals it
             log.events.insertOne(late);
             log.append("notebook-2", 9);
             Notary second = new Notary(log.engine, log.audit, log.key,

@@ -2,12 +2,21 @@ package ledger.store.audit;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import ledger.evidence.Checkpoint;
+import ledger.evidence.CheckpointExport;
+import ledger.evidence.EvidencePackage;
+import ledger.evidence.EvidenceVerifier;
 import ledger.evidence.Frontier;
+import ledger.kernel.shared.ErrorCode;
+import ledger.kernel.shared.LedgerException;
 import ledger.evidence.Merkle;
 import ledger.store.MongoEventStorageEngine;
 import org.bson.Document;
@@ -159,5 +168,164 @@ class TamperTest {
 
         assertThat(report.valid()).isFalse();
         assertThat(report.problem()).contains("signature of the checkpoint of 30 entries does not verify");
+    }
+
+    // ---- issue 12: entries the command side never wrote, and checkpoints that went missing
+
+    @Test
+    void an_event_appended_straight_into_the_database_is_never_notarized_and_verify_names_it_a_forgery() {
+        log.forge(31, "更正：第3条通报撤回", null); // a fake erratum at the next position
+        List<String> genuine = log.append("notebook-2", 3); // 32..34, written by the command side after it
+
+        log.notary.pass();
+        log.notary.checkpointNow();
+
+        assertThat(log.audit.treeSize()).as("the tree stops before the forgery").isEqualTo(30);
+        assertThat(log.audit.checkpoints()).extracting(c -> c.treeSize()).containsExactly(30L);
+        assertThat(log.audit.alarms()).singleElement().satisfies(alarm -> {
+            assertThat(alarm.position()).isEqualTo(31);
+            assertThat(alarm.problem()).contains("position 31 carries no valid seal").contains("forgery");
+        });
+        LogVerifier.Report report = log.verifier.verify(null, null);
+        assertThat(report.valid()).isFalse();
+        assertThat(report.firstBrokenPosition()).isEqualTo(31);
+        assertThat(report.problem()).contains("position 31 carries no valid seal of the writer");
+        assertThat(log.verifier.verify(1L, 30L).valid()).as("what was notarized before it").isTrue();
+        assertThatThrownBy(() -> log.evidence.forEvents("督查通报", "notebook-1", List.of("forged-31", genuine.get(0))))
+                .hasMessageContaining("position 31 behind notebook-1 raised a TAMPER ALARM")
+                .extracting(e -> ((LedgerException) e).code()).isEqualTo(ErrorCode.EVIDENCE_TAMPERED);
+    }
+
+    @Test
+    void a_forged_event_with_a_seal_copied_from_a_genuine_commit_is_a_forgery_too() {
+        log.forge(31, "更正：第3条通报撤回", log.ownerOf(1).get(MongoEventStorageEngine.SEAL, Document.class));
+
+        log.notary.pass();
+
+        assertThat(log.audit.treeSize()).isEqualTo(30);
+        LogVerifier.Report report = log.verifier.verify(null, null);
+        assertThat(report.valid()).isFalse();
+        assertThat(report.firstBrokenPosition()).isEqualTo(31);
+        assertThat(report.problem()).contains("the seal of position 31 does not match what its document holds");
+    }
+
+    @Test
+    void a_forged_event_with_the_stored_tree_recomputed_over_it_is_not_signed_and_verify_names_it() {
+        log.forge(31, "更正：第3条通报撤回", null);
+        log.recomputeTreeTo(31); // the intruder extends audit_nodes and audit_state over the forgery
+
+        assertThatThrownBy(log.notary::checkpointNow).isInstanceOf(AuditStore.LogChangedException.class)
+                .hasMessageContaining("position 31 carries no valid seal");
+
+        assertThat(log.audit.checkpoints()).extracting(c -> c.treeSize()).containsExactly(30L);
+        assertThat(log.audit.alarms()).anySatisfy(alarm -> assertThat(alarm.position()).isEqualTo(31));
+        LogVerifier.Report report = log.verifier.verify(null, null);
+        assertThat(report.valid()).isFalse();
+        assertThat(report.firstBrokenPosition()).isEqualTo(31);
+        assertThat(report.problem()).contains("position 31 carries no valid seal");
+    }
+
+    @Test
+    void a_package_signed_over_a_forged_event_is_invalid_offline() {
+        // as if a notary without seal checks (the one before issue 12) had been fooled into signing it
+        log.forge(31, "更正：第3条通报撤回", null);
+        log.recomputeTreeTo(31);
+        Frontier tree = Frontier.restore(31, log.audit::node);
+        Checkpoint latest = log.audit.latestCheckpoint().orElseThrow();
+        log.audit.saveCheckpoint(log.key.sign(31, tree.root(), java.time.Instant.now(), latest.hash(), 1));
+        EvidencePackage evidence = EvidencePackage.parse(log.evidence.forEvents("督查通报", "notebook-1",
+                List.of("forged-31", log.ownerOf(30).getList("eventIds", String.class).get(0))).toJson());
+
+        EvidenceVerifier.Verdict verdict = EvidenceVerifier.verify(evidence, log.key.publicKey());
+
+        assertThat(verdict.valid()).isFalse();
+        assertThat(verdict.problems()).singleElement().asString().contains("position 31").contains("FORGERY")
+                .contains("carries no seal");
+    }
+
+    @Test
+    void dropped_tree_and_checkpoints_make_verify_invalid_against_the_kept_head_and_once_the_entries_are_old() {
+        for (String collection : List.of(AuditStore.NODES, AuditStore.STATE, AuditStore.CHECKPOINTS)) {
+            log.database.getCollection(collection).deleteMany(new Document());
+        }
+
+        LogVerifier.Report againstHead = log.verifier(Clock.systemUTC(), true).verify(null, null);
+        assertThat(againstHead.valid()).isFalse();
+        assertThat(againstHead.headChecked()).isTrue();
+        assertThat(againstHead.problem()).contains("the notary last signed a checkpoint of 30 entries")
+                .contains("signed checkpoints were deleted");
+
+        LogVerifier.Report later = log.verifier(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(10)), false)
+                .verify(null, null);
+        assertThat(later.valid()).isFalse();
+        assertThat(later.firstBrokenPosition()).isEqualTo(1);
+        assertThat(later.problem()).contains("no signed checkpoint covers it (the store holds no checkpoint at all)");
+
+        // the notary rebuilds the tree from the genuine log, but will not sign past the checkpoint it lost
+        assertThatThrownBy(log.notary::pass).isInstanceOf(AuditStore.LogChangedException.class);
+        assertThat(log.audit.alarms()).anySatisfy(alarm -> assertThat(alarm.problem())
+                .contains("the checkpoint of 30 entries this key signed last is missing").contains("checkpoints were deleted"));
+    }
+
+    @Test
+    void a_fresh_log_is_valid_in_its_first_minutes_before_any_checkpoint() {
+        try (AuditedLog fresh = new AuditedLog()) {
+            fresh.append("notebook-1", 3);
+
+            LogVerifier.Report report = fresh.verifier(Clock.systemUTC(), true).verify(null, null);
+
+            assertThat(report.valid()).isTrue();
+            assertThat(report.checkedEntries()).as("sealed, not yet notarized").isEqualTo(3);
+            assertThat(fresh.verifier(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(6)), false).verify(null, null)
+                    .problem()).as("but not for longer than the grace period").contains("no signed checkpoint covers it");
+        }
+    }
+
+    @Test
+    void a_deleted_latest_checkpoint_is_found_against_the_kept_head_or_once_its_entries_are_old() {
+        log.append("notebook-2", 10); // 31..40
+        log.notary.pass();
+        log.notary.checkpointNow();
+        log.database.getCollection(AuditStore.CHECKPOINTS).deleteOne(eq("_id", 40L));
+
+        LogVerifier.Report againstHead = log.verifier(Clock.systemUTC(), true).verify(null, null);
+        assertThat(againstHead.valid()).isFalse();
+        assertThat(againstHead.problem()).contains("last signed a checkpoint of 40 entries")
+                .contains("its latest covers 30 entries");
+        LogVerifier.Report later = log.verifier(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(10)), false)
+                .verify(null, null);
+        assertThat(later.valid()).isFalse();
+        assertThat(later.firstBrokenPosition()).isEqualTo(31);
+        assertThat(later.problem()).contains("no signed checkpoint covers it (the latest covers 30 entries)");
+
+        log.append("notebook-3", 2);
+        log.notary.pass();
+        assertThatThrownBy(log.notary::checkpointNow).hasMessageContaining("checkpoint of 40 entries this key signed last");
+        assertThat(log.audit.alarms()).anySatisfy(alarm -> assertThat(alarm.problem()).contains("checkpoints were deleted"));
+    }
+
+    @Test
+    void a_deleted_middle_checkpoint_breaks_the_chain_online_and_offline() {
+        log.append("notebook-2", 10);
+        log.notary.pass();
+        log.notary.checkpointNow(); // 40
+        log.append("notebook-3", 10);
+        log.notary.pass();
+        log.notary.checkpointNow(); // 50
+        CheckpointExport kept = log.evidence.checkpoints();
+        log.database.getCollection(AuditStore.CHECKPOINTS).deleteOne(eq("_id", 40L));
+
+        LogVerifier.Report report = log.verifier.verify(null, null);
+        assertThat(report.valid()).isFalse();
+        assertThat(report.firstBrokenPosition()).isEqualTo(50);
+        assertThat(report.problem()).contains("the checkpoint of 50 entries names a predecessor that is not the "
+                + "checkpoint of 30 entries before it");
+
+        EvidenceVerifier.Verdict offline = EvidenceVerifier.verify(CheckpointExport.parse(log.evidence.checkpoints().toJson()),
+                log.key.publicKey(), null);
+        assertThat(offline.valid()).isFalse();
+        assertThat(offline.problems()).anySatisfy(p -> assertThat(p).contains("checkpoint 2 (tree size 50)")
+                .contains("a checkpoint between them was removed"));
+        assertThat(EvidenceVerifier.verify(kept, log.key.publicKey(), null).valid()).as("the export kept before").isTrue();
     }
 }

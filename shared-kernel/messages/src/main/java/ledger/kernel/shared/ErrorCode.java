@@ -95,6 +95,8 @@ public enum ErrorCode {
     CONCURRENT_MODIFICATION(Kind.CONFLICT, "Someone else changed this at the same moment; reload and try again"),
     STALE_VERSION(Kind.STALE, "The version in If-Match is no longer the current one"),
     EVIDENCE_NOT_YET_CHECKPOINTED(Kind.UNAVAILABLE, "Not every event asked for is covered by a signed checkpoint yet"),
+    EVIDENCE_INCOMPLETE(Kind.CONFLICT, "An event the evidence must hold is missing from the store; no package was built"),
+    EVIDENCE_TAMPERED(Kind.CONFLICT, "An event the evidence must hold raised a tamper alarm; no package was built"),
     VIEW_NOT_YET_CURRENT(Kind.UNAVAILABLE, "The view has not yet caught up with the requested position"),
     VIEW_EVENT_PARKED(Kind.UNAVAILABLE, "An event up to the requested position is parked in the view's dead-letter queue"),
     STORE_UNAVAILABLE(Kind.UNAVAILABLE, "The event store failed while this was handled; try again");
