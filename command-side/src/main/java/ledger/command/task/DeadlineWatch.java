@@ -14,12 +14,10 @@ import ledger.kernel.security.Actor;
 import ledger.kernel.security.Role;
 import ledger.kernel.shared.BureauTime;
 import ledger.kernel.task.CompletionVerifiedEvent;
-import ledger.kernel.task.DeadlineMissedEvent;
 import ledger.kernel.task.DeadlineStanding;
 import ledger.kernel.task.DueDateSet;
 import ledger.kernel.task.TaskAssignedEvent;
 import ledger.kernel.task.TaskCancelledEvent;
-import ledger.kernel.task.TaskFellAtRiskEvent;
 import ledger.kernel.task.TaskId;
 import ledger.kernel.task.TaskMergedEvent;
 import ledger.kernel.task.WatchDeadlineCommand;
@@ -37,7 +35,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Watches due dates without an in-memory timer: the open tasks, their due dates and what each has
- * recorded are kept in MongoDB (fed by the task events within the same command), and at start-up
+ * recorded are kept in MongoDB (due dates fed by the task events within the same command, what was
+ * recorded by the task's own answer to the watch), and at start-up
  * and then every {@code ledger.deadlines.check-interval} each task whose next moment has come
  * (by {@link DeadlinePolicy}) is told the time. The task records "at risk" and "missed" itself,
  * once per due date, and answers how it stands, which the watch keeps: so a watch that runs twice,
@@ -69,16 +68,6 @@ public class DeadlineWatch {
     void on(DueDateSet event) {
         open.updateOne(eq("_id", event.taskId().value()), Updates.set("dueDate", event.dueDate().toString()),
                 new UpdateOptions().upsert(event instanceof TaskAssignedEvent));
-    }
-
-    @EventHandler
-    void on(TaskFellAtRiskEvent event) {
-        open.updateOne(eq("_id", event.taskId().value()), Updates.set("atRiskFor", event.dueDate().toString()));
-    }
-
-    @EventHandler
-    void on(DeadlineMissedEvent event) {
-        open.updateOne(eq("_id", event.taskId().value()), Updates.set("missedFor", event.dueDate().toString()));
     }
 
     @EventHandler

@@ -25,6 +25,7 @@ import org.springframework.web.util.ServletRequestPathUtils;
 final class UnmappedPaths implements AuthorizationManager<RequestAuthorizationContext> {
 
     private final ApplicationContext context;
+    private volatile List<RequestMappingHandlerMapping> mappings;
 
     UnmappedPaths(ApplicationContext context) {
         this.context = context;
@@ -72,7 +73,13 @@ final class UnmappedPaths implements AuthorizationManager<RequestAuthorizationCo
         return false;
     }
 
+    /** Looked up once, on the first request no rule matched: the mappings are fixed once the service runs. */
     private List<RequestMappingHandlerMapping> mappings() {
-        return List.copyOf(context.getBeansOfType(RequestMappingHandlerMapping.class).values());
+        List<RequestMappingHandlerMapping> found = mappings;
+        if (found == null) {
+            found = List.copyOf(context.getBeansOfType(RequestMappingHandlerMapping.class).values());
+            mappings = found;
+        }
+        return found;
     }
 }
