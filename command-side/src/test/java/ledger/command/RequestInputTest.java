@@ -9,12 +9,14 @@ import ledger.kernel.security.Role;
 import ledger.security.TestAccounts;
 import ledger.security.UserAccounts;
 import ledger.store.MongoEventStorageEngine;
+import ledger.web.MalformedRequests;
 import org.axonframework.eventhandling.TrackingToken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -34,6 +36,8 @@ class RequestInputTest {
             {"title":"%s","source":"MINISTRY","leadLeaderId":"cadre-test-bureau-leader","leadUnitId":"unit-a",
              "dueDate":%s,"ledgerMonth":%s}""";
 
+    @LocalServerPort
+    int port;
     @Autowired
     TestRestTemplate http;
     @Autowired
@@ -82,11 +86,13 @@ class RequestInputTest {
     }
 
     @Test
-    void the_error_page_is_a_problem_document_for_anybody() {
-        ResponseEntity<Map> error = http.getForEntity("/error", Map.class);
-        assertThat(error.getStatusCode().value()).isEqualTo(404);
-        assertThat(error.getHeaders().getContentType().toString()).startsWith("application/problem+json");
-        assertThat(error.getBody()).containsEntry("code", "UNKNOWN_RESOURCE");
+    void requests_the_container_refuses_are_problem_documents() throws Exception {
+        MalformedRequests.assertAnsweredWithProblems(port);
+    }
+
+    @Test
+    void the_error_page_is_a_problem_document_for_anybody() throws Exception {
+        MalformedRequests.assertErrorPageIsAProblem(port);
     }
 
     @Test

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -29,7 +28,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -50,8 +48,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-    /** Writes problems as Spring does: their properties beside the standard fields. */
-    private static final ObjectMapper JSON = new ObjectMapper().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
 
     @ExceptionHandler(LedgerException.class)
     ResponseEntity<ProblemDetail> ledger(LedgerException e, HttpServletRequest request, HttpServletResponse response)
@@ -102,7 +98,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         response.reset();
         answer.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
-        Problems.write(answer.getBody(), request, response, JSON);
+        Problems.write(answer.getBody(), request, response, Problems.JSON);
     }
 
     private static boolean wantsStream(HttpServletRequest request) {

@@ -4,7 +4,6 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import ledger.kernel.shared.ErrorCode;
 import org.springframework.boot.web.servlet.error.ErrorController;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -28,16 +27,7 @@ public class ProblemErrorController implements ErrorController {
         if (status == null) {
             return Problems.response(ErrorCode.UNKNOWN_RESOURCE, "Nothing is at " + path);
         }
-        HttpStatus code = HttpStatus.resolve((Integer) status);
-        if (code == null || code.is5xxServerError()) {
-            return Problems.internalError();
-        }
-        if (code == HttpStatus.NOT_FOUND) {
-            return Problems.response(ErrorCode.UNKNOWN_RESOURCE, "Nothing is at " + path);
-        }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(code, code.getReasonPhrase() + ": " + path);
-        problem.setTitle(code.getReasonPhrase());
-        problem.setProperty("code", code == HttpStatus.BAD_REQUEST ? ErrorCode.INVALID_INPUT.name() : "HTTP_" + code.value());
-        return ResponseEntity.status(code).body(problem);
+        ProblemDetail problem = Problems.forStatus((Integer) status, path);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 }

@@ -16,9 +16,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 
 /** Builds RFC 9457 problem documents that always carry our stable error code. */
 public final class Problems {
+
+    /** Writes problems as Spring does: their properties beside the standard fields. */
+    static final ObjectMapper JSON = new ObjectMapper().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
 
     private Problems() {
     }
@@ -75,6 +79,28 @@ public final class Problems {
         problem.setTitle("Internal error");
         problem.setProperty("code", "INTERNAL_ERROR");
         return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /**
+     * The problem for a bare HTTP status the servlet container set (a failure outside any
+     * controller, or a request it refused before any servlet saw it), naming nothing it was sent
+     * beyond {@code what}.
+     */
+    public static ProblemDetail forStatus(int status, String what) {
+        HttpStatus code = HttpStatus.resolve(status);
+        if (code == null || code.is5xxServerError()) {
+            return internalError().getBody();
+        }
+        if (code == HttpStatus.NOT_FOUND) {
+            return of(ErrorCode.UNKNOWN_RESOURCE, "Nothing is at " + what);
+        }
+        if (code == HttpStatus.BAD_REQUEST) {
+            return of(ErrorCode.INVALID_INPUT, "The request is malformed: " + what);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(code, code.getReasonPhrase() + ": " + what);
+        problem.setTitle(code.getReasonPhrase());
+        problem.setProperty("code", "HTTP_" + code.value());
+        return problem;
     }
 
     /** Bad input that names the fields at fault. */
