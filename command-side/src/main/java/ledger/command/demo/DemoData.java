@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import ledger.command.infrastructure.CommandSender;
 import ledger.command.organisation.OrganisationDirectory;
@@ -39,6 +41,7 @@ import ledger.kernel.taskforce.RecordTaskForceMeetingCommand;
 import ledger.kernel.taskforce.ReferProblemCommand;
 import ledger.kernel.taskforce.SubmitFeasibilityOpinionCommand;
 import ledger.kernel.taskforce.TaskForceId;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,8 +56,13 @@ import org.springframework.stereotype.Component;
  * the stationed discipline group, 6 bureau leaders, 43 cadres (among them every person of a demo
  * account), 60 key tasks of the current month from the mechanisms' sources, progress, one task
  * force whose problem the Party Group decides, and last month's score of a leader corrected with
- * four eyes. Loaded once, into an empty organisation, when
- * {@code ledger.demo.data} is true ({@code ./run --demo}).
+ * four eyes. Loaded when {@code ledger.demo.data} is true ({@code ./run --demo}).
+ *
+ * <p>Each command carries a commit key named after its item ({@code demo/<aggregate>#<n>}), so the
+ * store holds it at most once: a load that died half-way is finished by the next start, which
+ * sends again only what is missing, and a finished load sends nothing. The month and days are
+ * those of the first start (the day its first unit was registered), so a load resumed later
+ * completes the same month.
  */
 @Component
 @Order(10)
@@ -93,6 +101,8 @@ class DemoData implements ApplicationRunner {
             new LeaderSpec("cadre-deputy-yang", "杨帆", "副局长", List.of("村镇建设", "城建档案"), false),
             new LeaderSpec("cadre-deputy-huang", "黄志强", "副局长", List.of("计划财务"), true),
             new LeaderSpec("cadre-inspector-zhou", "周敏", "四级调研员", List.of("安全生产"), false));
+
+    private static final String FIRST_UNIT = UNITS.get(0).id();
 
     private static final String DISCIPLINE_GROUP = "discipline-group";
 
@@ -139,36 +149,73 @@ class DemoData implements ApplicationRunner {
     private static final String[] GIVEN = {"晓明", "丽华", "建军", "海燕", "志远", "文静", "国庆", "雪梅", "振华", "思琪",
             "立新", "秀英"};
 
+
     private final CommandSender sender;
     private final OrganisationDirectory directory;
+    private final EventStorageEngine events;
     private final Clock clock;
     private final boolean enabled;
+    private final Map<String, Integer> commandsPerAggregate = new HashMap<>();
+    private int sent;
+    private int skipped;
+    private int budget;
 
-    DemoData(CommandSender sender, OrganisationDirectory directory, Clock clock,
+    DemoData(CommandSender sender, OrganisationDirectory directory, EventStorageEngine events, Clock clock,
              @Value("${ledger.demo.data:false}") boolean enabled) {
         this.sender = sender;
         this.directory = directory;
+        this.events = events;
         this.clock = clock;
         this.enabled = enabled;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!enabled) {
-            return;
+        if (enabled) {
+            load(Integer.MAX_VALUE);
         }
-        if (directory.personnelOffice().isPresent()) {
-            log.info("Demo data: the organisation is already recorded; nothing loaded");
-            return;
-        }
-        LocalDate today = BureauTime.dayOf(clock.instant());
+    }
+
+    /**
+     * Sends every item the store does not hold yet, at most {@code maxSent} of them (a test stops
+     * a load half-way with it); answers whether the load is complete.
+     */
+    synchronized boolean load(int maxSent) {
+        commandsPerAggregate.clear();
+        sent = 0;
+        skipped = 0;
+        budget = maxSent;
+        LocalDate today = firstStart().orElseGet(() -> BureauTime.dayOf(clock.instant()));
         YearMonth month = YearMonth.from(today);
-        organisation(today.minusYears(3));
-        List<TaskId> tasks = tasks(month, today);
-        taskForce(tasks.get(18), tasks.get(48));
-        correctedScore(month.minusMonths(1));
-        log.info("Demo data: {} units, {} bureau leaders, 43 cadres and {} key tasks of {} loaded",
-                UNITS.size(), LEADERS.size(), tasks.size(), month);
+        try {
+            organisation(today.minusYears(3));
+            List<TaskId> tasks = tasks(month, today);
+            taskForce(today, tasks.get(18), tasks.get(48));
+            correctedScore(month.minusMonths(1));
+        } catch (Interrupted stopped) {
+            log.info("Demo data: stopped after {} items; the next start loads the rest", sent);
+            return false;
+        }
+        if (sent == 0) {
+            log.info("Demo data: all {} items of {} already loaded; nothing sent", skipped, month);
+        } else {
+            log.info("Demo data of {}: {} units, {} bureau leaders, 43 cadres and 60 key tasks: {} items loaded"
+                    + " now, {} were already loaded", month, UNITS.size() + 1, LEADERS.size(), sent, skipped);
+        }
+        return true;
+    }
+
+    /** The day an earlier start registered the first unit, if one did. */
+    private Optional<LocalDate> firstStart() {
+        try (var stream = events.readEvents(FIRST_UNIT, 0).asStream()) {
+            return stream.findFirst().map(first -> BureauTime.dayOf(first.getTimestamp()));
+        }
+    }
+
+    private static final class Interrupted extends RuntimeException {
+        Interrupted() {
+            super(null, null, false, false);
+        }
     }
 
     private void organisation(LocalDate since) {
@@ -254,20 +301,20 @@ class DemoData implements ApplicationRunner {
         return prefix.getOrDefault(source, "") + (i + 1) + "号";
     }
 
-    private void taskForce(TaskId gasSafety, TaskId elevators) {
+    private void taskForce(LocalDate today, TaskId gasSafety, TaskId elevators) {
         CadreId lead = new CadreId("cadre-inspector-zhou");
         Actor leader = new Actor(lead.value(), Role.BUREAU_LEADER, null);
         TaskForceId id = new TaskForceId("tf-demo-gas-safety");
         send(leader, new FormTaskForceCommand(id, leader, "老旧燃气管网产权不清、改造资金缺口", ProblemKind.BUSINESS, "安全生产",
                 lead, directory.leadFacts(lead), List.of(new UnitId("quality-safety"), new UnitId("planning-finance")),
                 List.of(gasSafety, elevators), clock.instant()), id.value());
-        send(leader, new RecordTaskForceMeetingCommand(id, leader, BureauTime.dayOf(clock.instant()),
+        send(leader, new RecordTaskForceMeetingCommand(id, leader, today,
                 "会同燃气企业、街道逐段核实管网产权", clock.instant()), id.value());
         send(leader, new SubmitFeasibilityOpinionCommand(id, leader, "由燃气企业先行整改，财政补助三成，产权随后确认",
                 clock.instant()), id.value());
         send(leader, new ReferProblemCommand(id, leader, LeadershipMeeting.PARTY_GROUP_MEETING, clock.instant()),
                 id.value());
-        LocalDate extended = BureauTime.dayOf(clock.instant()).plusMonths(1);
+        LocalDate extended = today.plusMonths(1);
         send(OFFICE, new RecordLeadershipDecisionCommand(id, OFFICE, LeadershipMeeting.PARTY_GROUP_MEETING,
                 "党组会〔2026〕18号", "同意先行整改，时限顺延一个月", new DecisionEffect(extended, null, null, false),
                 clock.instant()), id.value());
@@ -285,6 +332,16 @@ class DemoData implements ApplicationRunner {
     }
 
     private void send(Actor actor, Object command, String id) {
-        sender.sendAs(actor, command, id, null);
+        int n = commandsPerAggregate.merge(id, 1, Integer::sum);
+        if (sent >= budget) {
+            throw new Interrupted();
+        }
+        boolean[] earlier = {false};
+        sender.sendOnceAs(actor, command, id, "demo/" + id + "#" + n, () -> earlier[0] = true);
+        if (earlier[0]) {
+            skipped++;
+        } else {
+            sent++;
+        }
     }
 }

@@ -71,6 +71,16 @@ public class CommandSender {
         return dispatch(metaData(actor, reason), command, aggregateId);
     }
 
+    /**
+     * Sends as the given actor under a commit key of the caller's own: stored at most once however
+     * often it is sent (a loader resumed after a crash re-sends what it is not sure of). Empty
+     * when nothing needed recording; {@code replayed} tells whether an earlier run had stored it.
+     */
+    public Optional<CommandAccepted> sendOnceAs(Actor actor, Object command, String aggregateId, String commitKey,
+                                                Runnable replayed) {
+        return dispatch(metaData(actor, null), command, aggregateId, commitKey, replayed);
+    }
+
     /** Sends as the given actor and answers with what the handler returned (a system flow's question). */
     public <R> R askAs(Actor actor, Object command) {
         return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData(actor, null)));
@@ -84,11 +94,16 @@ public class CommandSender {
      */
     private Optional<CommandAccepted> dispatch(MetaData metaData, Object command, String aggregateId) {
         RequestIdempotency idempotency = RequestIdempotency.current();
-        String key = idempotency == null ? null : idempotency.nextCommandKey();
+        return idempotency == null ? dispatch(metaData, command, aggregateId, null, () -> { })
+                : dispatch(metaData, command, aggregateId, idempotency.nextCommandKey(), idempotency::markReplayed);
+    }
+
+    private Optional<CommandAccepted> dispatch(MetaData metaData, Object command, String aggregateId, String key,
+                                               Runnable replayed) {
         if (key != null) {
             Optional<CommitReceipt> stored = receipts.committedUnder(key);
             if (stored.isPresent()) {
-                idempotency.markReplayed();
+                replayed.run();
                 return accepted(stored.get(), aggregateId);
             }
             metaData = metaData.and(MetadataKeys.IDEMPOTENCY_KEY, key);
@@ -102,7 +117,7 @@ public class CommandSender {
             if (stored.isEmpty()) {
                 throw e;
             }
-            idempotency.markReplayed();
+            replayed.run();
             return accepted(stored.get(), aggregateId);
         }
         return receipt == null ? Optional.empty() : accepted(receipt, aggregateId);

@@ -62,7 +62,9 @@ class DemoDataTest {
         assertThat(engine.readEvents("score-demo-" + lastMonth + "-deputy-zhang").asStream()
                 .anyMatch(e -> e.getPayload() instanceof ScoreCorrectedEvent)).isTrue();
 
-        demo.run(null); // a second start loads nothing (a second load would be refused as a re-registration)
+        assertThat(DemoDataResumeTest.loaded(engine)).isEqualTo(DemoDataResumeTest.UNINTERRUPTED);
+        demo.run(null); // a second start finds every item stored and sends nothing
+        assertThat(DemoDataResumeTest.loaded(engine)).isEqualTo(DemoDataResumeTest.UNINTERRUPTED);
         assertThat(engine.readEvents("bureau-office").asStream().count()).isEqualTo(2); // registered, head appointed
         assertThat(engine.readEvents("task-demo-" + month + "-1").asStream()
                 .filter(e -> e.getPayload() instanceof TaskAssignedEvent).count()).isEqualTo(1);
