@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import ledger.kernel.security.Role;
+import ledger.security.ApiDocumentChecks;
 import ledger.security.TestAccounts;
 import ledger.security.UserAccounts;
 import ledger.store.MongoEventStorageEngine;
@@ -59,6 +60,12 @@ class CommandSideAccessTest {
     void accounts() {
         TestAccounts.ensure(accounts, passwords);
         TestOrganisation.ensure(http);
+    }
+
+    @Test
+    void the_api_description_lets_swagger_ui_sign_in_with_basic_or_bearer() throws Exception {
+        ApiDocumentChecks.declaresBasicAndBearerOnEveryOperation(ApiDocumentChecks.document(http));
+        ApiDocumentChecks.swaggerUiSignsInWithBasic(http, "/api/accounts");
     }
 
     @Test

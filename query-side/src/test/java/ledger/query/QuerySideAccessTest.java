@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import ledger.kernel.security.Role;
+import ledger.security.ApiDocumentChecks;
 import ledger.security.TestAccounts;
 import ledger.security.UserAccounts;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,6 +73,12 @@ class QuerySideAccessTest {
     @BeforeEach
     void accounts() {
         TestAccounts.ensure(accounts, passwords);
+    }
+
+    @Test
+    void the_api_description_lets_swagger_ui_sign_in_with_basic_or_bearer() throws Exception {
+        ApiDocumentChecks.declaresBasicAndBearerOnEveryOperation(ApiDocumentChecks.document(http));
+        ApiDocumentChecks.swaggerUiSignsInWithBasic(http, "/api/admin/processors");
     }
 
     @Test

@@ -54,7 +54,7 @@ class AuditSearchController {
                       @Parameter(description = "a cadre, unit, task or other id the event names")
                       @RequestParam(required = false) String concerning,
                       @Parameter(description = "event type names, e.g. ScoreCorrectedEvent")
-                      @RequestParam(required = false) Set<String> types,
+                      @RequestParam(required = false) Set<EventType> types,
                       @Parameter(description = "stored at or after this instant") @RequestParam(required = false)
                       String from,
                       @Parameter(description = "stored before this instant") @RequestParam(required = false) String to,
@@ -72,8 +72,8 @@ class AuditSearchController {
         if (concerning != null) {
             criteria = criteria.and("concerning").is(concerning);
         }
-        if (types != null && !types.isEmpty()) {
-            criteria = criteria.and("type").in(types);
+        if (EventType.names(types) != null) {
+            criteria = criteria.and("type").in(EventType.names(types));
         }
         Instant since = instant("from", from);
         Instant until = instant("to", to);

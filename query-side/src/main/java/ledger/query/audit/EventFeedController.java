@@ -72,8 +72,9 @@ class EventFeedController {
                   @RequestParam(defaultValue = "0") @PositiveOrZero long after,
                   @RequestParam(defaultValue = "100") @Positive @Max(1000) int limit,
                   @Parameter(description = "event type names, e.g. TaskAssignedEvent") @RequestParam(required = false)
-                  Set<String> types,
+                  Set<EventType> types,
                   @RequestParam(required = false) String aggregate) {
+        Set<String> typeNames = EventType.names(types);
         List<FeedEvent> page = new ArrayList<>();
         long next = after;
         int scanned = 0;
@@ -89,7 +90,7 @@ class EventFeedController {
                 TrackedEventMessage<?> event = events.next();
                 scanned++;
                 next = event.trackingToken().position().orElse(next);
-                if (FeedEvent.matches(event, types, aggregate)) {
+                if (FeedEvent.matches(event, typeNames, aggregate)) {
                     page.add(FeedEvent.of(event, next, json));
                 }
             }

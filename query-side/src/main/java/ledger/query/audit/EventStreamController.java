@@ -63,13 +63,14 @@ class EventStreamController {
     ResponseEntity<StreamingResponseBody> stream(
             @Parameter(description = "the position to stream after (0: from the start)")
             @RequestParam(defaultValue = "0") @PositiveOrZero long after,
-            @RequestParam(required = false) Set<String> types,
+            @RequestParam(required = false) Set<EventType> types,
             @RequestParam(required = false) String aggregate,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
             @RequestHeader(name = "Accept", required = false) String accept) {
         long from = resumeFrom(after, lastEventId);
         boolean sse = accept == null || !accept.contains("application/x-ndjson");
-        StreamingResponseBody body = out -> follow(out, from, types, aggregate, sse);
+        Set<String> typeNames = EventType.names(types);
+        StreamingResponseBody body = out -> follow(out, from, typeNames, aggregate, sse);
         return ResponseEntity.ok().contentType(sse ? MediaType.TEXT_EVENT_STREAM : NDJSON)
                 .header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no").body(body);
     }

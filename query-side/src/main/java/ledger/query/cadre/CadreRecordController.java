@@ -11,6 +11,7 @@ import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.PositiveOrZero;
 import ledger.kernel.security.Role;
@@ -73,7 +74,8 @@ class CadreRecordController {
                                @RequestParam(required = false) @PositiveOrZero Long minPosition,
                                @Parameter(description = "the evidence as it stood then: an instant or a global position")
                                @RequestParam(required = false) String asOf,
-                               @Parameter(description = "json (default) or html, a printable document")
+                               @Parameter(description = "json (default) or html, a printable document",
+                                       schema = @Schema(allowableValues = {"json", "html"}))
                                @RequestParam(defaultValue = "json") String format,
                                @Parameter(description = "true: offered as a file to save")
                                @RequestParam(defaultValue = "false") boolean download) {

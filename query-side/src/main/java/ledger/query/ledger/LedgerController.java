@@ -19,8 +19,9 @@ import ledger.kernel.shared.ErrorCode;
 import ledger.kernel.shared.InvalidMessageException;
 import ledger.kernel.shared.LedgerException;
 import ledger.query.infrastructure.ViewPositions;
-import org.springframework.http.MediaType;
+import ledger.kernel.task.TaskSource;
 import ledger.web.RequestFields;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,9 +60,8 @@ class LedgerController {
             @PathVariable String month,
             @Parameter(description = "only tasks led by this unit") @RequestParam(required = false) String unit,
             @Parameter(description = "only tasks led by this bureau leader") @RequestParam(required = false) String leader,
-            @Parameter(description = "ON_TRACK, AT_RISK, OVERDUE, COMPLETED, ESCALATED, CANCELLED or MERGED")
-            @RequestParam(required = false) String status,
-            @Parameter(description = "the source, e.g. PARTY_GROUP_MEETING") @RequestParam(required = false) String source,
+            @Parameter(description = "only tasks in this state") @RequestParam(required = false) TaskStatus status,
+            @Parameter(description = "only tasks from this source") @RequestParam(required = false) TaskSource source,
             @RequestParam(defaultValue = "0") @PositiveOrZero int page,
             @RequestParam(defaultValue = "50") @Positive @Max(200) int size,
             @Parameter(description = "wait (bounded) until the views include this global position, e.g. the "
@@ -79,8 +79,8 @@ class LedgerController {
         List<LedgerTaskView> matching = all.stream()
                 .filter(task -> unit == null || unit.equals(task.leadUnitId()))
                 .filter(task -> leader == null || leader.equals(task.leadLeaderId()))
-                .filter(task -> status == null || status.equals(task.status()))
-                .filter(task -> source == null || source.equals(task.source()))
+                .filter(task -> status == null || status.name().equals(task.status()))
+                .filter(task -> source == null || source.name().equals(task.source()))
                 .toList();
         List<LedgerTaskView> pageOf = matching.stream().skip((long) page * size).limit(size).toList();
         return withPosition(ResponseEntity.ok(), new MonthLedgerView(ledgerMonth.toString(), asOfPosition.isPresent()

@@ -1,6 +1,7 @@
 package ledger.web;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -21,6 +22,7 @@ import ledger.kernel.shared.LedgerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -75,9 +77,36 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .toList());
     }
 
+    /**
+     * A request parameter that could not become its type. For a closed set (an enum, or a value
+     * whose converter refuses with a reason, such as an event type) the answer names what is
+     * allowed, so no filter silently matches nothing; the one place every such parameter is checked.
+     */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return badRequest(List.of(new Problems.FieldError(e.getName(), "has an invalid value")));
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request,
+                                               HttpServletResponse response) throws IOException {
+        ResponseEntity<ProblemDetail> answer = badRequest(List.of(new Problems.FieldError(e.getName(), mismatch(e))));
+        if (wantsStream(request)) {
+            writeDirectly(answer, request, response);
+            return null;
+        }
+        return answer;
+    }
+
+    private static String mismatch(MethodArgumentTypeMismatchException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidMessageException refused) {
+                return refused.problem();
+            }
+        }
+        ResolvableType type = ResolvableType.forMethodParameter(e.getParameter());
+        Class<?> value = type.isArray() ? type.getComponentType().resolve()
+                : type.asCollection() != ResolvableType.NONE ? type.asCollection().resolveGeneric(0) : type.resolve();
+        if (value != null && value.isEnum()) {
+            return "must be one of " + String.join(", ", Arrays.stream(value.getEnumConstants())
+                    .map(constant -> ((Enum<?>) constant).name()).toList());
+        }
+        return "has an invalid value";
     }
 
     /** A streamed response found no free stream thread: the instance is at its limit, not broken. */

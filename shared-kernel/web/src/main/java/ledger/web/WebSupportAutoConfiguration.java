@@ -4,11 +4,15 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -91,6 +95,38 @@ public class WebSupportAutoConfiguration {
         return new OpenAPI().info(new Info()
                 .title("督查台账 Supervision Ledger: " + service)
                 .version("v1")
-                .description("Errors are RFC 9457 problem documents with a stable `code`."));
+                .description("Errors are RFC 9457 problem documents with a stable `code`. Sign in with "
+                        + "HTTP Basic (the accounts of the embedded user store) or, where the service is set up for "
+                        + "JWTs, a bearer token; Swagger UI's Authorize button takes either."));
     }
+
+    /**
+     * The sign-in schemes, on every operation: each documented operation needs sign-in (the public
+     * paths, health and this document, are not in it). Both are declared because a service takes
+     * one or the other depending on its settings; either requirement satisfies an operation.
+     */
+    @Bean
+    OpenApiCustomizer signInSchemes() {
+        return openApi -> {
+            if (openApi.getComponents() == null) {
+                openApi.setComponents(new Components());
+            }
+            openApi.getComponents()
+                    .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
+                            .description("an account of the embedded user store (when no JWT setting is given)"))
+                    .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                            .bearerFormat("JWT").description("a JWT of the configured issuer "
+                                    + "(LEDGER_JWT_ISSUER_URI)"));
+            if (openApi.getPaths() != null) {
+                openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+                    operation.setSecurity(null);
+                    operation.addSecurityItem(new SecurityRequirement().addList(BASIC))
+                            .addSecurityItem(new SecurityRequirement().addList(BEARER));
+                }));
+            }
+        };
+    }
+
+    static final String BASIC = "basic";
+    static final String BEARER = "bearer";
 }
