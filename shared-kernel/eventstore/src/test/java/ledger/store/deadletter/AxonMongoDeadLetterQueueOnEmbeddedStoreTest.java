@@ -2,11 +2,12 @@ package ledger.store.deadletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static ledger.store.deadletter.MongoSequencedDeadLetterQueueTest.eventIds;
+import static ledger.store.deadletter.MongoSequencedDeadLetterQueueTest.recording;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import com.mongodb.client.MongoClient;
 import ledger.store.TestStore;
@@ -17,9 +18,6 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.deadletter.Decisions;
-import org.axonframework.messaging.deadletter.DeadLetter;
-import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.serialization.Revision;
 import org.bson.Document;
@@ -67,20 +65,6 @@ class AxonMongoDeadLetterQueueOnEmbeddedStoreTest {
 
     private static GenericDeadLetter<EventMessage<?>> failed(EventMessage<?> message) {
         return new GenericDeadLetter<>("a", message, new IllegalStateException("boom"));
-    }
-
-    private static List<String> eventIds(Iterable<DeadLetter<? extends EventMessage<?>>> letters) {
-        List<String> ids = new ArrayList<>();
-        letters.forEach(l -> ids.add(l.message().getIdentifier()));
-        return ids;
-    }
-
-    private static Function<DeadLetter<? extends EventMessage<?>>, EnqueueDecision<EventMessage<?>>> recording(
-            List<String> handled) {
-        return letter -> {
-            handled.add(letter.message().getIdentifier());
-            return Decisions.evict();
-        };
     }
 
     @Test
