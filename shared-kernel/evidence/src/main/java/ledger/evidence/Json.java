@@ -2,6 +2,8 @@ package ledger.evidence;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -14,10 +16,13 @@ import java.util.TreeMap;
  * and an auditor can read all of it. Values are {@code Map<String, ?>}, {@code List<?>},
  * {@code String}, {@code Number}, {@code Boolean} or {@code null}.
  * <p>
- * The canonical form, whose bytes are hashed: keys sorted by UTF-16 code units, no whitespace,
- * strings escaped only where JSON requires it ({@code "}, {@code \}, control characters, lone
- * surrogates), integers in decimal, other numbers as their exact decimal value (so the text does
- * not depend on a JDK's double formatting).
+ * The canonical form, whose bytes are hashed, is RFC 8785 (JCS), so any JCS tool recomputes it:
+ * keys sorted by UTF-16 code units, no whitespace, strings escaped only where JSON requires it
+ * ({@code "}, {@code \}, control characters by their short escape or as six-character escapes with lowercase hex),
+ * numbers as ECMAScript writes a double (the shortest text that reads back as the same double,
+ * {@code 1e+21}, {@code -0} as {@code 0}). Beyond JCS, for values it cannot take: integers
+ * outside ±2<sup>53</sup> are written exactly (JCS would round them to a double; no event holds
+ * one), NaN and infinities are kept as text, and lone surrogates escaped as ECMAScript does, instead of refused.
  */
 public final class Json {
 
@@ -58,15 +63,13 @@ public final class Json {
         } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
                 || value instanceof BigInteger) {
             out.append(value);
-        } else if (value instanceof Double || value instanceof Float) {
+        } else if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
             double d = ((Number) value).doubleValue();
             if (Double.isFinite(d)) {
-                out.append(new BigDecimal(d).stripTrailingZeros().toPlainString());
+                out.append(ecmaScript(d));
             } else {
                 string(Double.toString(d), out);
             }
-        } else if (value instanceof BigDecimal d) {
-            out.append(d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString());
         } else if (value instanceof Map<?, ?> map) {
             Map<String, Object> sorted = new TreeMap<>();
             map.forEach((k, v) -> sorted.put((String) k, v));
@@ -104,6 +107,55 @@ public final class Json {
         } else {
             throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
         }
+    }
+
+    /** ECMAScript's Number::toString (ECMA-262 §6.1.6.1.20), which RFC 8785 §3.2.2.3 prescribes. */
+    static String ecmaScript(double d) {
+        if (d == 0) {
+            return "0";
+        }
+        if (d < 0) {
+            return "-" + ecmaScript(-d);
+        }
+        BigDecimal shortest = shortest(d);
+        String digits = shortest.unscaledValue().toString();
+        int k = digits.length();
+        int n = k - shortest.scale(); // d = digits × 10^(n−k)
+        if (k <= n && n <= 21) {
+            return digits + "0".repeat(n - k);
+        }
+        if (0 < n && n <= 21) {
+            return digits.substring(0, n) + "." + digits.substring(n);
+        }
+        if (-6 < n && n <= 0) {
+            return "0." + "0".repeat(-n) + digits;
+        }
+        int e = n - 1;
+        String exponent = (e < 0 ? "e-" : "e+") + Math.abs(e);
+        return k == 1 ? digits + exponent : digits.charAt(0) + "." + digits.substring(1) + exponent;
+    }
+
+    /**
+     * The fewest significant digits that read back as {@code d}, the nearest such when two do
+     * (JDK 17's Double.toString is not always shortest). Both neighbours are tried at each length
+     * because the interval that reads back is lopsided at powers of two.
+     */
+    private static BigDecimal shortest(double d) {
+        BigDecimal exact = new BigDecimal(d);
+        for (int digits = 1; digits <= 17; digits++) {
+            BigDecimal best = null;
+            for (RoundingMode mode : new RoundingMode[] {RoundingMode.HALF_EVEN, RoundingMode.FLOOR, RoundingMode.CEILING}) {
+                BigDecimal candidate = exact.round(new MathContext(digits, mode));
+                if (candidate.doubleValue() == d && (best == null
+                        || candidate.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0)) {
+                    best = candidate;
+                }
+            }
+            if (best != null) {
+                return best.stripTrailingZeros();
+            }
+        }
+        return exact.round(MathContext.DECIMAL64).stripTrailingZeros();
     }
 
     private static void newline(StringBuilder out, int indent, int depth) {

@@ -131,13 +131,13 @@ class MongoSequencedDeadLetterQueueTest {
         return ids;
     }
 
-    private static List<String> eventIds(Iterable<DeadLetter<? extends EventMessage<?>>> letters) {
+    static List<String> eventIds(Iterable<DeadLetter<? extends EventMessage<?>>> letters) {
         List<String> ids = new ArrayList<>();
         letters.forEach(l -> ids.add(l.message().getIdentifier()));
         return ids;
     }
 
-    private static Function<DeadLetter<? extends EventMessage<?>>, EnqueueDecision<EventMessage<?>>> recording(
+    static Function<DeadLetter<? extends EventMessage<?>>, EnqueueDecision<EventMessage<?>>> recording(
             List<String> handled) {
         return letter -> {
             handled.add(letter.message().getIdentifier());
