@@ -63,7 +63,8 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/accounts").hasRole(ADMIN.name())
                 .requestMatchers(HttpMethod.POST, "/api/units").hasAnyRole(names(ADMIN, PERSONNEL_OFFICE))
                 .requestMatchers(HttpMethod.POST, "/api/cadres", "/api/cadres/*/transfers",
-                        "/api/cadres/*/leader-appointments", "/api/cadres/*/assessments",
+                        "/api/cadres/*/leader-appointments", "/api/cadres/*/email-addresses",
+                        "/api/cadres/*/assessments",
                         "/api/cadres/*/assessment-corrections", "/api/cadres/*/departures", "/api/cadres/*/awards",
                         "/api/units/*/awards", "/api/units/*/head-appointments", "/api/units/*/headship-ends",
                         "/api/cadres/*/front-line-records", "/api/cadres/*/mistakes",

@@ -15,6 +15,7 @@ import ledger.kernel.organisation.AssessmentCorrectionRequestedEvent;
 import ledger.kernel.organisation.AssessmentKind;
 import ledger.kernel.organisation.AssessmentRecordedEvent;
 import ledger.kernel.organisation.CadreAwardGrantedEvent;
+import ledger.kernel.organisation.CadreEmailRecordedEvent;
 import ledger.kernel.organisation.CadreLeftBureauEvent;
 import ledger.kernel.organisation.DecideErrorToleranceCommand;
 import ledger.kernel.organisation.ErrorToleranceDecidedEvent;
@@ -22,6 +23,7 @@ import ledger.kernel.organisation.FrontLineWorkRecordedEvent;
 import ledger.kernel.organisation.GrantCadreAwardCommand;
 import ledger.kernel.organisation.MistakeRecordedEvent;
 import ledger.kernel.organisation.RecordAssessmentCommand;
+import ledger.kernel.organisation.RecordCadreEmailCommand;
 import ledger.kernel.organisation.RecordCadreDepartureCommand;
 import ledger.kernel.organisation.RecordFrontLineWorkCommand;
 import ledger.kernel.organisation.RecordMistakeCommand;
@@ -56,6 +58,7 @@ class Cadre {
     private LocalDate postedSince;
     private LocalDate registeredSince;
     private LocalDate departedOn;
+    private String email;
     private Map<String, AssessmentRecordedEvent> assessments = new HashMap<>();
     private Set<Integer> annualYears = new HashSet<>();
     private Map<String, AssessmentCorrectionRequestedEvent> pendingCorrections = new HashMap<>();
@@ -155,6 +158,17 @@ class Cadre {
     }
 
     @CommandHandler
+    void handle(RecordCadreEmailCommand command) {
+        if (departedOn != null) {
+            throw new LedgerException(ErrorCode.ALREADY_LEFT, cadreId + " left on " + departedOn);
+        }
+        if (command.email().equalsIgnoreCase(email)) {
+            throw new LedgerException(ErrorCode.SAME_VALUE, cadreId + "'s address already is " + email);
+        }
+        apply(new CadreEmailRecordedEvent(cadreId, command.email(), command.recordedAt()));
+    }
+
+    @CommandHandler
     void handle(GrantCadreAwardCommand command) {
         if (command.award().forUnits()) {
             throw new LedgerException(ErrorCode.AWARD_NOT_FOR_CADRES, command.award().label() + " is for units");
@@ -229,6 +243,11 @@ class Cadre {
     @EventSourcingHandler
     void on(CadreLeftBureauEvent event) {
         departedOn = event.effectiveOn();
+    }
+
+    @EventSourcingHandler
+    void on(CadreEmailRecordedEvent event) {
+        email = event.email();
     }
 
     @EventSourcingHandler

@@ -12,6 +12,7 @@ import ledger.kernel.organisation.AppointBureauLeaderCommand;
 import ledger.kernel.organisation.AppointUnitHeadCommand;
 import ledger.kernel.organisation.CadreId;
 import ledger.kernel.organisation.EndUnitHeadshipCommand;
+import ledger.kernel.organisation.RecordCadreEmailCommand;
 import ledger.kernel.organisation.RegisterCadreCommand;
 import ledger.kernel.organisation.RegisterUnitCommand;
 import ledger.kernel.organisation.TransferCadreCommand;
@@ -76,6 +77,18 @@ class OrganisationController {
         CommandAccepted accepted = sender.send(new TransferCadreCommand(cadre, unit, request.position(),
                 request.effectiveOn(), request.reason(), clock.instant()), cadre.value(), request.reason());
         return ResponseEntity.created(URI.create("/api/cadres/" + cadre + "/transfers/" + accepted.version()))
+                .body(accepted);
+    }
+
+    @PostMapping("/api/cadres/{cadreId}/email-addresses")
+    @Operation(summary = "Record the e-mail address at which a cadre is told of reminders (replaces an earlier one)")
+    ResponseEntity<CommandAccepted> recordEmail(@PathVariable String cadreId,
+                                                @Valid @RequestBody OrganisationRequests.RecordCadreEmail request) {
+        CadreId cadre = RequestFields.id("cadreId", cadreId, CadreId::new);
+        directory.requireCadre(cadre);
+        CommandAccepted accepted = sender.send(new RecordCadreEmailCommand(cadre, request.email(), clock.instant()),
+                cadre.value());
+        return ResponseEntity.created(URI.create("/api/cadres/" + cadre + "/email-addresses/" + accepted.version()))
                 .body(accepted);
     }
 

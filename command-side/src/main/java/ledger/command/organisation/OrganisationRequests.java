@@ -39,4 +39,8 @@ final class OrganisationRequests {
     /** The unit's head no longer heads it from {@code effectiveOn} on (the first day without them). */
     record EndUnitHeadship(@NotNull LocalDate effectiveOn, @NotBlank @Size(max = 1000) String reason) {
     }
+
+    /** The address at which the cadre is told of reminders by e-mail. */
+    record RecordCadreEmail(@NotBlank @Size(max = 254) String email) {
+    }
 }

@@ -4,7 +4,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -61,9 +60,6 @@ import org.axonframework.spring.stereotype.Aggregate;
  */
 @Aggregate(snapshotTriggerDefinition = "everyFiftyEvents", commandTargetResolver = "expectedVersionTargetResolver")
 class Task {
-
-    /** The supervision group members who verify work; the discipline inspection group only oversees. */
-    private static final Set<Role> VERIFIERS = EnumSet.of(Role.BUREAU_OFFICE, Role.ORGAN_PARTY_COMMITTEE);
 
     @AggregateIdentifier
     private TaskId taskId;
@@ -264,7 +260,7 @@ class Task {
     }
 
     private static void requireVerifier(Actor actor) {
-        if (!VERIFIERS.contains(actor.role())) {
+        if (!Role.COMPLETION_VERIFIERS.contains(actor.role())) {
             throw new LedgerException(ErrorCode.NOT_PERMITTED, "Completion is verified by the supervision group");
         }
     }

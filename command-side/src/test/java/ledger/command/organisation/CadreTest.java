@@ -1,6 +1,7 @@
 package ledger.command.organisation;
 
 import static ledger.command.Rules.refusedWith;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,9 +9,12 @@ import java.util.List;
 
 import ledger.kernel.organisation.AppointBureauLeaderCommand;
 import ledger.kernel.organisation.BureauLeaderAppointedEvent;
+import ledger.kernel.organisation.CadreEmailRecordedEvent;
 import ledger.kernel.organisation.CadreId;
+import ledger.kernel.organisation.CadreLeftBureauEvent;
 import ledger.kernel.organisation.CadreRegisteredEvent;
 import ledger.kernel.organisation.CadreTransferredEvent;
+import ledger.kernel.organisation.RecordCadreEmailCommand;
 import ledger.kernel.organisation.RegisterCadreCommand;
 import ledger.kernel.organisation.RegisterUnitCommand;
 import ledger.kernel.organisation.TransferCadreCommand;
@@ -18,6 +22,7 @@ import ledger.kernel.organisation.UnitId;
 import ledger.kernel.organisation.UnitKind;
 import ledger.kernel.organisation.UnitRegisteredEvent;
 import ledger.kernel.shared.ErrorCode;
+import ledger.kernel.shared.InvalidMessageException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +42,39 @@ class CadreTest {
         cadres.givenNoPriorActivity()
               .when(new RegisterCadreCommand(LI, "李明", PLANNING, "科员", true, LocalDate.parse("2025-07-01"), NOW))
               .expectEvents(REGISTERED);
+    }
+
+    @Test
+    void the_personnel_office_records_the_address_at_which_a_cadre_is_told_of_reminders() {
+        cadres.given(REGISTERED)
+              .when(new RecordCadreEmailCommand(LI, " li.ming@zjj.example.gov.cn ", NOW))
+              .expectEvents(new CadreEmailRecordedEvent(LI, "li.ming@zjj.example.gov.cn", NOW));
+    }
+
+    @Test
+    void a_new_address_replaces_the_old_but_the_same_address_again_is_refused() {
+        CadreEmailRecordedEvent recorded = new CadreEmailRecordedEvent(LI, "li.ming@zjj.example.gov.cn", NOW);
+        cadres.given(REGISTERED, recorded)
+              .when(new RecordCadreEmailCommand(LI, "Li.Ming@zjj.example.gov.cn", NOW))
+              .expectNoEvents()
+              .expectException(refusedWith(ErrorCode.SAME_VALUE));
+        cadres.given(REGISTERED, recorded)
+              .when(new RecordCadreEmailCommand(LI, "liming@zjj.example.gov.cn", NOW))
+              .expectEvents(new CadreEmailRecordedEvent(LI, "liming@zjj.example.gov.cn", NOW));
+    }
+
+    @Test
+    void no_address_is_recorded_for_a_cadre_who_left_the_bureau() {
+        cadres.given(REGISTERED, new CadreLeftBureauEvent(LI, LocalDate.parse("2026-02-01"), "退休", NOW))
+              .when(new RecordCadreEmailCommand(LI, "li.ming@zjj.example.gov.cn", NOW))
+              .expectNoEvents()
+              .expectException(refusedWith(ErrorCode.ALREADY_LEFT));
+    }
+
+    @Test
+    void an_address_without_a_dotted_domain_is_bad_input() {
+        assertThatThrownBy(() -> new RecordCadreEmailCommand(LI, "li.ming@localhost", NOW))
+                .isInstanceOf(InvalidMessageException.class).hasMessageContaining("email");
     }
 
     @Test

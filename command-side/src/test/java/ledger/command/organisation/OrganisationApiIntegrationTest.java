@@ -83,6 +83,26 @@ class OrganisationApiIntegrationTest {
                 .contains("reason");
     }
 
+    /** Issue 14, item 4: the address reminder e-mails go to is recorded by the personnel office. */
+    @Test
+    void the_personnel_office_records_a_cadres_e_mail_address() {
+        String path = "/api/cadres/" + TestOrganisation.LEADER + "/email-addresses";
+        ResponseEntity<Map> malformed = personnel.postForEntity(path, Map.of("email", "wang at zjj"), Map.class);
+        assertThat(malformed.getStatusCode().value()).isEqualTo(400);
+        assertThat((List<Map<String, String>>) malformed.getBody().get("errors")).extracting(e -> e.get("field"))
+                .contains("email");
+
+        String address = "leader-" + System.nanoTime() + "@zjj.example.gov.cn";
+        ResponseEntity<Map> recorded = personnel.postForEntity(path, Map.of("email", address), Map.class);
+        assertThat(recorded.getStatusCode().value()).as(String.valueOf(recorded.getBody())).isEqualTo(201);
+        assertThat(personnel.postForEntity(path, Map.of("email", address), Map.class).getBody())
+                .containsEntry("code", "SAME_VALUE");
+        assertThat(http.withBasicAuth(TestAccounts.username(Role.UNIT_HEAD), TestAccounts.PASSWORD)
+                .postForEntity(path, Map.of("email", address), Map.class).getStatusCode().value()).isEqualTo(403);
+        assertThat(personnel.postForEntity("/api/cadres/cadre-nobody/email-addresses", Map.of("email", address),
+                Map.class).getBody()).containsEntry("code", "UNKNOWN_CADRE");
+    }
+
     /** Issue 11, item 5: who heads a unit is recorded by the personnel office, for recorded units and cadres. */
     @Test
     void the_personnel_office_records_who_heads_a_unit_from_a_day() {

@@ -30,6 +30,11 @@ class SecurityConfiguration {
                         "/api/audit/evidence/bulletins/*")
                         .hasAnyRole(Role.API_CLIENT.name(), Role.DISCIPLINE_INSPECTION.name())
                 .requestMatchers(HttpMethod.GET, "/api/me", "/api/events/schema").authenticated()
+                // everyone sees and marks only their own notifications
+                .requestMatchers(HttpMethod.GET, "/api/notifications/me").authenticated()
+                .requestMatchers(HttpMethod.POST, "/api/notifications/*/read").authenticated()
+                // addresses and SMTP errors: for administrators only
+                .requestMatchers(HttpMethod.GET, "/api/admin/mail-outbox").hasRole(Role.ADMIN.name())
                 // who may see which cadre's record is decided per record (the cadre themself, or a reader role)
                 .requestMatchers(HttpMethod.GET, "/api/cadres/*/record", "/api/cadres/*/evidence",
                         "/api/cadres/*/evidence/package").authenticated()

@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The view processors and how far they are, and their rebuild: the processor stops, its views
  * are emptied (reset handlers), its tokens go back to the start, and it replays the whole log.
- * Only projections run on a replay here; the query side has no handlers with side effects.
+ * Only projections run on a replay here; the notifications view enters no e-mail on a replay.
  */
 @RestController
 @Tag(name = "Administration: views 视图维护")
