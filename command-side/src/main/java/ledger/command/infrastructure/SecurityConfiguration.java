@@ -26,15 +26,19 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import ledger.security.WebTokenFilter;
 
 /** Who may send which command. Object-level rules (which task, which unit) live in the aggregates. */
 @Configuration
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain commandSideSecurity(HttpSecurity http, LedgerSecurity security, IdempotencyFilter idempotency)
-            throws Exception {
+    SecurityFilterChain commandSideSecurity(HttpSecurity http, LedgerSecurity security, IdempotencyFilter idempotency,
+                                            WebTokenFilter webTokens) throws Exception {
         http.addFilterAfter(idempotency, AuthorizationFilter.class);
+        // the web application's forwarded writes, signed in by a token only this side can make
+        http.addFilterBefore(webTokens, BasicAuthenticationFilter.class);
         return security.filterChain(http, rules -> rules
                 .requestMatchers(HttpMethod.POST, "/api/tasks").hasRole(BUREAU_LEADER.name())
                 .requestMatchers(HttpMethod.POST, "/api/tasks/*/progress-reports", "/api/tasks/*/completion-claims",
@@ -72,6 +76,7 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/cadres/*/assessment-correction-approvals")
                         .hasAnyRole(names(PERSONNEL_OFFICE, BUREAU_LEADER))
                 .requestMatchers(HttpMethod.GET, "/api/me").authenticated()
+                .requestMatchers(HttpMethod.POST, "/api/sessions").authenticated()
                 .requestMatchers("/actuator/**").hasRole(ADMIN.name()));
     }
 

@@ -4,16 +4,23 @@ import ledger.kernel.security.Role;
 import ledger.security.LedgerSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /** Who may read which view. The work ledger is open to the bureau's staff, not to API clients. */
 @Configuration
-class SecurityConfiguration {
+public class SecurityConfiguration {
+
+    /** The API and the service's own endpoints; every other path is the web application's (its own chain). */
+    public static final String[] API_PATHS = {"/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**",
+            "/swagger-ui.html", "/swagger-ui/**", "/error"};
 
     @Bean
+    @Order(1)
     SecurityFilterChain querySideSecurity(HttpSecurity http, LedgerSecurity security) throws Exception {
+        http.securityMatcher(API_PATHS);
         String[] staff = Role.BUREAU_STAFF.stream().map(Role::name).toArray(String[]::new);
         return security.filterChain(http, rules -> rules
                 .requestMatchers(HttpMethod.GET, "/api/ledger/*", "/api/tasks/*", "/api/bulletins", "/api/bulletins/*",

@@ -1,13 +1,6 @@
 package ledger.query.ledger;
 
 import java.time.YearMonth;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
-import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -15,10 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
-import ledger.kernel.shared.ErrorCode;
 import ledger.kernel.shared.InvalidMessageException;
-import ledger.kernel.shared.LedgerException;
-import ledger.query.infrastructure.ViewPositions;
 import ledger.kernel.task.TaskSource;
 import ledger.web.RequestFields;
 import org.springframework.http.MediaType;
@@ -34,22 +24,17 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Tag(name = "Monthly ledger 月度工作台账")
 class LedgerController {
 
-    static final String PROCESSOR = "ledger";
+    static final String PROCESSOR = LedgerReader.PROCESSOR;
     private static final String POSITION_HEADER = "X-Ledger-Position";
-    private static final Comparator<LedgerTaskView> ASSIGNMENT_ORDER =
-            Comparator.comparing(LedgerTaskView::assignedAt).thenComparing(LedgerTaskView::taskId);
 
     static final String AS_OF = "read the view as it stood then: an instant (2026-03-05T09:00:00+08:00: every event "
             + "stored by then) or a global event position";
 
-    private final LedgerViews views;
-    private final ViewPositions positions;
-
+    private final LedgerReader reader;
     private final LedgerStream stream;
 
-    LedgerController(LedgerViews views, ViewPositions positions, LedgerStream stream) {
-        this.views = views;
-        this.positions = positions;
+    LedgerController(LedgerReader reader, LedgerStream stream) {
+        this.reader = reader;
         this.stream = stream;
     }
 
@@ -68,31 +53,9 @@ class LedgerController {
                     + "position a command answered with")
             @RequestParam(required = false) @PositiveOrZero Long minPosition,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
-        YearMonth ledgerMonth = RequestFields.month(month);
-        positions.awaitPosition(PROCESSOR, minPosition);
-        OptionalLong asOfPosition = positions.asOfPosition(asOf);
-        positions.awaitAsOf(PROCESSOR, asOfPosition);
-        List<LedgerTaskView> all = (asOfPosition.isPresent()
-                ? views.monthAsOf(ledgerMonth.toString(), asOfPosition.getAsLong())
-                : views.tasks(views.taskIdsOf(ledgerMonth.toString()))).stream()
-                .sorted(ASSIGNMENT_ORDER).toList();
-        List<LedgerTaskView> matching = all.stream()
-                .filter(task -> unit == null || unit.equals(task.leadUnitId()))
-                .filter(task -> leader == null || leader.equals(task.leadLeaderId()))
-                .filter(task -> status == null || status.name().equals(task.status()))
-                .filter(task -> source == null || source.name().equals(task.source()))
-                .toList();
-        List<LedgerTaskView> pageOf = matching.stream().skip((long) page * size).limit(size).toList();
-        return withPosition(ResponseEntity.ok(), new MonthLedgerView(ledgerMonth.toString(), asOfPosition.isPresent()
-                ? asOfPosition.getAsLong() : null, matching.size(), page, size,
-                pageOf, totals(all, LedgerTaskView::leadUnitId), totals(all, LedgerTaskView::leadLeaderId)));
-    }
-
-    private static List<MonthLedgerView.Totals> totals(List<LedgerTaskView> tasks,
-                                                       Function<LedgerTaskView, String> by) {
-        Map<String, List<LedgerTaskView>> grouped = tasks.stream()
-                .collect(Collectors.groupingBy(by, TreeMap::new, Collectors.toList()));
-        return grouped.entrySet().stream().map(e -> MonthLedgerView.Totals.of(e.getKey(), e.getValue())).toList();
+        return withPosition(ResponseEntity.ok(), reader.month(RequestFields.month(month),
+                new LedgerReader.Filter(unit, leader, status == null ? null : status.name(),
+                        source == null ? null : source.name()), page, size, minPosition, asOf));
     }
 
     @GetMapping(path = "/api/ledger/{month}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -118,26 +81,15 @@ class LedgerController {
                                                 + "task version, e.g. the version a command answered with")
                                         @RequestParam(required = false) @PositiveOrZero Long minVersion,
                                         @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
-        // the row is built from the task's own events only: only they, parked, keep it from the position
-        positions.awaitPosition(PROCESSOR, minPosition, List.of(taskId));
-        OptionalLong asOfPosition = positions.asOfPosition(asOf);
-        if (asOfPosition.isPresent()) {
-            positions.awaitAsOf(PROCESSOR, asOfPosition);
-            LedgerTaskView then = views.taskAsOf(taskId, asOfPosition.getAsLong()).orElseThrow(() -> new LedgerException(
-                    ErrorCode.UNKNOWN_TASK, "No task " + taskId + " was recorded as of position "
-                    + asOfPosition.getAsLong()));
-            return withPosition(ResponseEntity.ok(), then);
-        }
-        positions.awaitCondition(() -> minVersion == null
-                || views.task(taskId).map(view -> view.version() >= minVersion).orElse(false),
-                () -> "The task view has not yet reached version " + minVersion + "; retry shortly");
-        LedgerTaskView task = views.task(taskId)
-                .orElseThrow(() -> new LedgerException(ErrorCode.UNKNOWN_TASK, "No task " + taskId + " is recorded"));
-        return withPosition(ResponseEntity.ok().eTag("\"" + task.version() + "\""), task);
+        LedgerTaskView task = reader.task(taskId, minPosition, minVersion, asOf);
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        // an ETag only for the current state: an earlier one cannot be changed, so it has no version to match
+        return withPosition(asOf == null || asOf.isBlank() ? response.eTag("\"" + task.version() + "\"") : response,
+                task);
     }
 
     private <T> ResponseEntity<T> withPosition(ResponseEntity.BodyBuilder response, T body) {
-        positions.position(PROCESSOR).ifPresent(p -> response.header(POSITION_HEADER, Long.toString(p)));
+        reader.position().ifPresent(p -> response.header(POSITION_HEADER, Long.toString(p)));
         return response.body(body);
     }
 }

@@ -32,7 +32,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * gets what it missed.
  */
 @Component
-class LedgerStream {
+public class LedgerStream {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerStream.class);
     private static final Comparator<LedgerTaskView> BY_POSITION = Comparator.comparingLong(LedgerTaskView::position);
@@ -82,7 +82,7 @@ class LedgerStream {
      * Opens a stream of the month: first the tasks changed after {@code lastEventId} (all of them
      * for a new subscriber), then every change as it reaches the views.
      */
-    SseEmitter subscribe(String month, long lastEventId) {
+    public SseEmitter subscribe(String month, long lastEventId) {
         if (open.incrementAndGet() > maxSubscribers) {
             open.decrementAndGet();
             throw new LedgerException(ErrorCode.TOO_MANY_STREAMS, "This instance follows " + maxSubscribers

@@ -1,0 +1,267 @@
+package ledger.command.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import ledger.command.TestOrganisation;
+import ledger.kernel.security.Role;
+import ledger.query.QuerySideApplication;
+import ledger.security.TestAccounts;
+import ledger.security.UserAccounts;
+import ledger.storeserver.EmbeddedStoreServer;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The web application through the real HTTP stack of both services on one embedded store: sign-in with a
+ * session and CSRF, pages in Chinese with names, a form forwarded to the command side as the signed-in
+ * person, the refusal shown in Chinese, the export, and a session that outlives a query-side restart.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "ledger.security.bcrypt-strength=4")
+class WebApplicationTest {
+
+    static final EmbeddedStoreServer STORE = EmbeddedStoreServer.inMemory("127.0.0.1", 0);
+    static ConfigurableApplicationContext querySide;
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @LocalServerPort
+    int commandPort;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    PasswordEncoder passwords;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("ledger.store.uri", STORE::connectionString);
+        registry.add("ledger.store.database", () -> "web");
+    }
+
+    @BeforeEach
+    void organisation() {
+        TestAccounts.ensure(accounts, passwords);
+        TestOrganisation.ensure(http);
+        if (querySide == null) {
+            startQuerySide();
+        }
+    }
+
+    private void startQuerySide() {
+        querySide = new SpringApplicationBuilder(QuerySideApplication.class)
+                .run("--ledger.store.uri=" + STORE.connectionString(), "--ledger.store.database=web",
+                        "--server.port=0", "--ledger.security.bcrypt-strength=4",
+                        "--ledger.web.command-url=http://localhost:" + commandPort);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (querySide != null) {
+            querySide.close();
+        }
+        STORE.close();
+    }
+
+    /** A browser: cookies kept, redirects not followed (the test looks at them). */
+    final class Browser {
+        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+        String base() {
+            return "http://localhost:" + querySide.getEnvironment().getProperty("local.server.port");
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            return client.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Accept-Language", "zh-CN")
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<byte[]> getBytes(String path) throws Exception {
+            return client.send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        }
+
+        HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+            String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+            return client.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Accept-Language", "zh-CN")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** Posts a page's form with the CSRF token the page carried. */
+        HttpResponse<String> submit(String pagePath, String action, Map<String, String> fields) throws Exception {
+            String page = get(pagePath).body();
+            Matcher token = CSRF.matcher(page);
+            assertThat(token.find()).as("the page %s carries a CSRF token", pagePath).isTrue();
+            Map<String, String> form = new LinkedHashMap<>(fields);
+            form.put("_csrf", token.group(1));
+            return post(action, form);
+        }
+
+        Browser signIn(Role role) throws Exception {
+            HttpResponse<String> answer = submit("/login", "/login",
+                    Map.of("username", TestAccounts.username(role), "password", TestAccounts.PASSWORD));
+            assertThat(answer.statusCode()).isEqualTo(302);
+            assertThat(answer.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+            return this;
+        }
+    }
+
+    private String assignTask(String title, String month) {
+        ResponseEntity<Map> assigned = http.withBasicAuth(TestAccounts.username(Role.BUREAU_LEADER), TestAccounts.PASSWORD)
+                .postForEntity("/api/tasks", Map.of("title", title, "source", "PARTY_GROUP_MEETING",
+                        "leadLeaderId", TestOrganisation.LEADER, "leadUnitId", TestAccounts.UNIT_A,
+                        "coUnitIds", java.util.List.of(TestAccounts.UNIT_B),
+                        "dueDate", month + "-28", "ledgerMonth", month), Map.class);
+        assertThat(assigned.getStatusCode().value()).isEqualTo(201);
+        String id = (String) assigned.getBody().get("id");
+        // the page reads its own write the way a page after a form does
+        return id + "?minPosition=" + assigned.getBody().get("position");
+    }
+
+    @Test
+    void pages_need_a_session_and_forms_need_their_csrf_token() throws Exception {
+        Browser browser = new Browser();
+        HttpResponse<String> home = browser.get("/");
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        HttpResponse<String> signIn = browser.get("/login");
+        assertThat(signIn.body()).contains("登录", "用户名", "密码");
+
+        HttpResponse<String> withoutToken = browser.post("/login",
+                Map.of("username", TestAccounts.username(Role.UNIT_STAFF), "password", TestAccounts.PASSWORD));
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+
+        HttpResponse<String> wrong = browser.submit("/login", "/login",
+                Map.of("username", TestAccounts.username(Role.UNIT_STAFF), "password", "not-the-password"));
+        assertThat(wrong.headers().firstValue("Location").orElseThrow()).contains("error=refused");
+        assertThat(browser.get("/login?error=refused").body()).contains("用户名或密码不正确");
+
+        browser.signIn(Role.UNIT_STAFF);
+        String taskPage = assignTask("老旧小区加装电梯", "2026-07");
+        HttpResponse<String> task = browser.get("/tasks/" + taskPage);
+        assertThat(task.statusCode()).isEqualTo(200);
+        String taskId = taskPage.substring(0, taskPage.indexOf('?'));
+        HttpResponse<String> forged = browser.post("/tasks/" + taskId + "/progress",
+                Map.of("percent", "20", "narrative", "未带令牌"));
+        assertThat(forged.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void unit_staff_report_progress_through_the_page_and_read_it_back_with_names() throws Exception {
+        String taskPage = assignTask("城镇老旧小区改造", "2026-06");
+        Browser staff = new Browser().signIn(Role.UNIT_STAFF);
+        String taskId = taskPage.substring(0, taskPage.indexOf('?'));
+
+        HttpResponse<String> page = staff.get("/tasks/" + taskPage);
+        assertThat(page.body()).contains("城镇老旧小区改造", "测试处室 unit-a", "张副局长", "报告进展", "党组会议")
+                .doesNotContain(">" + TestAccounts.UNIT_A + "<");
+
+        HttpResponse<String> empty = staff.submit("/tasks/" + taskId, "/tasks/" + taskId + "/progress",
+                Map.of("percent", "", "narrative", "  "));
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("此项必须填写。");
+
+        HttpResponse<String> sent = staff.submit("/tasks/" + taskId, "/tasks/" + taskId + "/progress",
+                Map.of("percent", "35", "narrative", "已完成12个小区的摸底"));
+        assertThat(sent.statusCode()).isEqualTo(302);
+        String after = sent.headers().firstValue("Location").orElseThrow();
+        assertThat(after).contains("minPosition=");
+        HttpResponse<String> shown = staff.get(after.replaceFirst("^https?://[^/]+", ""));
+        assertThat(shown.body()).contains("已提交", "35%：已完成12个小区的摸底", "报告进展");
+
+        // the rule lives in the aggregate; the page shows its refusal in Chinese, keeping what was typed
+        HttpResponse<String> backwards = staff.submit("/tasks/" + taskId, "/tasks/" + taskId + "/progress",
+                Map.of("percent", "10", "narrative", "倒退的进度"));
+        assertThat(backwards.statusCode()).isEqualTo(409);
+        assertThat(backwards.body()).contains("进度不能低于上次报告的百分比。", "倒退的进度");
+
+        HttpResponse<String> ledger = staff.get("/ledger/2026-06");
+        assertThat(ledger.body()).contains("2026-06工作台账", "城镇老旧小区改造", "测试处室 unit-a", "测试处室 unit-b",
+                "35%：已完成12个小区的摸底");
+
+        HttpResponse<byte[]> xlsx = staff.getBytes("/ledger/2026-06/export.xlsx");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("任务");
+            assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("城镇老旧小区改造");
+            assertThat(sheet.getRow(1).getCell(5).getStringCellValue()).isEqualTo("测试处室 unit-a");
+        }
+        HttpResponse<byte[]> csv = staff.getBytes("/ledger/2026-06/export.csv");
+        String text = new String(csv.body(), StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF\"序号\"").contains("\"城镇老旧小区改造\"");
+
+        HttpResponse<String> home = staff.get("/");
+        assertThat(home.body()).contains("我的待办");
+        HttpResponse<String> english = staff.get("/ledger/2026-06?lang=en");
+        assertThat(english.body()).contains("Ledger of 2026-06", "Latest progress");
+    }
+
+    @Test
+    void only_the_actions_a_person_may_take_are_shown() throws Exception {
+        String taskPage = assignTask("保障性租赁住房筹集", "2026-08");
+        assertThat(new Browser().signIn(Role.UNIT_STAFF).get("/tasks/" + taskPage).body())
+                .contains("报告进展", "申请完成").doesNotContain("核验完成申请", "决定时限调整申请");
+        assertThat(new Browser().signIn(Role.BUREAU_OFFICE).get("/tasks/" + taskPage).body())
+                .doesNotContain("id=\"form-progress\"", "id=\"form-claim\"");
+        Browser leader = new Browser().signIn(Role.BUREAU_LEADER);
+        assertThat(leader.get("/tasks/new").body()).contains("交办任务", "张副局长");
+        assertThat(new Browser().signIn(Role.UNIT_STAFF).get("/tasks/new").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void a_forged_forwarding_hop_signs_nobody_in_on_the_command_side() {
+        TestRestTemplate anonymous = http;
+        var headers = new org.springframework.http.HttpHeaders();
+        headers.set("Authorization", "LedgerWeb eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0LWJ1cmVhdV9sZWFkZXIifQ.forged");
+        headers.set("X-Ledger-Actor", TestOrganisation.LEADER);
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        ResponseEntity<Map> answer = anonymous.exchange("/api/tasks", org.springframework.http.HttpMethod.POST,
+                new org.springframework.http.HttpEntity<>(Map.of("title", "伪造"), headers), Map.class);
+        assertThat(answer.getStatusCode().value()).isEqualTo(401);
+        // nor does a token make another token: a web session starts only from a password
+        ResponseEntity<Map> again = anonymous.exchange("/api/sessions", org.springframework.http.HttpMethod.POST,
+                new org.springframework.http.HttpEntity<>(Map.of(), headers), Map.class);
+        assertThat(again.getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
+    void a_session_outlives_a_query_side_restart() throws Exception {
+        Browser staff = new Browser().signIn(Role.UNIT_HEAD);
+        assertThat(staff.get("/").statusCode()).isEqualTo(200);
+        querySide.close();
+        startQuerySide();
+        HttpResponse<String> home = staff.get("/");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("我的待办");
+    }
+}

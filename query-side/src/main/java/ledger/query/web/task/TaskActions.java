@@ -1,0 +1,38 @@
+package ledger.query.web.task;
+
+import java.util.Set;
+
+import ledger.kernel.security.Actor;
+import ledger.kernel.security.Role;
+import ledger.query.ledger.LedgerTaskView;
+
+/**
+ * Which forms the task page offers the signed-in person. Only a courtesy: it hides what would surely be
+ * refused, while the Task aggregate on the command side decides every request (and the page shows its
+ * refusal when this and the aggregate disagree).
+ */
+public record TaskActions(boolean reportProgress, boolean requestDeadlineChange, boolean decideDeadlineChange,
+                   boolean claimCompletion, boolean verifyCompletion) {
+
+    private static final Set<Role> SUPERVISION = Set.of(Role.BUREAU_OFFICE, Role.ORGAN_PARTY_COMMITTEE);
+
+    static TaskActions of(Actor actor, LedgerTaskView task) {
+        boolean open = task.completedAt() == null && task.closedByDecision() == null;
+        boolean unitRole = Role.UNIT_ROLES.contains(actor.role());
+        boolean leadUnit = unitRole && actor.actsFor(task.leadUnitId());
+        boolean taskUnit = leadUnit || unitRole && task.coUnitIds() != null
+                && task.coUnitIds().stream().anyMatch(actor::actsFor);
+        boolean claimPending = task.completionClaimedAt() != null;
+        boolean deadlinePending = task.proposedDueDate() != null;
+        return new TaskActions(
+                open && taskUnit,
+                open && taskUnit && !deadlinePending,
+                actor.role() == Role.BUREAU_LEADER && actor.personId().equals(task.leadLeaderId()) && deadlinePending,
+                open && leadUnit && !claimPending,
+                open && SUPERVISION.contains(actor.role()) && claimPending);
+    }
+
+    public boolean any() {
+        return reportProgress || requestDeadlineChange || decideDeadlineChange || claimCompletion || verifyCompletion;
+    }
+}

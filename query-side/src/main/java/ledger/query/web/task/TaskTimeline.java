@@ -1,0 +1,77 @@
+package ledger.query.web.task;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import ledger.kernel.shared.MetadataKeys;
+import ledger.kernel.task.CompletionClaimedEvent;
+import ledger.kernel.task.CompletionRejectedEvent;
+import ledger.kernel.task.CompletionVerifiedEvent;
+import ledger.kernel.task.DeadlineChangeDeclinedEvent;
+import ledger.kernel.task.DeadlineChangeRequestedEvent;
+import ledger.kernel.task.DeadlineChangedEvent;
+import ledger.kernel.task.ProgressReportedEvent;
+import ledger.store.MongoEventStorageEngine;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.stereotype.Component;
+
+/** A task's events as the task page lists them: position, when, what, who in which role, and why. */
+@Component
+class TaskTimeline {
+
+    private final MongoEventStorageEngine engine;
+
+    TaskTimeline(MongoEventStorageEngine engine) {
+        this.engine = engine;
+    }
+
+    public record Row(Long position, Instant at, String type, String actorId, String role, String text) {
+    }
+
+    /** A change of the due date: the original stays in the first row. */
+    public record DeadlineRow(Instant at, LocalDate from, LocalDate to, String reason, String decidedBy) {
+    }
+
+    public record Read(List<Row> rows, List<DeadlineRow> deadlines) {
+    }
+
+    Read of(String taskId) {
+        List<? extends DomainEventMessage<?>> events = engine.readEvents(taskId, 0).asStream().toList();
+        Map<Long, Long> positions = engine.positionsOf(taskId);
+        List<Row> rows = new ArrayList<>();
+        List<DeadlineRow> deadlines = new ArrayList<>();
+        for (DomainEventMessage<?> event : events) {
+            Map<String, ?> meta = event.getMetaData();
+            Object payload = event.getPayload();
+            String reason = meta.get(MetadataKeys.REASON) instanceof String r ? r : null;
+            String text;
+            if (payload instanceof ProgressReportedEvent e) {
+                text = e.percent() + "%：" + e.narrative()
+                        + (e.milestoneReached() == null ? "" : "（" + e.milestoneReached() + "）");
+            } else if (payload instanceof DeadlineChangeRequestedEvent e) {
+                text = e.currentDueDate() + " → " + e.proposedDueDate() + "：" + e.reason();
+            } else if (payload instanceof DeadlineChangedEvent e) {
+                deadlines.add(new DeadlineRow(event.getTimestamp(), e.previousDueDate(), e.newDueDate(), e.reason(),
+                        e.approvedBy() == null ? null : e.approvedBy().value()));
+                text = e.previousDueDate() + " → " + e.newDueDate();
+            } else if (payload instanceof DeadlineChangeDeclinedEvent e) {
+                text = e.proposedDueDate() + (e.note() == null ? "" : "：" + e.note());
+            } else if (payload instanceof CompletionClaimedEvent e) {
+                text = e.summary();
+            } else if (payload instanceof CompletionRejectedEvent e) {
+                text = e.reason();
+            } else if (payload instanceof CompletionVerifiedEvent e) {
+                text = e.note() == null ? "" : e.note();
+            } else {
+                text = reason == null ? "" : reason;
+            }
+            rows.add(new Row(positions.get(event.getSequenceNumber()), event.getTimestamp(),
+                    event.getPayloadType().getSimpleName(), meta.get(MetadataKeys.ACTOR_ID) instanceof String a ? a : null,
+                    meta.get(MetadataKeys.ACTOR_ROLE) instanceof String r ? r : null, text));
+        }
+        return new Read(List.copyOf(rows), List.copyOf(deadlines));
+    }
+}
