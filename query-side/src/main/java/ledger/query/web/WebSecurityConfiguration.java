@@ -7,7 +7,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.AuthenticationProvider;
+import ledger.query.web.signin.CommandSideSignIn;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -32,9 +33,11 @@ class WebSecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webPageSecurity(HttpSecurity http, AuthenticationProvider commandSideSignIn) throws Exception {
+    SecurityFilterChain webPageSecurity(HttpSecurity http, CommandSide commandSide) throws Exception {
+        // only the command side signs people in here: no fall-back to the API's own account check, which
+        // would give a session without the token its writes need (and must not replace that check for the API)
         return http.securityMatcher("/**")
-                .authenticationProvider(commandSideSignIn)
+                .authenticationManager(new ProviderManager(new CommandSideSignIn(commandSide)))
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())

@@ -12,18 +12,16 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.stereotype.Component;
 
 /**
  * Signs a person in to the web application by asking the command side, which checks the password (one
  * home for it) and answers with the token their writes are forwarded with. The password goes no further.
  */
-@Component
-class CommandSideSignIn implements AuthenticationProvider {
+public class CommandSideSignIn implements AuthenticationProvider {
 
     private final CommandSide commandSide;
 
-    CommandSideSignIn(CommandSide commandSide) {
+    public CommandSideSignIn(CommandSide commandSide) {
         this.commandSide = commandSide;
     }
 
