@@ -53,8 +53,9 @@ class LedgerController {
     }
 
     @GetMapping("/api/ledger/{month}")
-    @Operation(summary = "The monthly ledger: the month's key tasks (filtered, paged, in assignment order) with "
-            + "totals per lead unit and per lead leader")
+    @Operation(summary = "The monthly ledger: the month's key tasks and the earlier ones still open when it began or "
+            + "closed during it (carriedOver, 结转), filtered, paged, in assignment order, with totals per lead unit and "
+            + "per lead leader over all of them")
     ResponseEntity<MonthLedgerView> month(
             @PathVariable String month,
             @Parameter(description = "only tasks led by this unit") @RequestParam(required = false) String unit,
@@ -74,7 +75,7 @@ class LedgerController {
         positions.awaitAsOf(PROCESSOR, asOfPosition);
         List<LedgerTaskView> all = (asOfPosition.isPresent()
                 ? views.monthAsOf(ledgerMonth.toString(), asOfPosition.getAsLong())
-                : views.tasks(views.taskIdsOf(ledgerMonth.toString()))).stream()
+                : views.month(ledgerMonth.toString())).stream()
                 .sorted(ASSIGNMENT_ORDER).toList();
         List<LedgerTaskView> matching = all.stream()
                 .filter(task -> unit == null || unit.equals(task.leadUnitId()))
