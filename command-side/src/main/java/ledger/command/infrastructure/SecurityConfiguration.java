@@ -42,9 +42,11 @@ class SecurityConfiguration {
         return security.filterChain(http, rules -> rules
                 .requestMatchers(HttpMethod.POST, "/api/tasks").hasRole(BUREAU_LEADER.name())
                 .requestMatchers(HttpMethod.POST, "/api/tasks/*/progress-reports", "/api/tasks/*/completion-claims",
-                        "/api/tasks/*/deadline-change-requests").hasAnyRole(names(UNIT_HEAD, UNIT_STAFF))
+                        "/api/tasks/*/deadline-change-requests", "/api/tasks/*/receipts",
+                        "/api/tasks/*/urging-notices/*/replies").hasAnyRole(names(UNIT_HEAD, UNIT_STAFF))
                 .requestMatchers(HttpMethod.POST, "/api/tasks/*/completion-verifications",
-                        "/api/tasks/*/completion-rejections").hasAnyRole(names(BUREAU_OFFICE, ORGAN_PARTY_COMMITTEE))
+                        "/api/tasks/*/completion-rejections", "/api/tasks/*/urging-notices")
+                .hasAnyRole(names(BUREAU_OFFICE, ORGAN_PARTY_COMMITTEE))
                 .requestMatchers(HttpMethod.POST, "/api/tasks/*/deadline-change-decisions").hasRole(BUREAU_LEADER.name())
                 .requestMatchers(HttpMethod.POST, "/api/task-forces", "/api/task-forces/*/meetings",
                         "/api/task-forces/*/feasibility-opinions", "/api/task-forces/*/referrals",

@@ -154,8 +154,10 @@ class CadreRecordsController {
     ResponseEntity<CommandAccepted> mistake(@PathVariable String cadreId, @Valid @RequestBody Mistake request) {
         CadreId cadre = cadre(cadreId);
         String id = "mistake-" + ids.newId();
-        return created(cadre, "/mistakes/" + id, sender.send(new RecordMistakeCommand(cadre, id, request.description(),
-                request.occurredOn(), request.evidenceEventIds(), clock.instant()), cadre.value()));
+        CommandAccepted accepted = sender.send(new RecordMistakeCommand(cadre, id, request.description(),
+                request.occurredOn(), request.evidenceEventIds(), clock.instant()), cadre.value());
+        // the id an error-tolerance decision names; the version stays the cadre record's
+        return created(cadre, "/mistakes/" + id, new CommandAccepted(id, accepted.version(), accepted.position()));
     }
 
     @PostMapping("/api/cadres/{cadreId}/error-tolerance-decisions")

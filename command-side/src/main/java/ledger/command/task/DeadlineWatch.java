@@ -16,11 +16,14 @@ import ledger.kernel.shared.BureauTime;
 import ledger.kernel.task.CompletionVerifiedEvent;
 import ledger.kernel.task.DeadlineStanding;
 import ledger.kernel.task.DueDateSet;
+import ledger.kernel.task.FollowUpStanding;
 import ledger.kernel.task.TaskAssignedEvent;
 import ledger.kernel.task.TaskCancelledEvent;
 import ledger.kernel.task.TaskId;
 import ledger.kernel.task.TaskMergedEvent;
+import ledger.kernel.task.UrgingNoticeIssuedEvent;
 import ledger.kernel.task.WatchDeadlineCommand;
+import ledger.kernel.task.WatchFollowUpsCommand;
 import ledger.store.StoreConnection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -41,12 +44,15 @@ import org.springframework.stereotype.Component;
  * (by {@link DeadlinePolicy}) is told the time. The task records "at risk" and "missed" itself,
  * once per due date, and answers how it stands, which the watch keeps: so a watch that runs twice,
  * on two instances, or long after the moment (the service was down) records each fact once.
+ * The same watch follows up receipts (签收, {@code ledger.receipt.days} working days) and urging
+ * notices' days to reply: each row keeps the day the task next needs asking about them.
  */
 @Component
 @ProcessingGroup(DeadlineWatch.PROCESSOR)
 public class DeadlineWatch {
 
     static final String PROCESSOR = "deadline-watch";
+    private static final String FOLLOW_UP = "followUpOn";
     static final Actor WATCH = new Actor("system-deadline-watch", Role.SYSTEM, null);
     private static final Logger log = LoggerFactory.getLogger(DeadlineWatch.class);
 
@@ -54,20 +60,35 @@ public class DeadlineWatch {
     private final CommandSender sender;
     private final Clock clock;
     private final DeadlinePolicy policy;
+    private final ReceiptPolicy receipts;
 
     DeadlineWatch(MongoClient client, StoreConnection connection, CommandSender sender, Clock clock,
-                  @Value("${ledger.deadlines.at-risk-days:3}") int atRiskDays) {
+                  @Value("${ledger.deadlines.at-risk-days:3}") int atRiskDays,
+                  @Value("${ledger.receipt.days:2}") int receiptDays) {
         this.open = client.getDatabase(connection.database()).getCollection("deadline_watch");
         this.sender = sender;
         this.clock = clock;
         this.policy = new DeadlinePolicy(atRiskDays);
+        this.receipts = new ReceiptPolicy(receiptDays);
     }
 
     /** Assignment, an approved change, a leadership decision: every source of a due date. */
     @EventHandler
     void on(DueDateSet event) {
-        open.updateOne(eq("_id", event.taskId().value()), Updates.set("dueDate", event.dueDate().toString()),
-                new UpdateOptions().upsert(event instanceof TaskAssignedEvent));
+        if (event instanceof TaskAssignedEvent assigned) {
+            LocalDate receiptLate = receipts.lastDay(BureauTime.dayOf(assigned.assignedAt())).plusDays(1);
+            open.updateOne(eq("_id", event.taskId().value()), Updates.combine(
+                    Updates.set("dueDate", event.dueDate().toString()), Updates.min(FOLLOW_UP, receiptLate.toString())),
+                    new UpdateOptions().upsert(true));
+            return;
+        }
+        open.updateOne(eq("_id", event.taskId().value()), Updates.set("dueDate", event.dueDate().toString()));
+    }
+
+    /** ISO days compare as text, so {@code $min} keeps the earliest day to look again. */
+    @EventHandler
+    void on(UrgingNoticeIssuedEvent event) {
+        open.updateOne(eq("_id", event.taskId().value()), Updates.min(FOLLOW_UP, event.replyBy().plusDays(1).toString()));
     }
 
     @EventHandler
@@ -105,8 +126,16 @@ public class DeadlineWatch {
         for (Document task : open.find()) {
             LocalDate next = policy.nextCheckOn(LocalDate.parse(task.getString("dueDate")),
                     date(task, "atRiskFor"), date(task, "missedFor"));
-            if (everyTask || next != null && !today.isBefore(next)) {
+            LocalDate followUp = date(task, FOLLOW_UP);
+            boolean deadlineDue = everyTask || next != null && !today.isBefore(next);
+            boolean followUpDue = everyTask || followUp != null && !today.isBefore(followUp);
+            if (deadlineDue) {
                 tell(task.getString("_id"));
+            }
+            if (followUpDue) {
+                followUp(task.getString("_id"));
+            }
+            if (deadlineDue || followUpDue) {
                 told++;
             }
         }
@@ -121,6 +150,16 @@ public class DeadlineWatch {
         } catch (RuntimeException e) {
             // one task's trouble must not stop the others; the next pass tries again
             log.warn("Deadline watch could not update {}: {}", taskId, e.toString());
+        }
+    }
+
+    private void followUp(String taskId) {
+        try {
+            FollowUpStanding standing = sender.askAs(WATCH,
+                    new WatchFollowUpsCommand(new TaskId(taskId), clock.instant(), receipts.receiptDays()));
+            open.updateOne(eq("_id", taskId), Updates.set(FOLLOW_UP, text(standing.nextCheckOn())));
+        } catch (RuntimeException e) {
+            log.warn("Deadline watch could not follow up {}: {}", taskId, e.toString());
         }
     }
 

@@ -4,9 +4,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import ledger.kernel.organisation.CadreId;
 import ledger.kernel.organisation.UnitId;
@@ -29,6 +32,17 @@ import ledger.kernel.task.DeadlineMissedEvent;
 import ledger.kernel.task.DeadlineStanding;
 import ledger.kernel.task.DecideDeadlineChangeCommand;
 import ledger.kernel.task.EscalateTaskCommand;
+import ledger.kernel.task.FollowUpStanding;
+import ledger.kernel.task.IssueUrgingNoticeCommand;
+import ledger.kernel.task.AnswerUrgingNoticeCommand;
+import ledger.kernel.task.ReceiveTaskCommand;
+import ledger.kernel.task.TaskReceivedEvent;
+import ledger.kernel.task.TaskReceivedLateEvent;
+import ledger.kernel.task.UrgingNoticeAnsweredEvent;
+import ledger.kernel.task.UrgingNoticeId;
+import ledger.kernel.task.UrgingNoticeIssuedEvent;
+import ledger.kernel.task.UrgingNoticeWentUnansweredEvent;
+import ledger.kernel.task.WatchFollowUpsCommand;
 import ledger.kernel.task.LeadershipDecisionAppliedEvent;
 import ledger.kernel.task.Milestone;
 import ledger.kernel.task.ProgressReportedEvent;
@@ -56,7 +70,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A key task (重点工作任务): one lead leader, one lead unit, co-units. It collects progress, is
  * claimed complete by its lead unit and counts as completed only when the supervision group
  * verifies it; its due date moves only with a reason and the lead leader's approval; it records
- * once per due date that it fell at risk or missed the date.
+ * once per due date that it fell at risk or missed the date. Its units sign for it (签收), late
+ * signing recorded once per unit; the supervision group urges it (催办) and the lead unit replies,
+ * a notice left unanswered past its day recorded once.
  */
 @Aggregate(snapshotTriggerDefinition = "everyFiftyEvents", commandTargetResolver = "expectedVersionTargetResolver")
 class Task {
@@ -80,6 +96,12 @@ class Task {
     private List<String> milestones = List.of();
     private boolean closed;
     private Set<String> reachedMilestones = new HashSet<>();
+    private Set<UnitId> receivedUnits = new HashSet<>();
+    private Set<UnitId> lateReceipts = new HashSet<>();
+    /** Notices without a reply, by id (raw, so snapshots keep plain keys), with their day to reply by. */
+    private Map<String, LocalDate> openNotices = new HashMap<>();
+    private Set<String> answeredNotices = new HashSet<>();
+    private Set<String> unansweredRecorded = new HashSet<>();
 
     protected Task() {
     }
@@ -244,6 +266,93 @@ class Task {
         return new DeadlineStanding(dueDate, flaggedAtRiskFor, missedFor, open);
     }
 
+    /** A unit signs for its own part: the lead unit for the task, a co-unit for its share. */
+    @CommandHandler
+    void handle(ReceiveTaskCommand command) {
+        requireTaskUnit(command.receiver());
+        requireOpen();
+        UnitId unit = new UnitId(command.receiver().unitId());
+        if (receivedUnits.contains(unit)) {
+            throw new LedgerException(ErrorCode.TASK_ALREADY_RECEIVED, unit + " has already signed for " + taskId);
+        }
+        apply(new TaskReceivedEvent(taskId, unit, unit.equals(leadUnitId), command.receiver().personId(),
+                command.receiver().role(), command.receivedAt()));
+    }
+
+    @CommandHandler
+    void handle(IssueUrgingNoticeCommand command) {
+        if (!Role.URGING_ISSUERS.contains(command.issuer().role())) {
+            throw new LedgerException(ErrorCode.NOT_PERMITTED,
+                    "Urging notices are issued by the bureau office and the organ party committee");
+        }
+        requireOpen();
+        if (openNotices.containsKey(command.noticeId().value()) || answeredNotices.contains(command.noticeId().value())) {
+            throw new LedgerException(ErrorCode.ALREADY_REGISTERED, taskId + " already has notice " + command.noticeId());
+        }
+        apply(new UrgingNoticeIssuedEvent(taskId, command.noticeId(), command.issuer().personId(),
+                command.issuer().role(), command.reason(), command.expectation(), command.replyBy(), leadUnitId,
+                leadLeaderId, command.issuedAt()));
+    }
+
+    /** The lead unit replies once per notice; a reply after the day is accepted and marked late. */
+    @CommandHandler
+    void handle(AnswerUrgingNoticeCommand command) {
+        requireUnitRole(command.replier());
+        if (!command.replier().actsFor(leadUnitId.value())) {
+            throw new LedgerException(ErrorCode.NOT_THE_LEAD_UNIT, "Only " + leadUnitId + " answers notices on " + taskId);
+        }
+        if (answeredNotices.contains(command.noticeId().value())) {
+            throw new LedgerException(ErrorCode.URGING_NOTICE_ANSWERED, command.noticeId() + " is already answered");
+        }
+        LocalDate replyBy = openNotices.get(command.noticeId().value());
+        if (replyBy == null) {
+            throw new LedgerException(ErrorCode.UNKNOWN_URGING_NOTICE, taskId + " has no notice " + command.noticeId());
+        }
+        if (command.percent() < lastPercent) {
+            throw new LedgerException(ErrorCode.PROGRESS_MAY_NOT_DECREASE, "Progress was last reported at "
+                    + lastPercent + "%; the reply cannot report " + command.percent() + "%");
+        }
+        boolean late = BureauTime.dayOf(command.answeredAt()).isAfter(replyBy);
+        apply(new UrgingNoticeAnsweredEvent(taskId, command.noticeId(), leadUnitId, command.replier().personId(),
+                command.explanation(), command.measures(), command.percent(), replyBy, late, command.answeredAt()));
+    }
+
+    /**
+     * Idempotent like the deadline watch: records the missing receipts and unanswered notices that
+     * are due and not yet on record, and answers when to look again. A completed or closed task
+     * waits for nobody's receipt or reply any more.
+     */
+    @CommandHandler
+    FollowUpStanding handle(WatchFollowUpsCommand command) {
+        if (completed || closed) {
+            return new FollowUpStanding(null);
+        }
+        LocalDate today = BureauTime.dayOf(command.now());
+        LocalDate lastReceiptDay = new ReceiptPolicy(command.receiptDays()).lastDay(BureauTime.dayOf(assignedAt));
+        List<UnitId> awaitingReceipt = awaitingReceipt();
+        if (today.isAfter(lastReceiptDay)) {
+            awaitingReceipt.forEach(unit -> apply(new TaskReceivedLateEvent(taskId, unit, unit.equals(leadUnitId),
+                    lastReceiptDay, command.now())));
+        }
+        openNotices.entrySet().stream()
+                   .filter(notice -> !unansweredRecorded.contains(notice.getKey()) && today.isAfter(notice.getValue()))
+                   .toList()
+                   .forEach(notice -> apply(new UrgingNoticeWentUnansweredEvent(taskId, new UrgingNoticeId(notice.getKey()), leadUnitId,
+                           leadLeaderId, notice.getValue(), command.now())));
+        Stream<LocalDate> receiptCheck = awaitingReceipt().isEmpty() ? Stream.empty() : Stream.of(lastReceiptDay);
+        LocalDate next = Stream.concat(receiptCheck, openNotices.entrySet().stream()
+                        .filter(notice -> !unansweredRecorded.contains(notice.getKey())).map(Map.Entry::getValue))
+                .min(LocalDate::compareTo).map(day -> day.plusDays(1)).orElse(null);
+        return new FollowUpStanding(next);
+    }
+
+    /** The task's units that have neither signed nor been recorded as late. */
+    private List<UnitId> awaitingReceipt() {
+        return Stream.concat(Stream.of(leadUnitId), coUnitIds.stream())
+                     .filter(unit -> !receivedUnits.contains(unit) && !lateReceipts.contains(unit))
+                     .toList();
+    }
+
     private void requireOpen() {
         if (closed) {
             throw new LedgerException(ErrorCode.TASK_CLOSED, taskId + " was cancelled or merged by a recorded decision");
@@ -374,5 +483,32 @@ class Task {
     @EventSourcingHandler
     void on(DeadlineMissedEvent event) {
         missedFor = event.dueDate();
+    }
+
+    @EventSourcingHandler
+    void on(TaskReceivedEvent event) {
+        receivedUnits.add(event.unitId());
+    }
+
+    @EventSourcingHandler
+    void on(TaskReceivedLateEvent event) {
+        lateReceipts.add(event.unitId());
+    }
+
+    @EventSourcingHandler
+    void on(UrgingNoticeIssuedEvent event) {
+        openNotices.put(event.noticeId().value(), event.replyBy());
+    }
+
+    @EventSourcingHandler
+    void on(UrgingNoticeAnsweredEvent event) {
+        openNotices.remove(event.noticeId().value());
+        answeredNotices.add(event.noticeId().value());
+        lastPercent = event.percent();
+    }
+
+    @EventSourcingHandler
+    void on(UrgingNoticeWentUnansweredEvent event) {
+        unansweredRecorded.add(event.noticeId().value());
     }
 }

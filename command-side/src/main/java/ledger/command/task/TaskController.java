@@ -21,6 +21,10 @@ import ledger.kernel.task.RejectCompletionCommand;
 import ledger.kernel.task.RequestDeadlineChangeCommand;
 import ledger.kernel.task.VerifyCompletionCommand;
 import ledger.kernel.task.ReportProgressCommand;
+import ledger.kernel.task.AnswerUrgingNoticeCommand;
+import ledger.kernel.task.IssueUrgingNoticeCommand;
+import ledger.kernel.task.ReceiveTaskCommand;
+import ledger.kernel.task.UrgingNoticeId;
 import ledger.kernel.task.TaskId;
 import ledger.security.CurrentActor;
 import ledger.web.IdGenerator;
@@ -130,6 +134,38 @@ class TaskController {
         TaskId id = RequestFields.id("taskId", taskId, TaskId::new);
         return accepted(id, "deadline-change-decisions", sender.send(new DecideDeadlineChangeCommand(id,
                 CurrentActor.get(), request.approved(), request.note(), clock.instant()), id.value(), request.note()));
+    }
+
+    @PostMapping("/{taskId}/receipts")
+    @Operation(summary = "A lead unit or co-unit signs for the task, for its own part (签收)")
+    ResponseEntity<CommandAccepted> receive(@PathVariable String taskId) {
+        TaskId id = RequestFields.id("taskId", taskId, TaskId::new);
+        return accepted(id, "receipts", sender.send(new ReceiveTaskCommand(id, CurrentActor.get(), clock.instant()),
+                id.value()));
+    }
+
+    @PostMapping("/{taskId}/urging-notices")
+    @Operation(summary = "The supervision group urges the task, with a day to reply by (催办, 督办通知)")
+    ResponseEntity<CommandAccepted> urge(@PathVariable String taskId,
+            @Valid @RequestBody TaskRequests.IssueUrgingNotice request) {
+        TaskId id = RequestFields.id("taskId", taskId, TaskId::new);
+        UrgingNoticeId notice = new UrgingNoticeId("notice-" + ids.newId());
+        CommandAccepted accepted = sender.send(new IssueUrgingNoticeCommand(id, notice, CurrentActor.get(),
+                request.reason(), request.expectation(), request.replyBy(), clock.instant()), id.value(), request.reason());
+        return ResponseEntity.created(URI.create("/api/tasks/" + id + "/urging-notices/" + notice))
+                .header(HttpHeaders.ETAG, IfMatch.etag(accepted.version()))
+                .body(new CommandAccepted(notice.value(), accepted.version(), accepted.position()));
+    }
+
+    @PostMapping("/{taskId}/urging-notices/{noticeId}/replies")
+    @Operation(summary = "The lead unit replies to an urging notice: explanation, measures, progress (回复督办)")
+    ResponseEntity<CommandAccepted> reply(@PathVariable String taskId, @PathVariable String noticeId,
+            @Valid @RequestBody TaskRequests.AnswerUrgingNotice request) {
+        TaskId id = RequestFields.id("taskId", taskId, TaskId::new);
+        UrgingNoticeId notice = RequestFields.id("noticeId", noticeId, UrgingNoticeId::new);
+        return accepted(id, "urging-notices/" + notice + "/replies", sender.send(new AnswerUrgingNoticeCommand(id,
+                notice, CurrentActor.get(), request.explanation(), request.measures(), request.percent(),
+                clock.instant()), id.value()));
     }
 
     private static ResponseEntity<CommandAccepted> accepted(TaskId id, String resource, CommandAccepted accepted) {

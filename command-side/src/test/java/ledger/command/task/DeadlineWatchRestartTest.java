@@ -12,6 +12,8 @@ import ledger.command.CommandSideApplication;
 import ledger.command.TestOrganisation;
 import ledger.kernel.security.Role;
 import ledger.kernel.task.DeadlineMissedEvent;
+import ledger.kernel.task.TaskReceivedLateEvent;
+import ledger.kernel.task.UrgingNoticeWentUnansweredEvent;
 import ledger.security.TestAccounts;
 import ledger.security.UserAccounts;
 import ledger.store.MongoEventStorageEngine;
@@ -23,7 +25,10 @@ import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** The service is down when a task falls due; when it comes back it records the miss, once. */
+/**
+ * The service is down when a task falls due, its receipt period ends and an urging notice's day to
+ * reply passes; when it comes back it records each, once.
+ */
 class DeadlineWatchRestartTest {
 
     @TempDir
@@ -42,16 +47,25 @@ class DeadlineWatchRestartTest {
                             "dueDate", "2026-03-31", "ledgerMonth", "2026-03"), Map.class)
                     .getBody().get("id");
             assertThat(missedDeadlines(before, task)).isZero();
+            assertThat(http.withBasicAuth(TestAccounts.username(Role.BUREAU_OFFICE), TestAccounts.PASSWORD)
+                    .postForEntity("/api/tasks/" + task + "/urging-notices", Map.of("reason", "进度滞后",
+                            "expectation", "报送整改措施", "replyBy", "2026-03-25"), Map.class)
+                    .getStatusCode().value()).isEqualTo(201);
+            assertThat(count(before, task, UrgingNoticeWentUnansweredEvent.class)).isZero();
         }
 
         try (ConfigurableApplicationContext after = start("2026-04-05T02:00:00Z")) {
             assertThat(missedDeadlines(after, task)).isEqualTo(1);
             assertThat(after.getBean(DeadlineWatch.class).check()).isZero();
             assertThat(missedDeadlines(after, task)).isEqualTo(1);
+            assertThat(count(after, task, UrgingNoticeWentUnansweredEvent.class)).isEqualTo(1);
+            assertThat(count(after, task, TaskReceivedLateEvent.class)).isEqualTo(1);
         }
 
         try (ConfigurableApplicationContext later = start("2026-04-06T02:00:00Z")) {
             assertThat(missedDeadlines(later, task)).isEqualTo(1);
+            assertThat(count(later, task, UrgingNoticeWentUnansweredEvent.class)).isEqualTo(1);
+            assertThat(count(later, task, TaskReceivedLateEvent.class)).isEqualTo(1);
         }
     }
 
@@ -69,7 +83,11 @@ class DeadlineWatchRestartTest {
     }
 
     private static long missedDeadlines(ConfigurableApplicationContext context, String task) {
+        return count(context, task, DeadlineMissedEvent.class);
+    }
+
+    private static long count(ConfigurableApplicationContext context, String task, Class<?> type) {
         return context.getBean(MongoEventStorageEngine.class).readEvents(task).asStream()
-                .filter(event -> event.getPayload() instanceof DeadlineMissedEvent).count();
+                .filter(event -> type.isInstance(event.getPayload())).count();
     }
 }

@@ -39,8 +39,9 @@ class LedgerController {
     }
 
     @GetMapping("/api/ledger/{month}")
-    @Operation(summary = "The monthly ledger: the month's key tasks (filtered, paged, in assignment order) with "
-            + "totals per lead unit and per lead leader")
+    @Operation(summary = "The monthly ledger: the month's key tasks and the earlier ones still open when it began or "
+            + "closed during it (carriedOver, 结转), filtered, paged, in assignment order, with totals per lead unit and "
+            + "per lead leader over all of them")
     ResponseEntity<MonthLedgerView> month(
             @PathVariable String month,
             @Parameter(description = "only tasks led by this unit") @RequestParam(required = false) String unit,

@@ -1,9 +1,12 @@
 package ledger.query.ledger;
 
+import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.function.Consumer;
 
 import ledger.kernel.organisation.UnitId;
+import ledger.kernel.shared.BureauTime;
 import ledger.kernel.task.CompletionClaimedEvent;
 import ledger.kernel.task.CompletionRejectedEvent;
 import ledger.kernel.task.CompletionVerifiedEvent;
@@ -58,10 +61,11 @@ class LedgerProjection {
                     event.dueDate(), LedgerTaskView.ON_TRACK, LedgerTaskView.ON_TRACK, List.of(), null, 0, null, null,
                     null, null, event.milestones() == null ? List.of() : event.milestones().stream()
                             .map(m -> new LedgerTaskView.MilestoneView(m.name(), m.dueDate(), null)).toList(),
-                    null, null, sequence, position(token)));
+                    null, null, null, false, sequence, position(token)));
         }
-        // outside the check: a crash between the two writes is repaired by the redelivery
+        // outside the check: a crash between the writes is repaired by the redelivery
         views.addToMonth(month, event.taskId().value());
+        views.opened(event.taskId().value(), month);
     }
 
     @EventHandler
@@ -88,9 +92,11 @@ class LedgerProjection {
 
     @EventHandler
     void on(CompletionVerifiedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        String closedIn = close(event.taskId(), event.verifiedAt());
         update(event.taskId(), sequence, token, task -> {
             task.completedAt = event.verifiedAt();
             task.completedOnTime = event.onTime();
+            task.closedMonth = closedIn;
         });
     }
 
@@ -126,14 +132,20 @@ class LedgerProjection {
 
     @EventHandler
     void on(TaskCancelledEvent event, @SequenceNumber long sequence, TrackingToken token) {
-        update(event.taskId(), sequence, token, task -> task.closedByDecision = event.decisionRef());
+        String closedIn = close(event.taskId(), event.cancelledAt());
+        update(event.taskId(), sequence, token, task -> {
+            task.closedByDecision = event.decisionRef();
+            task.closedMonth = closedIn;
+        });
     }
 
     @EventHandler
     void on(TaskMergedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        String closedIn = close(event.taskId(), event.mergedAt());
         update(event.taskId(), sequence, token, task -> {
             task.closedByDecision = event.decisionRef();
             task.mergedIntoTaskId = event.intoTaskId().value();
+            task.closedMonth = closedIn;
         });
     }
 
@@ -160,6 +172,22 @@ class LedgerProjection {
     @EventHandler
     void on(TaskReleasedFromTaskForceEvent event, @SequenceNumber long sequence, TrackingToken token) {
         update(event.taskId(), sequence, token, task -> task.taskForceIds.remove(event.taskForceId().value()));
+    }
+
+    /**
+     * A task closes in the month of {@code at}: it joins the index of every month from its first to
+     * that one, then leaves the open set. Both writes repeat harmlessly on a redelivery.
+     */
+    private String close(TaskId taskId, Instant at) {
+        YearMonth closedIn = YearMonth.from(BureauTime.dayOf(at));
+        views.task(taskId.value()).ifPresent(task -> {
+            for (YearMonth month = YearMonth.parse(task.ledgerMonth()).plusMonths(1); !month.isAfter(closedIn);
+                 month = month.plusMonths(1)) {
+                views.addToMonth(month.toString(), taskId.value());
+            }
+        });
+        views.closed(taskId.value());
+        return closedIn.toString();
     }
 
     private void update(TaskId taskId, long sequence, TrackingToken token, Consumer<LedgerTaskView.Draft> change) {

@@ -53,7 +53,7 @@ public class LedgerReader {
         positions.awaitAsOf(PROCESSOR, asOfPosition);
         List<LedgerTaskView> all = (asOfPosition.isPresent()
                 ? views.monthAsOf(ledgerMonth.toString(), asOfPosition.getAsLong())
-                : views.tasks(views.taskIdsOf(ledgerMonth.toString()))).stream()
+                : views.month(ledgerMonth.toString())).stream()
                 .sorted(ASSIGNMENT_ORDER).toList();
         List<LedgerTaskView> matching = all.stream().filter(filter::matches).toList();
         List<LedgerTaskView> pageOf = matching.stream().skip((long) page * size).limit(size).toList();

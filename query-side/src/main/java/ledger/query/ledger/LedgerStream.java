@@ -164,7 +164,7 @@ public class LedgerStream {
     }
 
     private List<LedgerTaskView> current(String month) {
-        return views.tasks(views.taskIdsOf(month)).stream().sorted(BY_POSITION).toList();
+        return views.month(month).stream().sorted(BY_POSITION).toList();
     }
 
     private void send(String month, Subscriber subscriber, List<LedgerTaskView> tasks, long complete) {

@@ -11,7 +11,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One key task as the monthly ledger shows it. {@code version} is the last task event applied,
- * {@code position} its global position.
+ * {@code position} its global position. {@code closedMonth} is the month it was completed,
+ * cancelled or merged in; {@code carriedOver} (结转) is set when a later month's ledger shows it,
+ * whose {@code ledgerMonth} is then the month it was first assigned for.
  */
 @Document("ledger_tasks")
 public record LedgerTaskView(
@@ -40,6 +42,8 @@ public record LedgerTaskView(
         List<MilestoneView> milestones,
         String closedByDecision,
         String mergedIntoTaskId,
+        String closedMonth,
+        boolean carriedOver,
         long version,
         long position) {
 
@@ -72,7 +76,25 @@ public record LedgerTaskView(
                 draft.leadUnitId, coUnitIds, assignedAt, originalDueDate, draft.dueDate, status, draft.deadlineState,
                 List.copyOf(draft.taskForceIds), draft.latestProgress, draft.progressReports, draft.completionClaimedAt,
                 draft.completedAt, draft.completedOnTime, draft.proposedDueDate, List.copyOf(draft.milestones),
-                draft.closedByDecision, draft.mergedIntoTaskId, version, position);
+                draft.closedByDecision, draft.mergedIntoTaskId, draft.closedMonth, false, version, position);
+    }
+
+    /**
+     * Whether the ledger of {@code month} holds this task: assigned for it, or assigned earlier and
+     * still open when it began or closed during it (the one home of the carry-over rule).
+     */
+    boolean belongsTo(String month) {
+        int assigned = ledgerMonth.compareTo(month);
+        return assigned == 0 || assigned < 0 && (closedMonth == null || closedMonth.compareTo(month) >= 0);
+    }
+
+    /** The row as the ledger of {@code month} shows it: carried over when first assigned for an earlier month. */
+    LedgerTaskView inMonth(String month) {
+        return new LedgerTaskView(taskId, ledgerMonth, title, description, source, sourceLabel, sourceReference,
+                leadLeaderId, leadUnitId, coUnitIds, assignedAt, originalDueDate, dueDate, status, deadlineState,
+                taskForceIds, latestProgress, progressReports, completionClaimedAt, completedAt, completedOnTime,
+                proposedDueDate, milestones, closedByDecision, mergedIntoTaskId, closedMonth,
+                !ledgerMonth.equals(month), version, position);
     }
 
     /** The parts of a task view that events change. */
@@ -91,8 +113,10 @@ public record LedgerTaskView(
         List<MilestoneView> milestones;
         String closedByDecision;
         String mergedIntoTaskId;
+        String closedMonth;
 
         private Draft(LedgerTaskView view) {
+            closedMonth = view.closedMonth;
             closedByDecision = view.closedByDecision;
             mergedIntoTaskId = view.mergedIntoTaskId;
             milestones = new ArrayList<>(view.milestones == null ? List.of() : view.milestones);

@@ -61,12 +61,20 @@ class MongoLedgerViews implements LedgerViews {
     }
 
     @Override
-    public List<LedgerTaskView> monthAsOf(String month, long position) {
-        Map<String, LedgerTaskView> latest = new LinkedHashMap<>();
-        mongo.find(query(where("ledgerMonth").is(month).and("position").lte(position))
-                        .with(Sort.by("position")), TaskVersion.class)
-             .forEach(version -> latest.put(version.taskId(), version.view()));
-        return List.copyOf(latest.values());
+    public void opened(String taskId, String firstMonth) {
+        mongo.save(new OpenTask(taskId, firstMonth));
+    }
+
+    @Override
+    public void closed(String taskId) {
+        mongo.remove(query(where("_id").is(taskId)), OpenTask.class);
+    }
+
+    @Override
+    public Map<String, String> openTasks() {
+        Map<String, String> open = new LinkedHashMap<>();
+        mongo.findAll(OpenTask.class).forEach(task -> open.put(task.taskId(), task.firstMonth()));
+        return open;
     }
 
     @Override
@@ -80,6 +88,7 @@ class MongoLedgerViews implements LedgerViews {
     public void clear() {
         mongo.remove(new Query(), TaskVersion.class);
         mongo.remove(new Query(), MonthTask.class);
+        mongo.remove(new Query(), OpenTask.class);
         mongo.remove(new Query(), LedgerTaskView.class);
     }
 
@@ -89,6 +98,11 @@ class MongoLedgerViews implements LedgerViews {
      */
     @Document("ledger_month_tasks")
     record MonthTask(@Id String id, String month, String taskId) {
+    }
+
+    /** A task not yet completed, cancelled or merged: the ledger of every later month carries it. */
+    @Document("ledger_open_tasks")
+    record OpenTask(@Id String taskId, String firstMonth) {
     }
 
     /** A task view as it stood after one event; the key makes a redelivered save harmless. */

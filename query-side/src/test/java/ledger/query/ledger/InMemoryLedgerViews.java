@@ -16,6 +16,7 @@ class InMemoryLedgerViews implements LedgerViews {
     final Map<String, LedgerTaskView> tasks = new LinkedHashMap<>();
     final Map<String, Set<String>> months = new LinkedHashMap<>();
     final Map<String, LedgerTaskView> versions = new LinkedHashMap<>();
+    final Map<String, String> open = new LinkedHashMap<>();
 
     @Override
     public Optional<LedgerTaskView> task(String taskId) {
@@ -44,8 +45,18 @@ class InMemoryLedgerViews implements LedgerViews {
     }
 
     @Override
-    public List<LedgerTaskView> monthAsOf(String month, long position) {
-        return taskIdsOf(month).stream().map(id -> taskAsOf(id, position)).flatMap(Optional::stream).toList();
+    public void opened(String taskId, String firstMonth) {
+        open.put(taskId, firstMonth);
+    }
+
+    @Override
+    public void closed(String taskId) {
+        open.remove(taskId);
+    }
+
+    @Override
+    public Map<String, String> openTasks() {
+        return Map.copyOf(open);
     }
 
     @Override
@@ -59,5 +70,6 @@ class InMemoryLedgerViews implements LedgerViews {
         tasks.clear();
         months.clear();
         versions.clear();
+        open.clear();
     }
 }

@@ -21,6 +21,8 @@ public enum Role {
     public static final Set<Role> SUPERVISION_GROUP = EnumSet.of(BUREAU_OFFICE, ORGAN_PARTY_COMMITTEE, DISCIPLINE_INSPECTION);
     /** The supervision group members who verify a task's completion; the discipline inspection group only oversees. */
     public static final Set<Role> COMPLETION_VERIFIERS = EnumSet.of(BUREAU_OFFICE, ORGAN_PARTY_COMMITTEE);
+    /** Who issues urging notices (督办通知) on tasks. */
+    public static final Set<Role> URGING_ISSUERS = EnumSet.of(BUREAU_OFFICE, ORGAN_PARTY_COMMITTEE);
     /** Roles that belong to a unit and act for it. */
     public static final Set<Role> UNIT_ROLES = EnumSet.of(UNIT_HEAD, UNIT_STAFF);
     /** Everyone who does or oversees the bureau's work (not API clients, not the system administrator). */
