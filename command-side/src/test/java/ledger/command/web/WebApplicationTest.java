@@ -222,6 +222,8 @@ class WebApplicationTest {
 
         HttpResponse<String> home = staff.get("/");
         assertThat(home.body()).contains("我的待办");
+        // still open in July, June's task is carried over into July's ledger, marked
+        assertThat(staff.get("/ledger/2026-07").body()).contains("城镇老旧小区改造", "结转（2026-06交办）");
         HttpResponse<String> english = staff.get("/ledger/2026-06?lang=en");
         assertThat(english.body()).contains("Ledger of 2026-06", "Latest progress");
     }

@@ -25,7 +25,8 @@ final class LedgerExport {
     }
 
     private static List<String> cells(LedgerRows.Row row) {
-        return List.of(String.valueOf(row.number()), row.light(), row.title(), row.source(), row.leader(), row.unit(),
+        String title = row.carriedOverFrom() == null ? row.title() : row.title() + "（结转 " + row.carriedOverFrom() + "）";
+        return List.of(String.valueOf(row.number()), row.light(), title, row.source(), row.leader(), row.unit(),
                 row.coUnits(), row.originalDue(), row.due(), row.progress(), row.statusText());
     }
 

@@ -19,7 +19,7 @@ public record LedgerRows(List<Row> rows) {
 
     public record Row(int number, String taskId, String status, String light, String statusText, String title,
                String source, String leader, String unit, String coUnits, String originalDue, String due,
-               boolean dueChanged, String progress, String pendingDeadline, boolean claimed) {
+               boolean dueChanged, String progress, String pendingDeadline, boolean claimed, String carriedOverFrom) {
     }
 
     static LedgerRows of(List<LedgerTaskView> tasks, int firstNumber, Directory.Names names, MessageSource messages,
@@ -39,7 +39,8 @@ public record LedgerRows(List<Row> rows) {
                     names.units(task.coUnitIds()), String.valueOf(task.originalDueDate()), String.valueOf(task.dueDate()),
                     task.originalDueDate() != null && !task.originalDueDate().equals(task.dueDate()), progress,
                     task.proposedDueDate() == null ? null : task.proposedDueDate().toString(),
-                    task.completionClaimedAt() != null && task.completedAt() == null));
+                    task.completionClaimedAt() != null && task.completedAt() == null,
+                    task.carriedOver() ? task.ledgerMonth() : null));
         }
         return new LedgerRows(List.copyOf(rows));
     }
