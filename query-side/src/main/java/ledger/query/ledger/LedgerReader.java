@@ -86,13 +86,9 @@ public class LedgerReader {
                 .orElseThrow(() -> new LedgerException(ErrorCode.UNKNOWN_TASK, "No task " + taskId + " is recorded"));
     }
 
-    /** Tasks by id, as they stand now (unknown ids are left out). */
-    public List<LedgerTaskView> tasks(java.util.Collection<String> taskIds) {
-        return views.tasks(taskIds);
-    }
-
-    public List<String> taskIdsOf(YearMonth month) {
-        return views.taskIdsOf(month.toString());
+    /** The month's rows as they stand now: its own tasks and the earlier ones carried over (结转). */
+    public List<LedgerTaskView> month(YearMonth month) {
+        return views.month(month.toString());
     }
 
     public OptionalLong position() {

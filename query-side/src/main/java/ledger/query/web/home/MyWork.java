@@ -5,10 +5,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import ledger.kernel.security.Actor;
 import ledger.kernel.security.Role;
@@ -25,10 +23,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MyWork {
-
-    /** How far back open tasks are looked for: a year of ledger months, each a keyed read. */
-    private static final int MONTHS_BACK = 12;
-    private static final Set<Role> SUPERVISION = Set.of(Role.BUREAU_OFFICE, Role.ORGAN_PARTY_COMMITTEE);
 
     private final LedgerReader ledger;
 
@@ -59,19 +53,20 @@ class MyWork {
             put(sections, "home.section.escalated", led.stream()
                     .filter(task -> LedgerTaskView.ESCALATED.equals(task.status())).toList());
             put(sections, "home.section.led", led);
-        } else if (SUPERVISION.contains(actor.role())) {
+        } else if (Role.COMPLETION_VERIFIERS.contains(actor.role())) {
             put(sections, "home.section.claims", open.stream()
                     .filter(task -> task.completionClaimedAt() != null).toList());
         }
         return sections;
     }
 
+    /** This month's ledger carries every earlier open task; next month's holds what was assigned ahead. */
     private List<LedgerTaskView> openTasks(YearMonth thisMonth) {
-        Set<String> ids = new LinkedHashSet<>();
-        for (int back = -1; back <= MONTHS_BACK; back++) {
-            ids.addAll(ledger.taskIdsOf(thisMonth.minusMonths(back)));
+        Map<String, LedgerTaskView> byId = new LinkedHashMap<>();
+        for (YearMonth month : List.of(thisMonth, thisMonth.plusMonths(1))) {
+            ledger.month(month).forEach(task -> byId.putIfAbsent(task.taskId(), task));
         }
-        List<LedgerTaskView> open = new ArrayList<>(ledger.tasks(ids).stream()
+        List<LedgerTaskView> open = new ArrayList<>(byId.values().stream()
                 .filter(task -> task.completedAt() == null && task.closedByDecision() == null).toList());
         open.sort(Comparator.comparing(LedgerTaskView::dueDate, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(LedgerTaskView::taskId));

@@ -10,7 +10,7 @@ import ledger.kernel.shared.BureauTime;
 import ledger.kernel.task.TaskSource;
 import ledger.query.ledger.LedgerReader;
 import ledger.query.ledger.LedgerStream;
-import ledger.query.ledger.LedgerTaskView;
+import ledger.query.ledger.TaskStatus;
 import ledger.query.ledger.MonthLedgerView;
 import ledger.query.web.Directory;
 import ledger.web.RequestFields;
@@ -35,9 +35,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Controller
 class LedgerPageController {
 
-    static final List<String> STATUSES = List.of(LedgerTaskView.ON_TRACK, LedgerTaskView.AT_RISK,
-            LedgerTaskView.OVERDUE, LedgerTaskView.COMPLETED, LedgerTaskView.ESCALATED, LedgerTaskView.CANCELLED,
-            LedgerTaskView.MERGED);
+    static final List<String> STATUSES = java.util.Arrays.stream(TaskStatus.values()).map(Enum::name).toList();
     private static final int PAGE_SIZE = 200;
 
     private final LedgerReader ledger;

@@ -1,6 +1,5 @@
 package ledger.query.web.task;
 
-import java.util.Set;
 
 import ledger.kernel.security.Actor;
 import ledger.kernel.security.Role;
@@ -13,8 +12,6 @@ import ledger.query.ledger.LedgerTaskView;
  */
 public record TaskActions(boolean reportProgress, boolean requestDeadlineChange, boolean decideDeadlineChange,
                    boolean claimCompletion, boolean verifyCompletion) {
-
-    private static final Set<Role> SUPERVISION = Set.of(Role.BUREAU_OFFICE, Role.ORGAN_PARTY_COMMITTEE);
 
     static TaskActions of(Actor actor, LedgerTaskView task) {
         boolean open = task.completedAt() == null && task.closedByDecision() == null;
@@ -29,7 +26,7 @@ public record TaskActions(boolean reportProgress, boolean requestDeadlineChange,
                 open && taskUnit && !deadlinePending,
                 actor.role() == Role.BUREAU_LEADER && actor.personId().equals(task.leadLeaderId()) && deadlinePending,
                 open && leadUnit && !claimPending,
-                open && SUPERVISION.contains(actor.role()) && claimPending);
+                open && Role.COMPLETION_VERIFIERS.contains(actor.role()) && claimPending);
     }
 
     public boolean any() {
