@@ -32,7 +32,11 @@ public class LedgerSecurityAutoConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder(LedgerSecurityProperties properties) {
-        return new BCryptPasswordEncoder(properties.bcryptStrength());
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(properties.bcryptStrength());
+        if (properties.verifiedCredentialTtl().isZero()) {
+            return bcrypt;
+        }
+        return new VerifiedCredentials(bcrypt, properties.verifiedCredentialTtl(), 10_000);
     }
 
     @Bean
