@@ -4,31 +4,51 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 @Component
 class MongoLedgerViews implements LedgerViews {
 
+    private static final String LEGACY_MONTH_TASKS = "ledger_month_tasks";
+
     private final MongoTemplate mongo;
 
     MongoLedgerViews(MongoTemplate mongo) {
         this.mongo = mongo;
-        mongo.indexOps(MonthTask.class).ensureIndex(new Index().on("month", Sort.Direction.ASC).named("month"));
-        // single-field indexes: the embedded server ignores compound ones, and a month's or task's
-        // versions are few enough to sort after the index lookup
-        mongo.indexOps(TaskVersion.class).ensureIndex(new Index().on("ledgerMonth", Sort.Direction.ASC).named("month"));
-        mongo.indexOps(TaskVersion.class).ensureIndex(new Index().on("taskId", Sort.Direction.ASC).named("task"));
+        adoptEarlierLayout();
+    }
+
+    /**
+     * Views written before the month and history documents existed kept one document per month entry
+     * and found a task's versions by a non-unique index, which the embedded server ignores (a read grew
+     * with every task ever assigned). Their content is moved into the keyed documents once.
+     */
+    private void adoptEarlierLayout() {
+        if (!mongo.collectionExists(LEGACY_MONTH_TASKS)) {
+            return;
+        }
+        if (mongo.estimatedCount(Month.class) == 0) {
+            for (org.bson.Document entry : mongo.findAll(org.bson.Document.class, LEGACY_MONTH_TASKS)) {
+                addToMonth(entry.getString("month"), entry.getString("taskId"));
+            }
+        }
+        if (mongo.estimatedCount(TaskHistory.class) == 0) {
+            mongo.findAll(TaskVersion.class).forEach(this::keepInHistory);
+        }
+        mongo.dropCollection(LEGACY_MONTH_TASKS);
     }
 
     @Override
@@ -45,19 +65,33 @@ class MongoLedgerViews implements LedgerViews {
     public void save(LedgerTaskView task) {
         // the version first: a crash before the view is saved is repaired by the redelivered event,
         // while a view saved without its version would make the redelivery skip it
-        mongo.save(TaskVersion.of(task));
+        TaskVersion version = TaskVersion.of(task);
+        mongo.save(version);
+        keepInHistory(version);
         mongo.save(task);
+    }
+
+    private void keepInHistory(TaskVersion version) {
+        mongo.upsert(query(where("_id").is(version.taskId())),
+                new Update().addToSet("versions", new KeptVersion(version.id(), version.position())), TaskHistory.class);
     }
 
     @Override
     public void addToMonth(String month, String taskId) {
-        mongo.save(new MonthTask(month + "/" + taskId, month, taskId));
+        // kept sorted, so the document is the same whichever order the processor's segments add in; an id
+        // already there matches nothing, and the upsert's insert then meets the month's existing key
+        try {
+            mongo.upsert(query(where("_id").is(month).and("taskIds").ne(taskId)),
+                    new Update().push("taskIds").sort(Sort.Direction.ASC).each(taskId), Month.class);
+        } catch (DuplicateKeyException alreadyThere) {
+            // the month holds the task already: nothing to add
+        }
     }
 
     @Override
     public List<String> taskIdsOf(String month) {
-        return mongo.find(query(where("month").is(month)).with(Sort.by("taskId")), MonthTask.class).stream()
-                .map(MonthTask::taskId).toList();
+        Month entries = mongo.findById(month, Month.class);
+        return entries == null ? List.of() : entries.taskIds();
     }
 
     @Override
@@ -79,25 +113,38 @@ class MongoLedgerViews implements LedgerViews {
 
     @Override
     public Optional<LedgerTaskView> taskAsOf(String taskId, long position) {
-        return mongo.find(query(where("taskId").is(taskId).and("position").lte(position))
-                        .with(Sort.by(Sort.Direction.DESC, "position")).limit(1), TaskVersion.class)
-                .stream().findFirst().map(TaskVersion::view);
+        TaskHistory history = mongo.findById(taskId, TaskHistory.class);
+        if (history == null) {
+            return Optional.empty();
+        }
+        return history.versions().stream().filter(kept -> kept.position() <= position)
+                .max(Comparator.comparingLong(KeptVersion::position))
+                .map(kept -> mongo.findById(kept.id(), TaskVersion.class)).map(TaskVersion::view);
     }
 
     @Override
     public void clear() {
         mongo.remove(new Query(), TaskVersion.class);
-        mongo.remove(new Query(), MonthTask.class);
+        mongo.remove(new Query(), Month.class);
+        mongo.remove(new Query(), TaskHistory.class);
         mongo.remove(new Query(), OpenTask.class);
         mongo.remove(new Query(), LedgerTaskView.class);
     }
 
     /**
-     * A task's membership of its month, one document each: the same documents whichever order the
-     * processor's segments add them in, so a rebuilt index equals the live one.
+     * A month's index entries as one document, read by its key: a set, so the same entries whichever
+     * order the processor's segments add them in, and a redelivered event adds nothing.
      */
-    @Document("ledger_month_tasks")
-    record MonthTask(@Id String id, String month, String taskId) {
+    @Document("ledger_months")
+    record Month(@Id String month, List<String> taskIds) {
+    }
+
+    /** Which kept version a task had at which position, so an as-of read is two key lookups. */
+    @Document("ledger_task_history")
+    record TaskHistory(@Id String taskId, List<KeptVersion> versions) {
+    }
+
+    record KeptVersion(String id, long position) {
     }
 
     /** A task not yet completed, cancelled or merged: the ledger of every later month carries it. */
