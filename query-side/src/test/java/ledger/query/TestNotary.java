@@ -2,6 +2,7 @@ package ledger.query;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import ledger.evidence.SigningKey;
 import ledger.store.CommitSealer;
@@ -25,7 +26,9 @@ public final class TestNotary {
     @TestConfiguration(proxyBeanMethods = false)
     public static class Sealing {
         @Bean
-        CommitSealer testCommitSealer() {
+        CommitSealer testCommitSealer(AuditStore audit) {
+            // published as the command side's notary publishes its key at start, so the views trust the seals
+            audit.publishKey(KEY.keyId(), KEY.publicKeyPem(), Instant.now());
             return new CommitSeals(KEY, Clock.systemUTC());
         }
     }

@@ -26,6 +26,7 @@ import ledger.kernel.task.ProgressReportedEvent;
 import ledger.kernel.task.TaskAssignedEvent;
 import ledger.kernel.task.TaskId;
 import ledger.kernel.task.TaskSource;
+import ledger.query.TestNotary;
 import ledger.security.TestAccounts;
 import ledger.security.UserAccounts;
 import ledger.store.MongoEventStorageEngine;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -61,6 +63,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "ledger.store.gap-timeout=2s",
         // the views must converge without the dead-letter retry schedule (nothing may be parked)
         "ledger.query.dead-letter-retry-interval=1h"})
+@Import(TestNotary.Sealing.class)
 class StoreOutageIntegrationTest {
 
     private static final Path DATA = tempDir();

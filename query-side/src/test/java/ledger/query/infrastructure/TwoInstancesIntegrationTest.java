@@ -18,6 +18,7 @@ import ledger.kernel.task.TaskAssignedEvent;
 import ledger.kernel.task.TaskId;
 import ledger.kernel.task.TaskSource;
 import ledger.query.QuerySideApplication;
+import ledger.query.TestNotary;
 import ledger.security.TestAccounts;
 import ledger.security.UserAccounts;
 import ledger.store.MongoEventStorageEngine;
@@ -72,7 +73,7 @@ class TwoInstancesIntegrationTest {
     }
 
     private static ConfigurableApplicationContext instance(String node) {
-        return new SpringApplicationBuilder(QuerySideApplication.class).run("--server.port=0",
+        return new SpringApplicationBuilder(QuerySideApplication.class, TestNotary.Sealing.class).run("--server.port=0",
                 "--ledger.store.uri=" + STORE.connectionString(), "--ledger.store.database=two-instances",
                 "--ledger.store.node-id=" + node, "--ledger.security.bcrypt-strength=4",
                 "--ledger.query.max-wait=4s");

@@ -17,6 +17,7 @@ import ledger.kernel.task.TaskAssignedEvent;
 import ledger.kernel.task.TaskId;
 import ledger.kernel.task.TaskSource;
 import ledger.kernel.security.Role;
+import ledger.query.TestNotary;
 import ledger.security.TestAccounts;
 import ledger.security.UserAccounts;
 import ledger.store.MongoEventStorageEngine;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -35,6 +37,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ledger.store.embedded-persistent=false", "ledger.query.max-wait=3s",
                 "ledger.security.bcrypt-strength=4"})
+@Import(TestNotary.Sealing.class)
 class LedgerQueryIntegrationTest {
 
     @Autowired

@@ -20,6 +20,7 @@ import ledger.store.audit.AuditStore;
 import ledger.store.audit.HeadFile;
 import ledger.store.audit.Notary;
 import ledger.store.audit.EvidenceAssembler;
+import ledger.store.audit.GenuineCommits;
 import ledger.store.audit.LogVerifier;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -36,6 +37,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -115,11 +117,13 @@ public class LedgerStoreAutoConfiguration {
                                                LedgerStoreProperties properties,
                                                @Qualifier("eventSerializer") Serializer eventSerializer,
                                                ObjectProvider<EventUpcaster> upcasters,
-                                               ObjectProvider<CommitSealer> sealer) {
+                                               ObjectProvider<CommitSealer> sealer,
+                                               ObjectProvider<CommitGuard> guard) {
         List<EventUpcaster> chain = upcasters.orderedStream().toList();
         return MongoEventStorageEngine.builder()
                 .database(client.getDatabase(connection.database()))
                 .sealer(sealer.getIfAvailable())
+                .guard(guard.getIfAvailable())
                 .gapTimeout(properties.gapTimeout())
                 .batchSize(properties.batchSize())
                 .eventSerializer(eventSerializer)
@@ -164,12 +168,30 @@ public class LedgerStoreAutoConfiguration {
                             @Value("${ledger.audit.checkpoint-grace:5m}") Duration grace,
                             @Value("${ledger.audit.notary-head-file:}") String notaryHeadFile,
                             ObjectProvider<Clock> clock) {
-        // the notary's head beside its key, where this service can read it (same machine or a shared volume)
-        Notary.HeadKeeper head = notaryHeadFile.isBlank() ? Notary.HeadKeeper.NONE
+        return new LogVerifier(engine, auditStore, pinned(trustedKeys), clock.getIfAvailable(Clock::systemUTC), grace,
+                readOnlyHead(notaryHeadFile));
+    }
+
+    /** A reader's engine hands views only what the writer sealed (the query side sets this). */
+    @Bean
+    @ConditionalOnProperty(name = "ledger.audit.readers-check-seals", havingValue = "true")
+    GenuineCommits genuineCommits(AuditStore auditStore,
+                                  @Value("${ledger.audit.trusted-keys:}") Set<String> trustedKeys,
+                                  @Value("${ledger.audit.notary-head-file:}") String notaryHeadFile,
+                                  ObjectProvider<Clock> clock) {
+        return new GenuineCommits(auditStore, pinned(trustedKeys), readOnlyHead(notaryHeadFile),
+                clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    private static Set<String> pinned(Set<String> trustedKeys) {
+        return trustedKeys.stream().map(String::strip).filter(id -> !id.isEmpty())
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The notary's head beside its key, where this service can read it (same machine or a shared volume). */
+    private static Notary.HeadKeeper readOnlyHead(String notaryHeadFile) {
+        return notaryHeadFile.isBlank() ? Notary.HeadKeeper.NONE
                 : new ReadOnlyHead(HeadFile.at(Path.of(notaryHeadFile.strip())));
-        return new LogVerifier(engine, auditStore, trustedKeys.stream().map(String::strip)
-                .filter(id -> !id.isEmpty()).collect(java.util.stream.Collectors.toSet()),
-                clock.getIfAvailable(Clock::systemUTC), grace, head);
     }
 
     /** A reader of the notary's head never writes it. */

@@ -98,6 +98,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final Clock clock;
     private final Duration gapTimeout;
     private final CommitSealer sealer;
+    private final CommitGuard guard;
     private final List<CommitListener> commitListeners = new CopyOnWriteArrayList<>();
     private final Map<Long, Instant> gapsFirstSeen = new ConcurrentHashMap<>();
     private final List<Instant> latestStampUpToWindow = new ArrayList<>();
@@ -110,6 +111,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         this.clock = builder.clock;
         this.gapTimeout = builder.gapTimeout;
         this.sealer = builder.sealer;
+        this.guard = builder.guard;
         ensureIndexes();
     }
 
@@ -486,10 +488,19 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         gapsFirstSeen.keySet().removeIf(position -> position < next);
         List<TrackedEventData<?>> result = new ArrayList<>();
         long cursor = next;
+        Document judged = null; // one verdict per commit, however many positions it owns
+        boolean admitted = false;
         while (result.size() < batchSize) {
             List<LogEntry> entries = readSettled(cursor, batchSize);
             for (LogEntry entry : entries) {
-                if (entry.event() != null) {
+                if (entry.event() == null) {
+                    continue;
+                }
+                if (entry.owner() != judged) {
+                    judged = entry.owner();
+                    admitted = guard == null || guard.admits(entry);
+                }
+                if (admitted) {
                     result.add(trackedEventData(entry));
                 }
             }
@@ -845,6 +856,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         private Clock clock = Clock.systemUTC();
         private Duration gapTimeout = Duration.ofSeconds(10);
         private CommitSealer sealer;
+        private CommitGuard guard;
 
         Builder() {
             persistenceExceptionResolver(AggregateSequenceTakenException.class::isInstance);
@@ -863,6 +875,15 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         /** Seals every commit and void this engine writes (the command side's); none: documents go unsealed. */
         public Builder sealer(CommitSealer sealer) {
             this.sealer = sealer;
+            return this;
+        }
+
+        /**
+         * Checks each commit before the global stream hands its events to processors (a reader's);
+         * a refused commit is passed over, its positions still count as read. None: every event is read.
+         */
+        public Builder guard(CommitGuard guard) {
+            this.guard = guard;
             return this;
         }
 

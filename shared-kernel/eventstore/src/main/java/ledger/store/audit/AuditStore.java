@@ -162,7 +162,7 @@ public class AuditStore {
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
-    void publishKey(String keyId, String publicKeyPem, Instant at) {
+    public void publishKey(String keyId, String publicKeyPem, Instant at) {
         keys.replaceOne(eq("_id", keyId), new Document("_id", keyId).append("algorithm", "Ed25519")
                 .append("publicKey", publicKeyPem).append("publishedAt", at.toString()), new ReplaceOptions().upsert(true));
     }

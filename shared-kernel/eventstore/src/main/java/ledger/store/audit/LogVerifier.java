@@ -109,10 +109,7 @@ public class LogVerifier {
                 bySize.put(checkpoint.treeSize(), checkpoint);
             }
         }
-        long sealedFrom = checkpoints.stream().filter(Checkpoint::chained).reduce((a, b) -> b).map(Checkpoint::sealedFrom)
-                .or(() -> head.map(Notary.Head::sealedFrom))
-                .orElse(last == null ? 1 : last.treeSize() + 1);
-        Seals seals = new Seals(sealedFrom);
+        Seals seals = new Seals(GenuineCommits.sealedFrom(checkpoints, head));
         Report treeBreak = first > end ? null : verifyTree(first, end, last, bySize, seals);
         if (treeBreak != null) {
             return withHead(treeBreak, head);
@@ -246,10 +243,7 @@ public class LogVerifier {
 
     /** The public key of a seal's key id: one of the trusted ids when they are pinned, and published. */
     private Optional<PublicKey> sealKey(String keyId) {
-        if (keysPinned() && !trustedKeyIds.contains(keyId)) {
-            return Optional.empty();
-        }
-        return store.publicKeyPem(keyId).map(SigningKey::publicKeyFromPem).filter(k -> SigningKey.keyId(k).equals(keyId));
+        return GenuineCommits.trustedKey(store, trustedKeyIds, keyId);
     }
 
     private Optional<Notary.Head> readHead() {
