@@ -1,5 +1,7 @@
 package ledger.command.infrastructure;
 
+import java.time.Duration;
+
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -12,16 +14,28 @@ import org.springframework.web.bind.annotation.PostMapping;
 class ApiDocumentation {
 
     @Bean
-    OperationCustomizer commandHeaders() {
+    OperationCustomizer commandHeaders(IdempotencyRetention retention) {
+        String idempotency = idempotencyKey(retention.retention());
         return (operation, handler) -> {
             if (handler.hasMethodAnnotation(PostMapping.class)) {
                 operation.addParametersItem(new HeaderParameter().name("If-Match").required(false).schema(new StringSchema())
                         .description("the aggregate version last seen (its ETag); a stale one answers 412"));
                 operation.addParametersItem(new HeaderParameter().name("Idempotency-Key").required(false)
-                        .schema(new StringSchema())
-                        .description("a retry with the same key and body has no second effect and gets the first answer"));
+                        .schema(new StringSchema().minLength(1).maxLength(128).pattern("^[\\x21-\\x7e]+$"))
+                        .description(idempotency));
             }
             return operation;
         };
+    }
+
+    /** What a client can rely on, with the retention this service runs with. */
+    static String idempotencyKey(Duration retention) {
+        return "1-128 visible ASCII characters, per signed-in person (ignored under /api/accounts). "
+                + "A retry with the same key and body has no second effect and gets the first answer "
+                + "(Idempotent-Replayed: true); the same key with another body answers 422 "
+                + "IDEMPOTENCY_KEY_REUSED, and while the first request runs, 409 with Retry-After. "
+                + "A key is remembered for " + retention + " (LEDGER_IDEMPOTENCY_RETENTION) after its "
+                + "answer; after that it is forgotten and a request with it is a new request, which runs "
+                + "(and the rules decide it) as if the key had never been used. Retry within the retention.";
     }
 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
@@ -19,7 +18,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
@@ -28,7 +26,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import ledger.kernel.shared.ErrorCode;
-import ledger.store.StoreConnection;
 import ledger.web.BufferedBodyRequest;
 import ledger.web.Problems;
 import org.bson.Document;
@@ -57,6 +54,12 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * A 5xx answer is not kept, so a retry runs again. Every failure of the store here answers 503
  * {@code STORE_UNAVAILABLE} with {@code Retry-After}, also after the command was stored (its answer
  * could not be kept): the retry with the same key then answers what was stored.
+ * <p>
+ * A key is remembered for the retention ({@link IdempotencyRetention}) after its record last
+ * changed; then it is forgotten, and a request with it is a new request. The commits its runs made
+ * keep their commit keys, but those were made from the key's generation (a random id given when
+ * the key was first used, kept while it is remembered), so the new generation's commands find
+ * none of them and are stored as new.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -69,17 +72,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private final MongoCollection<Document> records;
     private final ObjectMapper json;
-    private final Clock clock;
+    private final IdempotencyRetention retention;
     /** The keys whose first request runs in this process now. */
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     /** Tests only: runs after the request was handled and before its answer is kept. */
     private volatile BiConsumer<HttpServletRequest, ContentCachingResponseWrapper> beforeKeeping = (r, a) -> {
     };
 
-    IdempotencyFilter(MongoClient client, StoreConnection connection, ObjectMapper json, Clock clock) {
-        this.records = client.getDatabase(connection.database()).getCollection(COLLECTION);
+    IdempotencyFilter(ObjectMapper json, IdempotencyRetention retention) {
+        this.records = retention.records();
         this.json = json;
-        this.clock = clock;
+        this.retention = retention;
     }
 
     @Override
@@ -109,13 +112,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         try {
             String owner = UUID.randomUUID().toString();
-            Document existing;
+            Claim claim;
             try {
-                existing = claim(id, fingerprint, owner);
+                claim = claim(id, fingerprint, owner);
             } catch (MongoException e) {
                 storeFailed(request, response, e, "before the request ran; nothing was stored");
                 return;
             }
+            Document existing = claim.decidedBy();
             if (existing != null) {
                 if (!fingerprint.equals(existing.getString("fingerprint"))) {
                     problem(request, response, Problems.of(ErrorCode.IDEMPOTENCY_KEY_REUSED,
@@ -127,26 +131,46 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 }
                 return;
             }
-            buffered.setAttribute(RequestIdempotency.ATTRIBUTE, new RequestIdempotency(person, key));
-            run(id, fingerprint, owner, buffered, response, chain);
+            buffered.setAttribute(RequestIdempotency.ATTRIBUTE, new RequestIdempotency(person, key, claim.generation()));
+            run(id, fingerprint, owner, claim.generation(), buffered, response, chain);
         } finally {
             running.remove(id);
         }
     }
 
     /**
-     * Makes {@code owner} the runner of the key and answers null, or answers the record that
-     * decides the request instead: a kept answer, or one with another body. A key still
-     * {@code RUNNING} runs in no request of this process ({@link #running}): its process died, or
-     * the request failed (5xx), or it runs in another instance; it is taken over.
+     * The key's run by {@code owner}, or the record that decides the request instead.
+     *
+     * @param generation the key's use this run belongs to: made when the key is first used (or
+     *                   first used again after it expired), kept by every retry while it is
+     *                   remembered, and part of every commit key and id the run makes. So a
+     *                   retry finds the first run's commits, and a key used again after the
+     *                   retention is a new request ({@code null}: a record from before there were
+     *                   generations)
+     * @param decidedBy  a kept answer, or a record with another body, or one another request runs
      */
-    private Document claim(String id, String fingerprint, String owner) {
+    private record Claim(String generation, Document decidedBy) {
+    }
+
+    /**
+     * Makes {@code owner} the runner of the key, or answers the record that decides the request
+     * instead. A key still {@code RUNNING} runs in no request of this process ({@link #running}):
+     * its process died, or the request failed (5xx), or it runs in another instance; it is taken
+     * over. A record older than the retention is forgotten.
+     */
+    private Claim claim(String id, String fingerprint, String owner) {
         Document existing = records.find(eq("_id", id)).first();
+        if (existing != null && retention.expired(existing)) {
+            // of two requests that find it expired, one removes it and the other meets its new record
+            records.deleteOne(and(eq("_id", id), eq("at", existing.get("at"))));
+            existing = null;
+        }
         if (existing == null) {
+            String generation = UUID.randomUUID().toString();
             try {
                 records.insertOne(new Document("_id", id).append("fingerprint", fingerprint).append("state", "RUNNING")
-                        .append("owner", owner).append("at", clock.instant().toString()));
-                return null;
+                        .append("owner", owner).append("generation", generation).append("at", retention.now()));
+                return new Claim(generation, null);
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
@@ -156,27 +180,27 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 if (claimed == null) {
                     throw e;
                 }
-                return claimed;
+                return new Claim(null, claimed);
             }
         }
         if (!"RUNNING".equals(existing.getString("state")) || !fingerprint.equals(existing.getString("fingerprint"))) {
-            return existing;
+            return new Claim(null, existing);
         }
         // only one retry takes a key over: the one whose update still finds the owner it read
         boolean takenOver = records.updateOne(and(eq("_id", id), eq("state", "RUNNING"),
                         eq("owner", existing.getString("owner"))),
-                Updates.combine(Updates.set("owner", owner), Updates.set("at", clock.instant().toString())))
+                Updates.combine(Updates.set("owner", owner), Updates.set("at", retention.now())))
                 .getMatchedCount() == 1;
         if (takenOver) {
             log.info("Idempotency-Key {} was left running (its process died, or it failed); running it again",
                     existing.get("_id"));
-            return null;
+            return new Claim(existing.getString("generation"), null);
         }
         Document now = records.find(eq("_id", id)).first();
-        return now != null ? now : existing;
+        return new Claim(null, now != null ? now : existing);
     }
 
-    private void run(String id, String fingerprint, String owner, BufferedBodyRequest request,
+    private void run(String id, String fingerprint, String owner, String generation, BufferedBodyRequest request,
                      HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
         ContentCachingResponseWrapper recorder = new ContentCachingResponseWrapper(response);
         // an exception leaves the key RUNNING: a retry runs it again
@@ -188,7 +212,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         if (recorder.getStatus() < 500) {
             try {
                 beforeKeeping.accept(request, recorder);
-                keep(id, fingerprint, owner, recorder);
+                keep(id, fingerprint, owner, generation, recorder);
             } catch (MongoException e) {
                 response.reset();
                 storeFailed(request, response, e, "after the request ran, so its answer could not be kept");
@@ -199,16 +223,18 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     /** Keeps the answer, unless a retry took the key over meanwhile (it keeps its own, the same). */
-    private void keep(String id, String fingerprint, String owner, ContentCachingResponseWrapper answer) {
+    private void keep(String id, String fingerprint, String owner, String generation,
+                      ContentCachingResponseWrapper answer) {
         records.replaceOne(and(eq("_id", id), eq("owner", owner)), new Document("_id", id)
                 .append("fingerprint", fingerprint)
+                .append("generation", generation)
                 .append("state", "DONE")
                 .append("status", answer.getStatus())
                 .append("contentType", answer.getContentType())
                 .append("location", answer.getHeader(HttpHeaders.LOCATION))
                 .append("etag", answer.getHeader(HttpHeaders.ETAG))
                 .append("body", new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8))
-                .append("at", clock.instant().toString()), new ReplaceOptions());
+                .append("at", retention.now()), new ReplaceOptions());
     }
 
     /** Package-private for tests: a fault (a crash, a store failure) between handling and keeping. */

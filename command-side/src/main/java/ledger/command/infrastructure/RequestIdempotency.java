@@ -27,9 +27,13 @@ final class RequestIdempotency {
     private final AtomicInteger ids = new AtomicInteger();
     private volatile boolean replayed;
 
-    /** {@code person} is the signed-in person, {@code key} their Idempotency-Key. */
-    RequestIdempotency(String person, String key) {
-        this.key = sha256(person + "\u0000" + key);
+    /**
+     * {@code person} is the signed-in person, {@code key} their Idempotency-Key, {@code generation}
+     * the key's current use (see {@link IdempotencyFilter}): a key used again after it expired
+     * makes other commit keys and ids. {@code null} for a key recorded before there were generations.
+     */
+    RequestIdempotency(String person, String key, String generation) {
+        this.key = sha256(person + "\u0000" + key + (generation == null ? "" : "\u0000" + generation));
     }
 
     /** The request's idempotency, when this thread handles a request that carries a key. */

@@ -9,15 +9,12 @@ import static ledger.kernel.security.Role.PERSONNEL_OFFICE;
 import static ledger.kernel.security.Role.UNIT_HEAD;
 import static ledger.kernel.security.Role.UNIT_STAFF;
 
-import java.time.Clock;
 import java.util.Arrays;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoClient;
 
 import ledger.kernel.security.Role;
 import ledger.security.LedgerSecurity;
-import ledger.store.StoreConnection;
 import ledger.web.IdGenerator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -84,8 +81,8 @@ class SecurityConfiguration {
 
     /** Runs inside the security chain, after sign-in, so keys belong to the signed-in person. */
     @Bean
-    IdempotencyFilter idempotencyFilter(MongoClient client, StoreConnection connection, ObjectMapper json, Clock clock) {
-        return new IdempotencyFilter(client, connection, json, clock);
+    IdempotencyFilter idempotencyFilter(ObjectMapper json, IdempotencyRetention retention) {
+        return new IdempotencyFilter(json, retention);
     }
 
     /** Ids made while a request with an Idempotency-Key is handled are the same in every run of it. */
