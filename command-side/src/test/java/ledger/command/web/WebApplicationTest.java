@@ -241,6 +241,51 @@ class WebApplicationTest {
     }
 
     @Test
+    void the_lead_unit_signs_the_office_urges_and_the_unit_replies_through_the_pages() throws Exception {
+        String taskPage = assignTask("既有建筑节能改造", "2026-09");
+        String taskId = taskPage.substring(0, taskPage.indexOf('?'));
+        Browser staff = new Browser().signIn(Role.UNIT_STAFF);
+        assertThat(staff.get("/tasks/" + taskPage).body()).contains("未签收", "id=\"form-receipt\"")
+                .doesNotContain("id=\"form-urging\"", "id=\"form-reply\"");
+        assertThat(staff.get("/").body()).contains("待签收的任务", "既有建筑节能改造");
+
+        HttpResponse<String> received = staff.submit("/tasks/" + taskId, "/tasks/" + taskId + "/receipt", Map.of());
+        assertThat(received.statusCode()).isEqualTo(302);
+        String afterReceipt = staff.get(received.headers().firstValue("Location").orElseThrow()
+                .replaceFirst("^https?://[^/]+", "")).body();
+        assertThat(afterReceipt).contains("已签收（").doesNotContain("id=\"form-receipt\"");
+
+        Browser office = new Browser().signIn(Role.BUREAU_OFFICE);
+        String replyBy = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(5).toString();
+        HttpResponse<String> urged = office.submit("/tasks/" + taskId, "/tasks/" + taskId + "/urging-notice",
+                Map.of("reason", "进度滞后于节点", "expectation", "说明原因并报送整改措施", "replyBy", replyBy));
+        assertThat(urged.statusCode()).isEqualTo(302);
+        String position = urged.headers().firstValue("Location").orElseThrow().replaceFirst(".*minPosition=", "");
+        assertThat(office.get("/ledger/2026-09?minPosition=" + position).body())
+                .contains("督办1次", "待回复：进度滞后于节点", replyBy + "前回复");
+
+        String staffPage = staff.get("/tasks/" + taskId + "?minPosition=" + position).body();
+        assertThat(staffPage).contains("id=\"form-reply\"", "待回复").doesNotContain("id=\"form-urging\"");
+        assertThat(staff.get("/").body()).contains("待回复的督办通知");
+        HttpResponse<String> replied = staff.submit("/tasks/" + taskId, "/tasks/" + taskId + "/urging-reply",
+                Map.of("noticeId", noticeIn(staffPage), "explanation", "设备采购延迟", "measures", "每周调度",
+                        "percent", "40"));
+        assertThat(replied.statusCode()).isEqualTo(302);
+        String afterReply = staff.get(replied.headers().firstValue("Location").orElseThrow()
+                .replaceFirst("^https?://[^/]+", "")).body();
+        assertThat(afterReply).contains("已回复", "回复督办通知", "40%：设备采购延迟").doesNotContain("id=\"form-reply\"");
+
+        String csv = new String(staff.getBytes("/ledger/2026-09/export.csv").body(), StandardCharsets.UTF_8);
+        assertThat(csv).contains("\"签收\"", "\"督办\"", "\"督办1次\"").containsPattern("\"已签收（[^\"]+\"");
+    }
+
+    private static String noticeIn(String page) {
+        Matcher notice = Pattern.compile("name=\"noticeId\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(notice.find()).as("the reply form names the open notice").isTrue();
+        return notice.group(1);
+    }
+
+    @Test
     void a_forged_forwarding_hop_signs_nobody_in_on_the_command_side() {
         TestRestTemplate anonymous = http;
         var headers = new org.springframework.http.HttpHeaders();

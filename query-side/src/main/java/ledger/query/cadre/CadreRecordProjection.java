@@ -37,6 +37,9 @@ import ledger.kernel.task.TaskAssignedEvent;
 import ledger.kernel.task.TaskCancelledEvent;
 import ledger.kernel.task.TaskEscalatedEvent;
 import ledger.kernel.task.TaskMergedEvent;
+import ledger.kernel.task.UrgingNoticeAnsweredEvent;
+import ledger.kernel.task.UrgingNoticeIssuedEvent;
+import ledger.kernel.task.UrgingNoticeWentUnansweredEvent;
 import ledger.query.bulletin.BulletinMention;
 import ledger.query.bulletin.BulletinView;
 import ledger.query.cadre.RecordFacts.BulletinFacts;
@@ -70,6 +73,8 @@ class CadreRecordProjection {
 
     /** Scores keep their owner lookup under their own key prefix. */
     private static final String SCORE = "score:";
+    /** An urging notice's record: its lead unit's head on the day it was issued. */
+    private static final String URGING = "urging:";
 
     private final CadreRecords records;
 
@@ -237,6 +242,38 @@ class CadreRecordProjection {
                 .equals(score) ? new CadreRecordView.ScoreItem(s.scoreId(), s.month(), s.dimension(), s.scaleMin(),
                 s.scaleMax(), event.newValue(), s.originalValue() != null ? s.originalValue() : event.originalValue(),
                 event.reason(), with(s.eventIds(), eventId)) : s)));
+    }
+
+    // ---- urging: on the record of the lead unit's head on the day of the notice
+
+    @EventHandler
+    void on(UrgingNoticeIssuedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
+        String unit = event.leadUnitId().value();
+        records.unit(unit).flatMap(u -> u.headOn(BureauTime.dayOf(event.issuedAt()))).ifPresent(head -> {
+            records.rememberOwner(URGING + event.noticeId().value(), head);
+            update(head, eventId, token, r -> r.urgings.add(new CadreRecordView.UrgingItem(event.taskId().value(),
+                    event.noticeId().value(), unit, event.reason(), event.expectation(), event.replyBy(),
+                    BureauTime.dayOf(event.issuedAt()), null, false, false, List.of(eventId))));
+        });
+    }
+
+    @EventHandler
+    void on(UrgingNoticeAnsweredEvent event, @MessageIdentifier String eventId, TrackingToken token) {
+        urging(event.noticeId().value(), eventId, token, u -> new CadreRecordView.UrgingItem(u.taskId(), u.noticeId(),
+                u.unitId(), u.reason(), u.expectation(), u.replyBy(), u.issuedOn(), BureauTime.dayOf(event.answeredAt()),
+                event.late(), u.unanswered(), with(u.eventIds(), eventId)));
+    }
+
+    @EventHandler
+    void on(UrgingNoticeWentUnansweredEvent event, @MessageIdentifier String eventId, TrackingToken token) {
+        urging(event.noticeId().value(), eventId, token, u -> new CadreRecordView.UrgingItem(u.taskId(), u.noticeId(),
+                u.unitId(), u.reason(), u.expectation(), u.replyBy(), u.issuedOn(), u.answeredOn(), u.lateReply(), true,
+                with(u.eventIds(), eventId)));
+    }
+
+    private void urging(String notice, String eventId, TrackingToken token, UnaryOperator<CadreRecordView.UrgingItem> change) {
+        records.ownerOf(URGING + notice).ifPresent(head -> update(head, eventId, token,
+                r -> r.urgings.replaceAll(u -> u.noticeId().equals(notice) ? change.apply(u) : u)));
     }
 
     // ---- who heads a unit when

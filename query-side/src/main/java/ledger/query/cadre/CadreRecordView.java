@@ -12,7 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A cadre's performance record (干部实绩档案) as far as the recorded facts go so far: the posting
  * history, leadership, the units headed, the key tasks led as lead leader (牵头领导) and those
- * their unit led while they headed it (牵头处室负责人), with their outcomes. Every item names the
+ * their unit led while they headed it (牵头处室负责人), with their outcomes, and the urging notices
+ * (督办通知) their unit received while they headed it, with its replies. Every item names the
  * events it came from, so an auditor can follow it back; {@code lastPosition} is the global
  * position of the last of them.
  */
@@ -35,6 +36,7 @@ public record CadreRecordView(
         List<FrontLineItem> frontLine,
         List<MistakeItem> mistakes,
         List<BulletinMention> bulletinMentions,
+        List<UrgingItem> urgings,
         LocalDate leftBureauOn,
         List<String> eventIds,
         long lastPosition) {
@@ -43,6 +45,7 @@ public record CadreRecordView(
     public CadreRecordView {
         unitHeadships = unitHeadships == null ? List.of() : unitHeadships;
         tasksLedAsUnitHead = tasksLedAsUnitHead == null ? List.of() : tasksLedAsUnitHead;
+        urgings = urgings == null ? List.of() : urgings;
     }
 
     /** This record after one more event (whose id it then lists), at that event's global position. */
@@ -55,7 +58,7 @@ public record CadreRecordView(
                 List.copyOf(d.postings), List.copyOf(d.unitHeadships), List.copyOf(d.tasksLed),
                 List.copyOf(d.tasksLedAsUnitHead), List.copyOf(d.scores), List.copyOf(d.assessments),
                 List.copyOf(d.awards), List.copyOf(d.frontLine), List.copyOf(d.mistakes), List.copyOf(d.bulletinMentions),
-                d.leftBureauOn, List.copyOf(ids), eventPosition);
+                List.copyOf(d.urgings), d.leftBureauOn, List.copyOf(ids), eventPosition);
     }
 
     /** The parts of a record that events change. */
@@ -74,6 +77,7 @@ public record CadreRecordView(
         List<FrontLineItem> frontLine;
         List<MistakeItem> mistakes;
         List<BulletinMention> bulletinMentions;
+        List<UrgingItem> urgings;
         LocalDate leftBureauOn;
 
         private Draft(CadreRecordView view) {
@@ -91,6 +95,7 @@ public record CadreRecordView(
             frontLine = copy(view.frontLine);
             mistakes = copy(view.mistakes);
             bulletinMentions = copy(view.bulletinMentions);
+            urgings = copy(view.urgings);
             leftBureauOn = view.leftBureauOn;
         }
 
@@ -103,13 +108,23 @@ public record CadreRecordView(
     static CadreRecordView registered(String cadreId, String name, String unitId, String position, boolean partyMember,
                                       LocalDate since, Posting first, String eventId, long eventPosition) {
         return new CadreRecordView(cadreId, name, unitId, position, partyMember, since, null, List.of(first), List.of(),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null,
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null,
                 List.of(eventId), eventPosition);
     }
 
     public record AssessmentItem(String assessmentId, String kind, String period, LocalDate periodEnd, String grade,
                                  String gradeLabel,
                                  String originalGrade, String correctionReason, List<String> eventIds) {
+    }
+
+    /**
+     * An urging notice on a task the cadre's unit led, while the cadre headed it on the day it was
+     * issued: why, what was expected, the day to reply by, the reply's day (null: none yet), whether it
+     * came late and whether the day passed unanswered. The events: notice, reply, unanswered mark.
+     */
+    public record UrgingItem(String taskId, String noticeId, String unitId, String reason, String expectation,
+                             LocalDate replyBy, LocalDate issuedOn, LocalDate answeredOn, boolean lateReply,
+                             boolean unanswered, List<String> eventIds) {
     }
 
     public record AwardItem(String award, String awardLabel, int year, String citation, String eventId) {

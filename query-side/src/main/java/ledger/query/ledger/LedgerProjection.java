@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import ledger.kernel.organisation.UnitId;
 import ledger.kernel.shared.BureauTime;
@@ -22,7 +23,12 @@ import ledger.kernel.task.TaskEscalatedEvent;
 import ledger.kernel.task.TaskFellAtRiskEvent;
 import ledger.kernel.task.TaskId;
 import ledger.kernel.task.TaskMergedEvent;
+import ledger.kernel.task.TaskReceivedEvent;
+import ledger.kernel.task.TaskReceivedLateEvent;
 import ledger.kernel.task.TaskReleasedFromTaskForceEvent;
+import ledger.kernel.task.UrgingNoticeAnsweredEvent;
+import ledger.kernel.task.UrgingNoticeIssuedEvent;
+import ledger.kernel.task.UrgingNoticeWentUnansweredEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -61,7 +67,7 @@ class LedgerProjection {
                     event.dueDate(), LedgerTaskView.ON_TRACK, LedgerTaskView.ON_TRACK, List.of(), null, 0, null, null,
                     null, null, event.milestones() == null ? List.of() : event.milestones().stream()
                             .map(m -> new LedgerTaskView.MilestoneView(m.name(), m.dueDate(), null)).toList(),
-                    null, null, null, false, sequence, position(token)));
+                    null, null, null, false, List.of(), List.of(), sequence, position(token)));
         }
         // outside the check: a crash between the writes is repaired by the redelivery
         views.addToMonth(month, event.taskId().value());
@@ -172,6 +178,61 @@ class LedgerProjection {
     @EventHandler
     void on(TaskReleasedFromTaskForceEvent event, @SequenceNumber long sequence, TrackingToken token) {
         update(event.taskId(), sequence, token, task -> task.taskForceIds.remove(event.taskForceId().value()));
+    }
+
+    @EventHandler
+    void on(TaskReceivedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        update(event.taskId(), sequence, token, task -> receipt(task, event.unitId().value(), event.leadUnit(),
+                r -> new LedgerTaskView.Receipt(r.unitId(), r.leadUnit(), event.receivedBy(), event.receivedAt(),
+                        r.late())));
+    }
+
+    @EventHandler
+    void on(TaskReceivedLateEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        update(event.taskId(), sequence, token, task -> receipt(task, event.unitId().value(), event.leadUnit(),
+                r -> new LedgerTaskView.Receipt(r.unitId(), r.leadUnit(), r.receivedBy(), r.receivedAt(), true)));
+    }
+
+    @EventHandler
+    void on(UrgingNoticeIssuedEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        update(event.taskId(), sequence, token, task -> task.urgingNotices.add(new LedgerTaskView.UrgingNotice(
+                event.noticeId().value(), event.issuedBy(), event.issuedAt(), event.reason(), event.expectation(),
+                event.replyBy(), null, null, false, false)));
+    }
+
+    /** The reply's progress is the task's latest progress, as the Task aggregate counts it. */
+    @EventHandler
+    void on(UrgingNoticeAnsweredEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        update(event.taskId(), sequence, token, task -> {
+            notice(task, event.noticeId().value(), n -> new LedgerTaskView.UrgingNotice(n.noticeId(), n.issuedBy(),
+                    n.issuedAt(), n.reason(), n.expectation(), n.replyBy(), event.answeredAt(), event.answeredBy(),
+                    event.late(), n.unanswered()));
+            task.latestProgress = new LedgerTaskView.Progress(event.percent(), event.explanation(), event.answeredAt());
+        });
+    }
+
+    @EventHandler
+    void on(UrgingNoticeWentUnansweredEvent event, @SequenceNumber long sequence, TrackingToken token) {
+        update(event.taskId(), sequence, token, task -> notice(task, event.noticeId().value(),
+                n -> new LedgerTaskView.UrgingNotice(n.noticeId(), n.issuedBy(), n.issuedAt(), n.reason(),
+                        n.expectation(), n.replyBy(), n.answeredAt(), n.answeredBy(), n.lateReply(), true)));
+    }
+
+    /** The unit's receipt changed, or made when the unit has none yet. */
+    private static void receipt(LedgerTaskView.Draft task, String unit, boolean lead,
+                                UnaryOperator<LedgerTaskView.Receipt> change) {
+        for (int i = 0; i < task.receipts.size(); i++) {
+            if (task.receipts.get(i).unitId().equals(unit)) {
+                task.receipts.set(i, change.apply(task.receipts.get(i)));
+                return;
+            }
+        }
+        task.receipts.add(change.apply(new LedgerTaskView.Receipt(unit, lead, null, null, false)));
+    }
+
+    private static void notice(LedgerTaskView.Draft task, String noticeId,
+                               UnaryOperator<LedgerTaskView.UrgingNotice> change) {
+        task.urgingNotices.replaceAll(n -> n.noticeId().equals(noticeId) ? change.apply(n) : n);
     }
 
     /**

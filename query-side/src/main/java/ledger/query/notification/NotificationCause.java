@@ -13,7 +13,13 @@ public enum NotificationCause {
     /** A deadline-change request waits for the lead leader's decision. */
     DEADLINE_CHANGE_REQUESTED,
     /** A completion claim waits for the supervision group's verification. */
-    COMPLETION_CLAIMED;
+    COMPLETION_CLAIMED,
+    /** The supervision group urged a task: the lead unit is to reply by a day (督办通知). */
+    URGING_NOTICE_ISSUED,
+    /** The day to reply to an urging notice passed without a reply. */
+    URGING_NOTICE_UNANSWERED,
+    /** A unit had not signed for a task when its receipt days ran out. */
+    TASK_RECEIVED_LATE;
 
     String subjectKey() {
         return "notification." + name() + ".subject";

@@ -23,6 +23,9 @@ import ledger.kernel.task.LeadershipDecisionAppliedEvent;
 import ledger.kernel.task.TaskAssignedEvent;
 import ledger.kernel.task.TaskFellAtRiskEvent;
 import ledger.kernel.task.TaskId;
+import ledger.kernel.task.TaskReceivedLateEvent;
+import ledger.kernel.task.UrgingNoticeIssuedEvent;
+import ledger.kernel.task.UrgingNoticeWentUnansweredEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
@@ -39,7 +42,9 @@ import org.springframework.stereotype.Component;
  * Who is told what, from the events: a task turning yellow or red tells its lead leader and the
  * head of its lead unit; a deadline-change request tells the lead leader (who alone decides it);
  * a completion claim tells the supervision group members who verify (accounts in a
- * {@link Role#COMPLETION_VERIFIERS} role). The organisation facts this needs (a task's lead, who
+ * {@link Role#COMPLETION_VERIFIERS} role); an urging notice tells the lead unit's head and staff
+ * accounts, and so does its going unanswered (with the lead leader); a late receipt tells the late
+ * unit's head and staff accounts. The organisation facts this needs (a task's lead, who
  * heads a unit, who holds which role, each cadre's address) are kept beside the notifications, as
  * they stood when each event happened. One segment keeps all of them in order.
  *
@@ -63,7 +68,7 @@ class NotificationProjection {
     }
 
     @Document("notification_accounts")
-    record AccountFacts(@Id String accountId, String personId, Role role, boolean enabled) {
+    record AccountFacts(@Id String accountId, String personId, Role role, String unitId, boolean enabled) {
     }
 
     @Document("notification_addresses")
@@ -114,22 +119,25 @@ class NotificationProjection {
 
     @EventHandler
     void on(AccountOpenedEvent event) {
-        mongo.save(new AccountFacts(event.accountId().value(), event.personId(), event.role(), true));
+        mongo.save(new AccountFacts(event.accountId().value(), event.personId(), event.role(), event.unitId(), true));
     }
 
     @EventHandler
     void on(AccountRoleChangedEvent event) {
-        account(event.accountId().value(), a -> new AccountFacts(a.accountId(), a.personId(), event.role(), a.enabled()));
+        account(event.accountId().value(), a -> new AccountFacts(a.accountId(), a.personId(), event.role(),
+                event.unitId(), a.enabled()));
     }
 
     @EventHandler
     void on(AccountDisabledEvent event) {
-        account(event.accountId().value(), a -> new AccountFacts(a.accountId(), a.personId(), a.role(), false));
+        account(event.accountId().value(), a -> new AccountFacts(a.accountId(), a.personId(), a.role(), a.unitId(),
+                false));
     }
 
     @EventHandler
     void on(AccountEnabledEvent event) {
-        account(event.accountId().value(), a -> new AccountFacts(a.accountId(), a.personId(), a.role(), true));
+        account(event.accountId().value(), a -> new AccountFacts(a.accountId(), a.personId(), a.role(), a.unitId(),
+                true));
     }
 
     @EventHandler
@@ -176,6 +184,48 @@ class NotificationProjection {
             notify(eventId, replay, NotificationCause.COMPLETION_CLAIMED, task, verifiers(), event.claimedAt(),
                     task.title(), event.summary());
         }
+    }
+
+    @EventHandler
+    void on(UrgingNoticeIssuedEvent event, @MessageIdentifier String eventId, ReplayStatus replay) {
+        TaskFacts task = task(event.taskId());
+        if (task != null) {
+            notify(eventId, replay, NotificationCause.URGING_NOTICE_ISSUED, task, unitPeople(event.leadUnitId().value()),
+                    event.issuedAt(), task.title(), event.reason(), event.expectation(),
+                    NotificationTexts.date(event.replyBy()));
+        }
+    }
+
+    @EventHandler
+    void on(UrgingNoticeWentUnansweredEvent event, @MessageIdentifier String eventId, ReplayStatus replay) {
+        TaskFacts task = task(event.taskId());
+        if (task != null) {
+            Set<String> people = unitPeople(event.leadUnitId().value());
+            people.add(event.leadLeaderId().value());
+            notify(eventId, replay, NotificationCause.URGING_NOTICE_UNANSWERED, task, people, event.detectedAt(),
+                    task.title(), NotificationTexts.date(event.replyBy()));
+        }
+    }
+
+    @EventHandler
+    void on(TaskReceivedLateEvent event, @MessageIdentifier String eventId, ReplayStatus replay) {
+        TaskFacts task = task(event.taskId());
+        if (task != null) {
+            notify(eventId, replay, NotificationCause.TASK_RECEIVED_LATE, task, unitPeople(event.unitId().value()),
+                    event.detectedAt(), task.title(), NotificationTexts.date(event.receiptDueBy()));
+        }
+    }
+
+    /** The unit's head and the enabled accounts of its staff and head (each person once). */
+    private Set<String> unitPeople(String unitId) {
+        Set<String> people = new LinkedHashSet<>();
+        UnitHead head = mongo.findById(unitId, UnitHead.class);
+        if (head != null) {
+            people.add(head.cadreId());
+        }
+        mongo.find(Query.query(Criteria.where("role").in(Role.UNIT_ROLES).and("unitId").is(unitId).and("enabled").is(true)),
+                AccountFacts.class).forEach(account -> people.add(account.personId()));
+        return people;
     }
 
     /** The lead leader and the head of the lead unit (one notification if they are the same person). */

@@ -16,6 +16,9 @@ import ledger.kernel.organisation.UnitAwardGrantedEvent;
 import ledger.kernel.organisation.UnitHeadAppointedEvent;
 import ledger.kernel.organisation.UnitHeadshipEndedEvent;
 import ledger.kernel.organisation.UnitRegisteredEvent;
+import ledger.kernel.task.UrgingNoticeAnsweredEvent;
+import ledger.kernel.task.UrgingNoticeIssuedEvent;
+import ledger.kernel.task.UrgingNoticeWentUnansweredEvent;
 import ledger.query.bulletin.BulletinMention;
 import ledger.query.bulletin.BulletinView;
 import org.axonframework.config.ProcessingGroup;
@@ -75,7 +78,7 @@ class UnitRecordProjection {
         if (mongo.findById(event.unitId().value(), UnitRecordView.class) == null) {
             mongo.save(new UnitRecordView(event.unitId().value(), event.name(), event.kind().name(),
                     event.personnelOffice(), event.registeredAt(), List.of(), List.of(), List.of(), List.of(),
-                    List.of(eventId)));
+                    List.of(), List.of(eventId)));
         }
     }
 
@@ -96,6 +99,27 @@ class UnitRecordProjection {
         update(event.unitId().value(), eventId, r -> r.heads.replaceAll(h -> h.cadreId().equals(event.cadreId().value())
                 && h.endedOn() == null ? new UnitRecordView.Head(h.cadreId(), h.from(), event.effectiveOn(),
                 with(h.eventIds(), eventId)) : h));
+    }
+
+    @EventHandler
+    void on(UrgingNoticeIssuedEvent event, @MessageIdentifier String eventId) {
+        update(event.leadUnitId().value(), eventId, r -> r.urgings.add(new UnitRecordView.Urging(event.taskId().value(),
+                event.noticeId().value(), event.reason(), event.expectation(), event.replyBy(), event.issuedAt(), null,
+                false, false, List.of(eventId))));
+    }
+
+    @EventHandler
+    void on(UrgingNoticeAnsweredEvent event, @MessageIdentifier String eventId) {
+        update(event.unitId().value(), eventId, r -> r.urgings.replaceAll(u -> u.noticeId().equals(event.noticeId().value())
+                ? new UnitRecordView.Urging(u.taskId(), u.noticeId(), u.reason(), u.expectation(), u.replyBy(),
+                u.issuedAt(), event.answeredAt(), event.late(), u.unanswered(), with(u.eventIds(), eventId)) : u));
+    }
+
+    @EventHandler
+    void on(UrgingNoticeWentUnansweredEvent event, @MessageIdentifier String eventId) {
+        update(event.leadUnitId().value(), eventId, r -> r.urgings.replaceAll(u -> u.noticeId().equals(event.noticeId().value())
+                ? new UnitRecordView.Urging(u.taskId(), u.noticeId(), u.reason(), u.expectation(), u.replyBy(),
+                u.issuedAt(), u.answeredAt(), u.lateReply(), true, with(u.eventIds(), eventId)) : u));
     }
 
     @EventHandler
@@ -194,8 +218,10 @@ class UnitRecordProjection {
         final List<UnitRecordView.Score> scores;
         final List<BulletinMention> mentions;
         final List<UnitRecordView.Head> heads;
+        final List<UnitRecordView.Urging> urgings;
 
         Draft(UnitRecordView view) {
+            urgings = new ArrayList<>(view.urgings());
             awards = new ArrayList<>(view.awards());
             scores = new ArrayList<>(view.scores());
             mentions = new ArrayList<>(view.bulletinMentions());
@@ -212,7 +238,7 @@ class UnitRecordProjection {
         change.accept(draft);
         mongo.save(new UnitRecordView(view.unitId(), view.name(), view.kind(), view.personnelOffice(),
                 view.registeredAt(), List.copyOf(draft.awards), List.copyOf(draft.scores), List.copyOf(draft.mentions),
-                List.copyOf(draft.heads), with(view.eventIds(), eventId)));
+                List.copyOf(draft.heads), List.copyOf(draft.urgings), with(view.eventIds(), eventId)));
     }
 
     private static <T> List<T> with(List<T> items, T item) {

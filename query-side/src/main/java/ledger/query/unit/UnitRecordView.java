@@ -10,7 +10,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A unit's record: its 双创双争 awards, supervision scores, mentions in published bulletins (with
- * their errata beside them) and who headed it when, each with its events.
+ * their errata beside them), who headed it when, and the urging notices (督办通知) on the tasks it led
+ * with its replies and unanswered marks, each with its events.
  */
 @Document("unit_records")
 public record UnitRecordView(
@@ -23,11 +24,23 @@ public record UnitRecordView(
         List<Score> scores,
         List<BulletinMention> bulletinMentions,
         List<Head> heads,
+        List<Urging> urgings,
         List<String> eventIds) {
 
-    /** A record stored before heads were kept reads with none (until the view is rebuilt). */
+    /** A record stored before heads or urging were kept reads with none (until the view is rebuilt). */
     public UnitRecordView {
         heads = heads == null ? List.of() : heads;
+        urgings = urgings == null ? List.of() : urgings;
+    }
+
+    /**
+     * An urging notice to the unit as lead unit of a task: why, what was expected, the day to reply by;
+     * when it replied (null: not yet), whether late, and whether the day passed unanswered. The events:
+     * the notice, the reply, the unanswered mark, in the order recorded.
+     */
+    public record Urging(String taskId, String noticeId, String reason, String expectation, LocalDate replyBy,
+                         Instant issuedAt, Instant answeredAt, boolean lateReply, boolean unanswered,
+                         List<String> eventIds) {
     }
 
     public record Award(String award, String awardLabel, int year, String citation, String eventId) {

@@ -16,7 +16,10 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import ledger.kernel.organisation.CadreEmailRecordedEvent;
+import ledger.kernel.security.Role;
 import ledger.kernel.task.DeadlineMissedEvent;
+import ledger.kernel.task.UrgingNoticeId;
+import ledger.kernel.task.UrgingNoticeIssuedEvent;
 import org.awaitility.Awaitility;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.junit.jupiter.api.AfterEach;
@@ -88,6 +91,24 @@ class MailDeliveryTest {
         restarted.sendDue();
         assertThat(smtp.getReceivedMessages()).hasSize(2);
         assertThat(store.outbox.count(MailOutbox.State.SENT)).isEqualTo(2);
+    }
+
+    @Test
+    void an_urging_notice_reaches_the_lead_units_head_by_mail_once_in_chinese() throws Exception {
+        smtp.start();
+        UrgingNoticeIssuedEvent urged = new UrgingNoticeIssuedEvent(NotificationProjectionTest.TASK,
+                new UrgingNoticeId("notice-1"), "cadre-office-li", Role.BUREAU_OFFICE, "进度滞后", "说明原因并报送措施",
+                LocalDate.parse("2026-03-25"), NotificationProjectionTest.PLANNING, NotificationProjectionTest.LEADER,
+                java.time.Instant.now());
+        store.projection.on(urged, "event-urged", ReplayStatus.REGULAR);
+        dispatcher("query-1").sendDue();
+        store.projection.on(urged, "event-urged", ReplayStatus.REGULAR);
+        dispatcher("query-1").sendDue();
+
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(Arrays.stream(received).map(MailDeliveryTest::to)).containsExactly(ZHOU);
+        assertThat(received[0].getSubject()).isEqualTo("【督查台账】督办通知：老旧小区改造");
+        assertThat(received[0].getContent().toString()).contains("督办事由：进度滞后", "请于2026年3月25日前回复");
     }
 
     @Test

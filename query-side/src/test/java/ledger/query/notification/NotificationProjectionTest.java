@@ -25,7 +25,11 @@ import ledger.kernel.task.DeadlineMissedEvent;
 import ledger.kernel.task.TaskAssignedEvent;
 import ledger.kernel.task.TaskFellAtRiskEvent;
 import ledger.kernel.task.TaskId;
+import ledger.kernel.task.TaskReceivedLateEvent;
 import ledger.kernel.task.TaskSource;
+import ledger.kernel.task.UrgingNoticeId;
+import ledger.kernel.task.UrgingNoticeIssuedEvent;
+import ledger.kernel.task.UrgingNoticeWentUnansweredEvent;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,5 +151,48 @@ class NotificationProjectionTest {
             assertThat(mail.body()).contains("将于2026年3月31日到期", "任务编号：task-renewal");
             assertThat(mail.state()).isEqualTo(MailOutbox.State.PENDING);
         });
+    }
+
+    @Test
+    void an_urging_notice_tells_the_lead_units_head_and_staff_and_its_going_unanswered_tells_the_lead_leader_too() {
+        organisation(store.projection);
+        store.projection.on(new AccountOpenedEvent(new AccountId("account:staff"), "staff", "cadre-staff-sun",
+                Role.UNIT_STAFF, PLANNING.value(), "孙丽", "admin", Role.ADMIN, NOW));
+        store.projection.on(new AccountOpenedEvent(new AccountId("account:other"), "other", "cadre-staff-qian",
+                Role.UNIT_STAFF, "finance", "钱进", "admin", Role.ADMIN, NOW));
+        store.projection.on(new CadreEmailRecordedEvent(new CadreId("cadre-staff-sun"), "sun@zjj.example.gov.cn", NOW));
+        UrgingNoticeId notice = new UrgingNoticeId("notice-1");
+        store.projection.on(new UrgingNoticeIssuedEvent(TASK, notice, "cadre-office-li", Role.BUREAU_OFFICE, "进度滞后",
+                "说明原因并报送措施", LocalDate.parse("2026-03-25"), PLANNING, LEADER, NOW), "event-urged",
+                ReplayStatus.REGULAR);
+        store.projection.on(new UrgingNoticeWentUnansweredEvent(TASK, notice, PLANNING, LEADER,
+                LocalDate.parse("2026-03-25"), NOW.plusSeconds(60)), "event-unanswered", ReplayStatus.REGULAR);
+
+        for (String person : List.of(HEAD.value(), "cadre-staff-sun")) {
+            assertThat(store.notifications.of(person, Notifications.Filter.ALL, 0, 20).items())
+                    .extracting(i -> i.notification().cause())
+                    .containsExactly(NotificationCause.URGING_NOTICE_UNANSWERED, NotificationCause.URGING_NOTICE_ISSUED);
+        }
+        assertThat(store.notifications.of(LEADER.value(), Notifications.Filter.ALL, 0, 20).items())
+                .extracting(i -> i.notification().cause()).containsExactly(NotificationCause.URGING_NOTICE_UNANSWERED);
+        assertThat(store.notifications.of("cadre-staff-qian", Notifications.Filter.ALL, 0, 20).items()).isEmpty();
+        assertThat(store.texts.text(store.notifications.of(HEAD.value(), Notifications.Filter.ALL, 0, 20).items()
+                .get(1).notification()))
+                .isEqualTo("任务“老旧小区改造”收到督办通知。督办事由：进度滞后；工作要求：说明原因并报送措施。请于2026年3月25日前回复。");
+        assertThat(store.outbox.list(null, 0, 10)).extracting(MailOutbox.OutgoingMail::to, MailOutbox.OutgoingMail::subject)
+                .containsExactlyInAnyOrder(tuple("sun@zjj.example.gov.cn", "【督查台账】督办通知：老旧小区改造"),
+                        tuple("sun@zjj.example.gov.cn", "【督查台账】督办通知逾期未回复：老旧小区改造"));
+    }
+
+    @Test
+    void a_late_receipt_tells_the_late_units_head() {
+        organisation(store.projection);
+        store.projection.on(new TaskReceivedLateEvent(TASK, PLANNING, true, LocalDate.parse("2026-03-03"), NOW),
+                "event-late", ReplayStatus.REGULAR);
+
+        assertThat(store.notifications.of(HEAD.value(), Notifications.Filter.ALL, 0, 20).items())
+                .singleElement().satisfies(i -> assertThat(store.texts.text(i.notification()))
+                        .isEqualTo("任务“老旧小区改造”应于2026年3月3日前签收，尚未签收，已记录在案。请尽快签收。"));
+        assertThat(store.notifications.of(LEADER.value(), Notifications.Filter.ALL, 0, 20).items()).isEmpty();
     }
 }

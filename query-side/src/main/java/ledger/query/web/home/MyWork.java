@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * 我的待办: what waits for the signed-in person, by their role, from the ledger views (built from the
- * events). Unit staff and heads: their unit's overdue and due-soon tasks and those without progress this
- * month; bureau leaders: deadline-change requests on tasks they lead, their escalated tasks and all they
- * lead; the supervision group: completion claims waiting for verification.
+ * events). Unit staff and heads: tasks their unit has not signed for, urging notices awaiting its reply,
+ * their unit's overdue and due-soon tasks and those without progress this month; bureau leaders:
+ * deadline-change requests on tasks they lead, their escalated tasks and all they lead; the supervision group: completion claims waiting for verification.
  */
 @Component
 class MyWork {
@@ -39,6 +39,10 @@ class MyWork {
         if (Role.UNIT_ROLES.contains(actor.role())) {
             List<LedgerTaskView> mine = open.stream().filter(task -> actor.actsFor(task.leadUnitId())
                     || task.coUnitIds() != null && task.coUnitIds().stream().anyMatch(actor::actsFor)).toList();
+            put(sections, "home.section.notReceived", mine.stream()
+                    .filter(task -> !task.receivedBy(actor.unitId())).toList());
+            put(sections, "home.section.urging", mine.stream()
+                    .filter(task -> actor.actsFor(task.leadUnitId()) && task.openNotice() != null).toList());
             put(sections, "home.section.overdue", mine.stream()
                     .filter(task -> LedgerTaskView.OVERDUE.equals(task.status())).toList());
             put(sections, "home.section.atRisk", mine.stream()

@@ -19,7 +19,8 @@ final class LedgerExport {
 
     private static final String[] COLUMNS = {"ledger.col.no", "ledger.col.light", "ledger.col.title",
             "ledger.col.source", "ledger.col.leader", "ledger.col.unit", "ledger.col.coUnits",
-            "ledger.col.originalDue", "ledger.col.due", "ledger.col.progress", "ledger.col.status"};
+            "ledger.col.originalDue", "ledger.col.due", "ledger.col.progress", "ledger.col.status", "ledger.col.receipt",
+            "ledger.col.urging"};
 
     private LedgerExport() {
     }
@@ -27,7 +28,8 @@ final class LedgerExport {
     private static List<String> cells(LedgerRows.Row row) {
         String title = row.carriedOverFrom() == null ? row.title() : row.title() + "（结转 " + row.carriedOverFrom() + "）";
         return List.of(String.valueOf(row.number()), row.light(), title, row.source(), row.leader(), row.unit(),
-                row.coUnits(), row.originalDue(), row.due(), row.progress(), row.statusText());
+                row.coUnits(), row.originalDue(), row.due(), row.progress(), row.statusText(), row.receipt(),
+                row.urging() == null ? "" : row.urging());
     }
 
     private static List<String> header(MessageSource messages, Locale locale) {
@@ -57,7 +59,7 @@ final class LedgerExport {
                 }
             }
             sheet.createFreezePane(0, 1);
-            int[] widths = {3, 3, 20, 8, 5, 8, 12, 6, 6, 25, 6};
+            int[] widths = {3, 3, 20, 8, 5, 8, 12, 6, 6, 25, 6, 10, 20};
             for (int i = 0; i < widths.length; i++) {
                 sheet.setColumnWidth(i, widths[i] * 256 * 2);
             }

@@ -19,7 +19,8 @@ public record LedgerRows(List<Row> rows) {
 
     public record Row(int number, String taskId, String status, String light, String statusText, String title,
                String source, String leader, String unit, String coUnits, String originalDue, String due,
-               boolean dueChanged, String progress, String pendingDeadline, boolean claimed, String carriedOverFrom) {
+               boolean dueChanged, String progress, String pendingDeadline, boolean claimed, String carriedOverFrom,
+               boolean received, String receipt, int urgingCount, String urging, boolean unanswered) {
     }
 
     static LedgerRows of(List<LedgerTaskView> tasks, int firstNumber, Directory.Names names, MessageSource messages,
@@ -40,8 +41,33 @@ public record LedgerRows(List<Row> rows) {
                     task.originalDueDate() != null && !task.originalDueDate().equals(task.dueDate()), progress,
                     task.proposedDueDate() == null ? null : task.proposedDueDate().toString(),
                     task.completionClaimedAt() != null && task.completedAt() == null,
-                    task.carriedOver() ? task.ledgerMonth() : null));
+                    task.carriedOver() ? task.ledgerMonth() : null, task.received(), receipt(task, names, messages, locale),
+                    task.urgingCount(), urging(task, messages, locale), task.everUnanswered()));
         }
         return new LedgerRows(List.copyOf(rows));
+    }
+
+    /** 已签收 with who signed for the lead unit and when, or 未签收; 逾期 when its receipt days ran out first. */
+    private static String receipt(LedgerTaskView task, Directory.Names names, MessageSource messages, Locale locale) {
+        LedgerTaskView.Receipt receipt = task.leadReceipt();
+        String text = receipt != null && receipt.received()
+                ? messages.getMessage("ledger.received", new Object[] {names.person(receipt.receivedBy()),
+                DAY_TIME.format(receipt.receivedAt().atZone(BureauTime.ZONE))}, locale)
+                : messages.getMessage("ledger.notReceived", null, locale);
+        return receipt != null && receipt.late() ? text + messages.getMessage("ledger.receivedLate", null, locale) : text;
+    }
+
+    /** The number of urging notices and the open one's reason, expectation and reply-by day; null when never urged. */
+    private static String urging(LedgerTaskView task, MessageSource messages, Locale locale) {
+        if (task.urgingCount() == 0) {
+            return null;
+        }
+        LedgerTaskView.UrgingNotice open = task.openNotice();
+        String text = messages.getMessage("ledger.urging.count", new Object[] {task.urgingCount()}, locale);
+        if (open != null) {
+            text += messages.getMessage("ledger.urging.open", new Object[] {open.reason(), open.expectation(),
+                    open.replyBy().toString()}, locale);
+        }
+        return task.everUnanswered() ? text + messages.getMessage("ledger.urging.unanswered", null, locale) : text;
     }
 }

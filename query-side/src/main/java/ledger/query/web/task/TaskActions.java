@@ -11,7 +11,8 @@ import ledger.query.ledger.LedgerTaskView;
  * refusal when this and the aggregate disagree).
  */
 public record TaskActions(boolean reportProgress, boolean requestDeadlineChange, boolean decideDeadlineChange,
-                   boolean claimCompletion, boolean verifyCompletion) {
+                   boolean claimCompletion, boolean verifyCompletion, boolean receive, boolean issueUrgingNotice,
+                   boolean answerUrgingNotice) {
 
     static TaskActions of(Actor actor, LedgerTaskView task) {
         boolean open = task.completedAt() == null && task.closedByDecision() == null;
@@ -26,10 +27,15 @@ public record TaskActions(boolean reportProgress, boolean requestDeadlineChange,
                 open && taskUnit && !deadlinePending,
                 actor.role() == Role.BUREAU_LEADER && actor.personId().equals(task.leadLeaderId()) && deadlinePending,
                 open && leadUnit && !claimPending,
-                open && Role.COMPLETION_VERIFIERS.contains(actor.role()) && claimPending);
+                open && Role.COMPLETION_VERIFIERS.contains(actor.role()) && claimPending,
+                // each unit signs for its own part once
+                open && taskUnit && actor.unitId() != null && !task.receivedBy(actor.unitId()),
+                open && Role.URGING_ISSUERS.contains(actor.role()),
+                open && leadUnit && task.openNotice() != null);
     }
 
     public boolean any() {
-        return reportProgress || requestDeadlineChange || decideDeadlineChange || claimCompletion || verifyCompletion;
+        return reportProgress || requestDeadlineChange || decideDeadlineChange || claimCompletion || verifyCompletion
+                || receive || issueUrgingNotice || answerUrgingNotice;
     }
 }

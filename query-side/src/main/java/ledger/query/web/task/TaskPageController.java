@@ -41,6 +41,8 @@ class TaskPageController {
     private static final String[] DECISION = {"note"};
     private static final String[] CLAIM = {"summary"};
     private static final String[] VERIFICATION = {"note", "reason"};
+    private static final String[] URGING = {"reason", "expectation", "replyBy"};
+    private static final String[] REPLY = {"noticeId", "explanation", "measures", "percent"};
     private static final String[] ASSIGNMENT = {"title", "description", "source", "sourceReference", "leadLeaderId",
             "leadUnitId", "dueDate", "ledgerMonth"};
 
@@ -74,17 +76,32 @@ class TaskPageController {
         model.addAttribute("timeline", read.rows());
         model.addAttribute("deadlines", read.deadlines());
         model.addAttribute("actions", TaskActions.of(me.actor(), task));
+        model.addAttribute("receipts", receipts(task));
         Map<String, Form> forms = new LinkedHashMap<>();
         forms.put("progress", Form.empty(messages, PROGRESS));
         forms.put("deadlineRequest", Form.empty(messages, DEADLINE_REQUEST));
         forms.put("decision", Form.empty(messages, DECISION));
         forms.put("claim", Form.empty(messages, CLAIM));
         forms.put("verification", Form.empty(messages, VERIFICATION));
+        forms.put("urging", Form.empty(messages, URGING));
+        forms.put("reply", Form.empty(messages, REPLY));
+        forms.put("receipt", Form.empty(messages));
         if (formName != null) {
             forms.put(formName, form);
         }
         model.addAttribute("forms", forms);
         return "task";
+    }
+
+    /** Every unit of the task with its receipt, the lead unit first; a unit that has neither signed nor been marked late reads as not received. */
+    private static List<LedgerTaskView.Receipt> receipts(LedgerTaskView task) {
+        List<String> units = new java.util.ArrayList<>(List.of(task.leadUnitId()));
+        if (task.coUnitIds() != null) {
+            units.addAll(task.coUnitIds());
+        }
+        List<LedgerTaskView.Receipt> recorded = task.receipts() == null ? List.of() : task.receipts();
+        return units.stream().map(unit -> recorded.stream().filter(r -> r.unitId().equals(unit)).findFirst()
+                .orElse(new LedgerTaskView.Receipt(unit, unit.equals(task.leadUnitId()), null, null, false))).toList();
     }
 
     @PostMapping("/tasks/{taskId}/progress")
@@ -154,6 +171,39 @@ class TaskPageController {
             path = "/api/tasks/" + taskId + "/completion-rejections";
         }
         return send(taskId, "verification", form, path, body, typed, me, model, response);
+    }
+
+    @PostMapping("/tasks/{taskId}/receipt")
+    String receive(@PathVariable String taskId, @RequestParam Map<String, String> typed,
+                   @AuthenticationPrincipal SignedInPerson me, Model model, HttpServletResponse response) {
+        return send(taskId, "receipt", Form.empty(messages), "/api/tasks/" + taskId + "/receipts", Map.of(),
+                typed, me, model, response);
+    }
+
+    @PostMapping("/tasks/{taskId}/urging-notice")
+    String issueUrgingNotice(@PathVariable String taskId, @RequestParam Map<String, String> typed,
+                             @AuthenticationPrincipal SignedInPerson me, Model model, HttpServletResponse response) {
+        Form form = new Form(only(typed, URGING), messages);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reason", form.required("reason", 2000));
+        body.put("expectation", form.required("expectation", 2000));
+        LocalDate replyBy = form.date("replyBy");
+        body.put("replyBy", replyBy == null ? null : replyBy.toString());
+        return send(taskId, "urging", form, "/api/tasks/" + taskId + "/urging-notices", body, typed, me, model,
+                response);
+    }
+
+    @PostMapping("/tasks/{taskId}/urging-reply")
+    String answerUrgingNotice(@PathVariable String taskId, @RequestParam Map<String, String> typed,
+                              @AuthenticationPrincipal SignedInPerson me, Model model, HttpServletResponse response) {
+        Form form = new Form(only(typed, REPLY), messages);
+        String notice = form.required("noticeId", 100);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("explanation", form.required("explanation", 4000));
+        body.put("measures", form.required("measures", 4000));
+        body.put("percent", form.percent("percent"));
+        return send(taskId, "reply", form, "/api/tasks/" + taskId + "/urging-notices/" + notice + "/replies", body,
+                typed, me, model, response);
     }
 
     private String send(String taskId, String formName, Form form, String path, Map<String, Object> body,

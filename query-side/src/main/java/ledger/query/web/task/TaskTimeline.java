@@ -14,8 +14,14 @@ import ledger.kernel.task.DeadlineChangeDeclinedEvent;
 import ledger.kernel.task.DeadlineChangeRequestedEvent;
 import ledger.kernel.task.DeadlineChangedEvent;
 import ledger.kernel.task.ProgressReportedEvent;
+import ledger.kernel.task.TaskReceivedLateEvent;
+import ledger.kernel.task.UrgingNoticeAnsweredEvent;
+import ledger.kernel.task.UrgingNoticeIssuedEvent;
+import ledger.kernel.task.UrgingNoticeWentUnansweredEvent;
 import ledger.store.MongoEventStorageEngine;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /** A task's events as the task page lists them: position, when, what, who in which role, and why. */
@@ -23,9 +29,15 @@ import org.springframework.stereotype.Component;
 class TaskTimeline {
 
     private final MongoEventStorageEngine engine;
+    private final MessageSource messages;
 
-    TaskTimeline(MongoEventStorageEngine engine) {
+    TaskTimeline(MongoEventStorageEngine engine, MessageSource messages) {
         this.engine = engine;
+        this.messages = messages;
+    }
+
+    private String say(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
     }
 
     public record Row(Long position, Instant at, String type, String actorId, String role, String text) {
@@ -65,6 +77,15 @@ class TaskTimeline {
                 text = e.reason();
             } else if (payload instanceof CompletionVerifiedEvent e) {
                 text = e.note() == null ? "" : e.note();
+            } else if (payload instanceof UrgingNoticeIssuedEvent e) {
+                text = e.reason() + "；" + e.expectation() + "；" + say("task.urging.replyBy", e.replyBy());
+            } else if (payload instanceof UrgingNoticeAnsweredEvent e) {
+                text = e.percent() + "%：" + e.explanation() + "；" + e.measures()
+                        + (e.late() ? "；" + say("task.urging.lateReply") : "");
+            } else if (payload instanceof UrgingNoticeWentUnansweredEvent e) {
+                text = say("task.urging.replyBy", e.replyBy());
+            } else if (payload instanceof TaskReceivedLateEvent e) {
+                text = say("task.receipt.dueBy", e.receiptDueBy());
             } else {
                 text = reason == null ? "" : reason;
             }
