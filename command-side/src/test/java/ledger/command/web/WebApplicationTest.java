@@ -99,8 +99,16 @@ class WebApplicationTest {
         }
 
         HttpResponse<String> get(String path) throws Exception {
-            return client.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Accept-Language", "zh-CN")
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            return get(path, "zh-CN");
+        }
+
+        /** As a browser set to {@code acceptLanguage} (null: one that sends no Accept-Language). */
+        HttpResponse<String> get(String path, String acceptLanguage) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).GET();
+            if (acceptLanguage != null) {
+                request.header("Accept-Language", acceptLanguage);
+            }
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<byte[]> getBytes(String path) throws Exception {
@@ -265,5 +273,34 @@ class WebApplicationTest {
         HttpResponse<String> home = staff.get("/");
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("我的待办");
+    }
+
+    @Test
+    void the_error_page_keeps_the_navigation_for_a_signed_in_person() throws Exception {
+        Browser staff = new Browser().signIn(Role.UNIT_STAFF);
+        HttpResponse<String> missing = staff.get("/tasks/no-such-task");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("没有找到这个页面或这项内容。", "href=\"/ledger\"", "退出", "class=\"who\"");
+        HttpResponse<String> refused = staff.get("/tasks/new");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("href=\"/ledger\"", "退出");
+    }
+
+    @Test
+    void pages_speak_the_browsers_language_and_the_switch_overrides_it() throws Exception {
+        Browser english = new Browser().signIn(Role.UNIT_HEAD);
+        assertThat(english.get("/", "en-GB,en;q=0.9").body()).contains("My work", "Monthly ledger", "Sign out")
+                .doesNotContain("我的待办");
+        assertThat(new Browser().signIn(Role.UNIT_HEAD).get("/", "zh-CN,zh;q=0.9,en;q=0.8").body())
+                .contains("我的待办", "工作台账").doesNotContain("Monthly ledger");
+        assertThat(new Browser().signIn(Role.UNIT_HEAD).get("/", null).body())
+                .contains("我的待办", "工作台账").doesNotContain("Monthly ledger");
+
+        // the switch wins over the browser's language, and is kept for the next pages
+        assertThat(english.get("/?lang=zh_CN", "en").body()).contains("我的待办").doesNotContain("Monthly ledger");
+        assertThat(english.get("/ledger/2026-06", "en").body()).contains("工作台账").doesNotContain("Monthly ledger");
+        Browser chinese = new Browser().signIn(Role.UNIT_HEAD);
+        assertThat(chinese.get("/?lang=en", "zh-CN").body()).contains("My work").doesNotContain("我的待办");
+        assertThat(chinese.get("/", "zh-CN").body()).contains("Monthly ledger");
     }
 }
