@@ -99,8 +99,16 @@ class WebApplicationTest {
         }
 
         HttpResponse<String> get(String path) throws Exception {
-            return client.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Accept-Language", "zh-CN")
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            return get(path, "zh-CN");
+        }
+
+        /** As a browser set to {@code acceptLanguage} (null: one that sends no Accept-Language). */
+        HttpResponse<String> get(String path, String acceptLanguage) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).GET();
+            if (acceptLanguage != null) {
+                request.header("Accept-Language", acceptLanguage);
+            }
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<byte[]> getBytes(String path) throws Exception {
@@ -310,5 +318,95 @@ class WebApplicationTest {
         HttpResponse<String> home = staff.get("/");
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("我的待办");
+    }
+
+    @Test
+    void the_error_page_keeps_the_navigation_for_a_signed_in_person() throws Exception {
+        Browser staff = new Browser().signIn(Role.UNIT_STAFF);
+        HttpResponse<String> missing = staff.get("/tasks/no-such-task");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("没有找到这个页面或这项内容。", "href=\"/ledger\"", "退出", "class=\"who\"");
+        HttpResponse<String> refused = staff.get("/tasks/new");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("href=\"/ledger\"", "退出");
+    }
+
+    @Test
+    void pages_speak_the_browsers_language_and_the_switch_overrides_it() throws Exception {
+        Browser english = new Browser().signIn(Role.UNIT_HEAD);
+        assertThat(english.get("/", "en-GB,en;q=0.9").body()).contains("My work", "Monthly ledger", "Sign out")
+                .doesNotContain("我的待办");
+        assertThat(new Browser().signIn(Role.UNIT_HEAD).get("/", "zh-CN,zh;q=0.9,en;q=0.8").body())
+                .contains("我的待办", "工作台账").doesNotContain("Monthly ledger");
+        assertThat(new Browser().signIn(Role.UNIT_HEAD).get("/", null).body())
+                .contains("我的待办", "工作台账").doesNotContain("Monthly ledger");
+
+        // the switch wins over the browser's language, and is kept for the next pages
+        assertThat(english.get("/?lang=zh_CN", "en").body()).contains("我的待办").doesNotContain("Monthly ledger");
+        assertThat(english.get("/ledger/2026-06", "en").body()).contains("工作台账").doesNotContain("Monthly ledger");
+        Browser chinese = new Browser().signIn(Role.UNIT_HEAD);
+        assertThat(chinese.get("/?lang=en", "zh-CN").body()).contains("My work").doesNotContain("我的待办");
+        assertThat(chinese.get("/", "zh-CN").body()).contains("Monthly ledger");
+    }
+
+    private Map<?, ?> api(Role role, String path, Map<String, ?> body) {
+        ResponseEntity<Map> answer = http.withBasicAuth(TestAccounts.username(role), TestAccounts.PASSWORD)
+                .postForEntity(path, body, Map.class);
+        assertThat(answer.getStatusCode().value()).as("%s %s", path, answer.getBody()).isEqualTo(201);
+        return answer.getBody();
+    }
+
+    @Test
+    void my_work_lists_rejected_claims_bulletins_to_sign_off_and_others_score_corrections() throws Exception {
+        String taskPage = assignTask("住房租赁补贴发放", "2026-09");
+        String taskId = taskPage.substring(0, taskPage.indexOf('?'));
+        api(Role.UNIT_STAFF, "/api/tasks/" + taskId + "/completion-claims", Map.of("summary", "补贴已全部发放"));
+        Map<?, ?> rejected = api(Role.BUREAU_OFFICE, "/api/tasks/" + taskId + "/completion-rejections",
+                Map.of("reason", "缺少发放台账"));
+        String afterRejection = "/?minPosition=" + rejected.get("position");
+        for (Role unitRole : new Role[]{Role.UNIT_STAFF, Role.UNIT_HEAD}) {
+            assertThat(section(new Browser().signIn(unitRole).get(afterRejection).body(), "被退回的完成申请"))
+                    .as("%s sees the claim sent back", unitRole).contains("住房租赁补贴发放");
+        }
+        assertThat(new Browser().signIn(Role.BUREAU_OFFICE).get(afterRejection).body()).doesNotContain("被退回的完成申请");
+        // claimed again, it leaves the list
+        Map<?, ?> again = api(Role.UNIT_STAFF, "/api/tasks/" + taskId + "/completion-claims", Map.of("summary", "已补齐台账"));
+        assertThat(new Browser().signIn(Role.UNIT_STAFF).get("/?minPosition=" + again.get("position")).body())
+                .doesNotContain("被退回的完成申请");
+
+        Map<?, ?> drafted = api(Role.BUREAU_OFFICE, "/api/bulletins", Map.of("month", "2026-04"));
+        Map<?, ?> signed = api(Role.ORGAN_PARTY_COMMITTEE, "/api/bulletins/2026-04/sign-offs", Map.of());
+        String afterSigning = "/?minPosition=" + Math.max(((Number) drafted.get("position")).longValue(),
+                ((Number) signed.get("position")).longValue());
+        for (Role member : new Role[]{Role.BUREAU_OFFICE, Role.DISCIPLINE_INSPECTION}) {
+            assertThat(section(new Browser().signIn(member).get(afterSigning).body(), "待您会签的督查通报"))
+                    .as("%s has not signed yet", member).contains("2026-04督查通报（草稿），已会签 1/3");
+        }
+        assertThat(new Browser().signIn(Role.ORGAN_PARTY_COMMITTEE).get(afterSigning).body())
+                .as("the organ Party committee signed already").doesNotContain("待您会签的督查通报");
+        assertThat(new Browser().signIn(Role.UNIT_STAFF).get(afterSigning).body()).doesNotContain("待您会签的督查通报");
+
+        Map<?, ?> score = api(Role.BUREAU_OFFICE, "/api/scores", Map.of("month", "2026-04", "subjectKind", "UNIT",
+                "subjectId", TestAccounts.UNIT_A, "dimension", "quality", "scaleMin", 0, "scaleMax", 100, "value", 85,
+                "rationale", "按时报送"));
+        Map<?, ?> asked = api(Role.BUREAU_OFFICE, "/api/scores/" + score.get("id") + "/correction-requests",
+                Map.of("newValue", 90, "reason", "漏计一项加分"));
+        String afterAsking = "/?minPosition=" + asked.get("position");
+        assertThat(section(new Browser().signIn(Role.ORGAN_PARTY_COMMITTEE).get(afterAsking).body(), "待您复核的评分更正"))
+                .contains("测试处室 unit-a · quality（2026-04）", "由 85 分更正为 90 分，理由：漏计一项加分");
+        assertThat(new Browser().signIn(Role.BUREAU_OFFICE).get(afterAsking).body())
+                .as("never one's own correction").doesNotContain("待您复核的评分更正");
+        Map<?, ?> approved = api(Role.ORGAN_PARTY_COMMITTEE, "/api/scores/" + score.get("id") + "/correction-approvals",
+                Map.of());
+        assertThat(new Browser().signIn(Role.ORGAN_PARTY_COMMITTEE).get("/?minPosition=" + approved.get("position"))
+                .body()).doesNotContain("待您复核的评分更正");
+    }
+
+    /** The text of my work's section under the heading, up to the next section. */
+    private static String section(String page, String heading) {
+        int at = page.indexOf(heading);
+        assertThat(at).as("my work has the section %s", heading).isGreaterThan(0);
+        int end = page.indexOf("<section", at);
+        return page.substring(at, end < 0 ? page.length() : end);
     }
 }

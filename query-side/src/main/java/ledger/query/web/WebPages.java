@@ -10,6 +10,7 @@ import ledger.query.web.signin.SignedInPerson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -37,8 +38,19 @@ class WebPages {
         return YearMonth.from(BureauTime.dayOf(clock.instant()));
     }
 
+    /**
+     * An exception handler's model is a fresh one without the {@code @ModelAttribute}s above, so the error
+     * page is given who is signed in (for the navigation) here.
+     */
+    private static void signedIn(Model model) {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        model.addAttribute("me", authentication != null
+                && authentication.getPrincipal() instanceof SignedInPerson person ? person : null);
+    }
+
     @ExceptionHandler(LedgerException.class)
     String refused(LedgerException e, Model model, HttpServletResponse response) {
+        signedIn(model);
         boolean notFound = e.code().name().startsWith("UNKNOWN_");
         response.setStatus(notFound ? 404 : e.code().name().equals("NOT_PERMITTED") ? 403 : 409);
         model.addAttribute("problemCode", e.code().name());
@@ -48,6 +60,7 @@ class WebPages {
 
     @ExceptionHandler(ledger.kernel.shared.InvalidMessageException.class)
     String invalid(ledger.kernel.shared.InvalidMessageException e, Model model, HttpServletResponse response) {
+        signedIn(model);
         response.setStatus(400);
         model.addAttribute("problemCode", "INVALID_INPUT");
         model.addAttribute("invalidDetail", e.getMessage());
@@ -61,13 +74,14 @@ class WebPages {
         if (session != null) {
             session.invalidate();
         }
-        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        SecurityContextHolder.clearContext();
         return "redirect:/login?expired";
     }
 
     @ExceptionHandler(RuntimeException.class)
     String failed(RuntimeException e, Model model, HttpServletResponse response) {
         log.error("A page failed", e);
+        signedIn(model);
         response.setStatus(500);
         model.addAttribute("messageKey", "error.general");
         return "error-page";

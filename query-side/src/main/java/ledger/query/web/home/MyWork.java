@@ -6,28 +6,82 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 import ledger.kernel.security.Actor;
 import ledger.kernel.security.Role;
 import ledger.kernel.shared.BureauTime;
 import ledger.query.ledger.LedgerReader;
 import ledger.query.ledger.LedgerTaskView;
+import ledger.kernel.shared.LedgerException;
+import ledger.query.bulletin.BulletinView;
+import ledger.query.web.Directory;
+import ledger.query.work.WaitingWork;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
  * 我的待办: what waits for the signed-in person, by their role, from the ledger views (built from the
  * events). Unit staff and heads: tasks their unit has not signed for, urging notices awaiting its reply,
- * their unit's overdue and due-soon tasks and those without progress this month; bureau leaders:
- * deadline-change requests on tasks they lead, their escalated tasks and all they lead; the supervision group: completion claims waiting for verification.
+ * their unit's overdue and due-soon tasks and those without progress this month; bureau leaders: deadline-change requests on tasks they lead, their escalated tasks and all they
+ * lead; the supervision group: completion claims waiting for verification. Beside the tasks: claims sent
+ * back to the unit, bulletins waiting for the member's sign-off, others' score corrections to approve.
  */
 @Component
 class MyWork {
 
-    private final LedgerReader ledger;
+    /** Who scores, and so approves another's correction (the Score aggregate decides; this only shows). */
+    private static final Set<Role> SCORERS = EnumSet.of(Role.BUREAU_OFFICE, Role.ORGAN_PARTY_COMMITTEE);
 
-    MyWork(LedgerReader ledger) {
+    private final LedgerReader ledger;
+    private final WaitingWork waiting;
+    private final MongoTemplate mongo;
+
+    MyWork(LedgerReader ledger, WaitingWork waiting, MongoTemplate mongo) {
         this.ledger = ledger;
+        this.waiting = waiting;
+        this.mongo = mongo;
+    }
+
+    /** An item that is not a task: a message key of the page and its arguments. */
+    record Notice(String key, Object[] args) {
+    }
+
+    /** The supervision group's items that are not tasks: bulletins to sign off, others' score corrections. */
+    Map<String, List<Notice>> notices(Actor actor, Directory.Names names) {
+        Map<String, List<Notice>> sections = new LinkedHashMap<>();
+        if (Role.SUPERVISION_GROUP.contains(actor.role())) {
+            put(sections, "home.section.signOffs", mongo.find(Query.query(Criteria.where("status")
+                    .is(BulletinView.DRAFT)), BulletinView.class).stream()
+                    .filter(bulletin -> bulletin.signOffs().stream().noneMatch(s -> s.member().equals(actor.role().name())))
+                    .map(bulletin -> new Notice("home.signOff", new Object[]{bulletin.month(), bulletin.signOffs().size(),
+                            Role.SUPERVISION_GROUP.size()})).toList());
+        }
+        if (SCORERS.contains(actor.role())) {
+            put(sections, "home.section.corrections", waiting.correctionsToApprove(actor.personId()).stream()
+                    .map(score -> new Notice("home.correction", new Object[]{subject(score, names), score.dimension(),
+                            score.month(), names.person(score.requestedBy()), score.currentValue(), score.newValue(),
+                            score.reason()})).toList());
+        }
+        return sections;
+    }
+
+    private String subject(WaitingWork.ScoreCorrection score, Directory.Names names) {
+        return switch (score.subjectKind()) {
+            case "UNIT" -> names.unit(score.subjectId());
+            case "CADRE" -> names.person(score.subjectId());
+            default -> {
+                try {
+                    yield ledger.task(score.subjectId(), null, null, null).title();
+                } catch (LedgerException unknown) {
+                    yield "〔" + score.subjectId() + "〕";
+                }
+            }
+        };
     }
 
     /** Sections in the order the page shows them; empty sections are left out. */
@@ -47,6 +101,8 @@ class MyWork {
                     .filter(task -> LedgerTaskView.OVERDUE.equals(task.status())).toList());
             put(sections, "home.section.atRisk", mine.stream()
                     .filter(task -> LedgerTaskView.AT_RISK.equals(task.status())).toList());
+            Set<String> rejected = waiting.rejectedClaims();
+            put(sections, "home.section.rejected", mine.stream().filter(task -> rejected.contains(task.taskId())).toList());
             put(sections, "home.section.noProgress", mine.stream()
                     .filter(task -> task.latestProgress() == null || task.latestProgress().reportedAt().isBefore(monthBegan))
                     .toList());
@@ -77,9 +133,9 @@ class MyWork {
         return open;
     }
 
-    private static void put(Map<String, List<LedgerTaskView>> sections, String key, List<LedgerTaskView> tasks) {
-        if (!tasks.isEmpty()) {
-            sections.put(key, tasks);
+    private static <T> void put(Map<String, List<T>> sections, String key, List<T> items) {
+        if (!items.isEmpty()) {
+            sections.put(key, items);
         }
     }
 }
