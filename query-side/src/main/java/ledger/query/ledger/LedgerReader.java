@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class LedgerReader {
 
-    static final String PROCESSOR = "ledger";
+    public static final String PROCESSOR = "ledger";
     private static final Comparator<LedgerTaskView> ASSIGNMENT_ORDER =
             Comparator.comparing(LedgerTaskView::assignedAt).thenComparing(LedgerTaskView::taskId);
 
@@ -89,6 +89,11 @@ public class LedgerReader {
     /** The month's rows as they stand now: its own tasks and the earlier ones carried over (结转). */
     public List<LedgerTaskView> month(YearMonth month) {
         return views.month(month.toString());
+    }
+
+    /** The ids of the tasks the month's ledger holds now, its own and those carried over (结转). */
+    public List<String> monthTaskIds(YearMonth month) {
+        return views.monthTaskIds(month.toString());
     }
 
     public OptionalLong position() {

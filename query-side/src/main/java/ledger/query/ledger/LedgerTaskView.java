@@ -135,10 +135,8 @@ public record LedgerTaskView(
     LedgerTaskView next(Consumer<Draft> change, long version, long position) {
         Draft draft = new Draft(this);
         change.accept(draft);
-        String status = draft.closedByDecision != null ? (draft.mergedIntoTaskId != null ? MERGED : CANCELLED)
-                : draft.completedAt != null ? COMPLETED
-                : !draft.taskForceIds.isEmpty() ? ESCALATED
-                : draft.deadlineState;
+        String status = TaskStatus.of(draft.closedByDecision != null, draft.mergedIntoTaskId != null,
+                draft.completedAt != null, !draft.taskForceIds.isEmpty(), draft.deadlineState);
         return new LedgerTaskView(taskId, ledgerMonth, title, description, source, sourceLabel, sourceReference,
                 draft.leadLeaderId,
                 draft.leadUnitId, coUnitIds, assignedAt, originalDueDate, draft.dueDate, status, draft.deadlineState,

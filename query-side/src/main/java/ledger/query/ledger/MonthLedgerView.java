@@ -16,30 +16,10 @@ public record MonthLedgerView(String month, Long asOfPosition, int taskCount, in
                          int escalated, int cancelledOrMerged) {
 
         static Totals of(String id, List<LedgerTaskView> tasks) {
-            int onTime = 0;
-            int late = 0;
-            int overdue = 0;
-            int atRisk = 0;
-            int escalated = 0;
-            int closed = 0;
-            for (LedgerTaskView task : tasks) {
-                switch (task.status()) {
-                    case LedgerTaskView.COMPLETED -> {
-                        if (Boolean.TRUE.equals(task.completedOnTime())) {
-                            onTime++;
-                        } else {
-                            late++;
-                        }
-                    }
-                    case LedgerTaskView.OVERDUE -> overdue++;
-                    case LedgerTaskView.AT_RISK -> atRisk++;
-                    case LedgerTaskView.ESCALATED -> escalated++;
-                    case LedgerTaskView.CANCELLED, LedgerTaskView.MERGED -> closed++;
-                    default -> {
-                    }
-                }
-            }
-            return new Totals(id, tasks.size(), onTime, late, overdue, atRisk, escalated, closed);
+            StatusCounts counts = new StatusCounts();
+            tasks.forEach(task -> counts.add(task.status(), task.completedOnTime()));
+            return new Totals(id, counts.tasks(), counts.completedOnTime(), counts.completedLate(), counts.overdue(),
+                    counts.atRisk(), counts.escalated(), counts.closedByDecision());
         }
     }
 }

@@ -64,6 +64,15 @@ public class CommandSide {
     /** Forwards one command as {@code person}; {@code expectedVersion} (If-Match) when the page showed one. */
     @SuppressWarnings("unchecked")
     public Outcome send(SignedInPerson person, String path, Object body, Long expectedVersion) {
+        return send(person, path, body, expectedVersion, null);
+    }
+
+    /**
+     * As {@link #send(SignedInPerson, String, Object, Long)}, with an {@code Idempotency-Key}: the command side
+     * runs a command under one key (per person) once, and answers a repeat with the first answer.
+     */
+    @SuppressWarnings("unchecked")
+    public Outcome send(SignedInPerson person, String path, Object body, Long expectedVersion, String idempotencyKey) {
         try {
             return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON,
                             MediaType.APPLICATION_PROBLEM_JSON)
@@ -71,6 +80,9 @@ public class CommandSide {
                     .headers(h -> {
                         if (expectedVersion != null) {
                             h.setIfMatch("\"" + expectedVersion + "\"");
+                        }
+                        if (idempotencyKey != null) {
+                            h.set("Idempotency-Key", idempotencyKey);
                         }
                     })
                     .body(body)

@@ -3,7 +3,10 @@ package ledger.query.web.task;
 
 import ledger.kernel.security.Actor;
 import ledger.kernel.security.Role;
+import ledger.kernel.shared.ErrorCode;
+import ledger.kernel.shared.LedgerException;
 import ledger.query.ledger.LedgerTaskView;
+import ledger.query.web.signin.SignedInPerson;
 
 /**
  * Which forms the task page offers the signed-in person. Only a courtesy: it hides what would surely be
@@ -37,5 +40,16 @@ public record TaskActions(boolean reportProgress, boolean requestDeadlineChange,
     public boolean any() {
         return reportProgress || requestDeadlineChange || decideDeadlineChange || claimCompletion || verifyCompletion
                 || receive || issueUrgingNotice || answerUrgingNotice;
+    }
+
+    /** Who may assign tasks (交办) on the web: bureau leaders, as the command side requires. */
+    public static boolean mayAssign(SignedInPerson person) {
+        return person != null && person.role() == Role.BUREAU_LEADER;
+    }
+
+    public static void requireMayAssign(SignedInPerson person) {
+        if (!mayAssign(person)) {
+            throw new LedgerException(ErrorCode.NOT_PERMITTED, "Tasks are assigned by bureau leaders");
+        }
     }
 }

@@ -300,9 +300,6 @@ class TaskPageController {
     }
 
     private static void requireLeader(SignedInPerson me) {
-        if (me.role() != Role.BUREAU_LEADER) {
-            throw new LedgerException(ErrorCode.NOT_PERMITTED,
-                    "Tasks are assigned by bureau leaders");
-        }
+        TaskActions.requireMayAssign(me);
     }
 }
