@@ -18,9 +18,12 @@ import ledger.store.MongoEventStorageEngine;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.stereotype.Component;
 
-/** A task's events as the task page lists them: position, when, what, who in which role, and why. */
+/**
+ * A task's events as the task page lists them: position, when, what, who in which role, and why; the
+ * bulletin and score pages pick evidence events from them by id.
+ */
 @Component
-class TaskTimeline {
+public class TaskTimeline {
 
     private final MongoEventStorageEngine engine;
 
@@ -28,7 +31,7 @@ class TaskTimeline {
         this.engine = engine;
     }
 
-    public record Row(Long position, Instant at, String type, String actorId, String role, String text) {
+    public record Row(String eventId, Long position, Instant at, String type, String actorId, String role, String text) {
     }
 
     /** A change of the due date: the original stays in the first row. */
@@ -38,7 +41,7 @@ class TaskTimeline {
     public record Read(List<Row> rows, List<DeadlineRow> deadlines) {
     }
 
-    Read of(String taskId) {
+    public Read of(String taskId) {
         List<? extends DomainEventMessage<?>> events = engine.readEvents(taskId, 0).asStream().toList();
         Map<Long, Long> positions = engine.positionsOf(taskId);
         List<Row> rows = new ArrayList<>();
@@ -68,7 +71,7 @@ class TaskTimeline {
             } else {
                 text = reason == null ? "" : reason;
             }
-            rows.add(new Row(positions.get(event.getSequenceNumber()), event.getTimestamp(),
+            rows.add(new Row(event.getIdentifier(), positions.get(event.getSequenceNumber()), event.getTimestamp(),
                     event.getPayloadType().getSimpleName(), meta.get(MetadataKeys.ACTOR_ID) instanceof String a ? a : null,
                     meta.get(MetadataKeys.ACTOR_ROLE) instanceof String r ? r : null, text));
         }
