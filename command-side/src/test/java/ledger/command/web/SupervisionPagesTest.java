@@ -126,6 +126,41 @@ class SupervisionPagesTest {
         return taskId;
     }
 
+    /**
+     * With {@code -Dledger.screenshots=docs/screenshots} (relative to the repository), the page as a signed-in
+     * person sees it in headless Chromium (Debian's, with its chromedriver). Unset, nothing is written.
+     */
+    private static void screenshot(Role role, String path, String file, int height) throws Exception {
+        String folder = System.getProperty("ledger.screenshots");
+        if (folder == null || folder.isBlank()) {
+            return;
+        }
+        java.nio.file.Path target = java.nio.file.Path.of(folder).isAbsolute() ? java.nio.file.Path.of(folder)
+                : java.nio.file.Path.of("").toAbsolutePath().getParent().resolve(folder);
+        var options = new org.openqa.selenium.chrome.ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1280," + height, "--lang=zh-CN");
+        var service = new org.openqa.selenium.chrome.ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        var driver = new org.openqa.selenium.chrome.ChromeDriver(service, options);
+        try {
+            driver.get(base() + "/login");
+            driver.findElement(org.openqa.selenium.By.name("username")).sendKeys(TestAccounts.username(role));
+            driver.findElement(org.openqa.selenium.By.name("password")).sendKeys(TestAccounts.PASSWORD);
+            driver.findElement(org.openqa.selenium.By.cssSelector("form button[type=submit], form input[type=submit]"))
+                    .click();
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                    .until(d -> !d.getCurrentUrl().contains("/login"));
+            // the headless browser asks for English: the screenshots show the pages in Chinese, as people see them
+            driver.get(base() + path + (path.contains("?") ? "&" : "?") + "lang=zh_CN");
+            java.nio.file.Files.createDirectories(target);
+            java.nio.file.Files.write(target.resolve(file), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } finally {
+            driver.quit();
+        }
+    }
+
     private static String first(Pattern pattern, String page) {
         Matcher matcher = pattern.matcher(page);
         assertThat(matcher.find()).as("the page holds %s", pattern).isTrue();
@@ -223,6 +258,8 @@ class SupervisionPagesTest {
         // the attached progress report travels in the package beside the bulletin's own events
         assertThat(evidence.entries()).anyMatch(e -> e.canonical().contains(progressEvent));
         assertThat(evidence.entries()).anyMatch(e -> e.canonical().contains("应为完成五成"));
+        screenshot(Role.BUREAU_OFFICE, page, "bulletin.png", 1500);
+        screenshot(Role.UNIT_STAFF, page + "/print", "bulletin-print.png", 1500);
     }
 
     @Test
@@ -265,5 +302,12 @@ class SupervisionPagesTest {
                 .body();
         assertThat(approved).contains("<strong>75</strong>", "原评分 85", "85 → 75（漏计一次延期；陈静申请，赵敏审核同意")
                 .doesNotContain("待审核的更正", "同意更正");
+        office.follow(office.submit(page, page, Map.of("subject", "CADRE:" + TestOrganisation.LEADER,
+                "dimension", "quality", "value", "90", "rationale", "统筹有力")));
+        office.follow(office.submit(page, page + "/correction-requests", Map.of("scoreId",
+                // the cadre's score is listed first (cadres before units)
+                first(SCORE, office.get(page).body()),
+                "newValue", "88", "reason", "复核后调整")));
+        screenshot(Role.ORGAN_PARTY_COMMITTEE, page, "scores.png", 1300);
     }
 }
