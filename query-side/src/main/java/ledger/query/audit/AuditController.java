@@ -9,11 +9,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Positive;
 import ledger.evidence.Checkpoint;
 import ledger.evidence.Merkle;
-import ledger.kernel.bulletin.BulletinId;
 import ledger.kernel.shared.ErrorCode;
 import ledger.kernel.shared.InvalidMessageException;
 import ledger.kernel.shared.LedgerException;
-import ledger.store.MongoEventStorageEngine;
 import ledger.store.audit.AuditStore;
 import ledger.store.audit.EvidenceAssembler;
 import ledger.store.audit.LogVerifier;
@@ -55,17 +53,12 @@ class AuditController {
     private final EvidenceAssembler assembler;
     private final EvidencePackages packages;
     private final AuditStore store;
-    private final MongoEventStorageEngine engine;
-    private final AuditIndexProjection index;
 
-    AuditController(LogVerifier verifier, EvidenceAssembler assembler, EvidencePackages packages, AuditStore store,
-                    MongoEventStorageEngine engine, AuditIndexProjection index) {
-        this.index = index;
+    AuditController(LogVerifier verifier, EvidenceAssembler assembler, EvidencePackages packages, AuditStore store) {
         this.verifier = verifier;
         this.assembler = assembler;
         this.packages = packages;
         this.store = store;
-        this.engine = engine;
     }
 
     @GetMapping("/api/audit/verify")
@@ -108,13 +101,7 @@ class AuditController {
     @GetMapping("/api/audit/evidence/bulletins/{month}")
     @Operation(summary = "Evidence package of a month's bulletin: all its events with proofs to the latest checkpoint")
     ResponseEntity<String> bulletinEvidence(@PathVariable String month) {
-        BulletinId bulletin = BulletinId.of(RequestFields.month(month));
-        // the events the audit index saw stream past, so a commit deleted later is missed, not left out
-        List<String> indexed = index.eventIdsOf(bulletin.value());
-        if (indexed.isEmpty() && engine.lastSequenceNumberFor(bulletin.value()).isEmpty()) {
-            throw new LedgerException(ErrorCode.UNKNOWN_RESOURCE, "No bulletin of " + month + " was ever drafted");
-        }
-        return EvidencePackages.download(packages.forAggregate("督查通报 " + month, bulletin.value(), indexed),
-                "evidence-" + bulletin.value() + ".json");
+        java.time.YearMonth of = RequestFields.month(month);
+        return EvidencePackages.download(packages.forBulletin(of), EvidencePackages.bulletinFileName(of));
     }
 }

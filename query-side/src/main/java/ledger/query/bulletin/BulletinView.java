@@ -19,6 +19,16 @@ public record BulletinView(
     public static final String DRAFT = "DRAFT";
     public static final String PUBLISHED = "PUBLISHED";
 
+    /** The entries of one kind (an {@code EntryKind}'s name), in the order they were added. */
+    public List<Entry> entriesOf(String kind) {
+        return entries.stream().filter(e -> e.kind().equals(kind)).toList();
+    }
+
+    /** The sign-off of one member of the supervision group (a role's name), or null while it has not signed. */
+    public SignOff signOff(String member) {
+        return signOffs.stream().filter(s -> s.member().equals(member)).findFirst().orElse(null);
+    }
+
     public record Entry(String entryId, String kind, String kindLabel, String text, List<String> unitIds,
                         List<String> cadreIds, List<String> taskIds, List<String> evidenceEventIds,
                         List<Erratum> errata, String eventId) {

@@ -78,6 +78,10 @@ public class Directory {
             return ids == null ? "" : String.join("、", ids.stream().map(this::unit).toList());
         }
 
+        public String people(List<String> ids) {
+            return ids == null ? "" : String.join("、", ids.stream().map(this::person).toList());
+        }
+
         public Optional<Unit> findUnit(String id) {
             return Optional.ofNullable(units.get(id));
         }
@@ -86,6 +90,12 @@ public class Directory {
         public List<Unit> unitList() {
             return units.values().stream().sorted(Comparator.comparing(Unit::name, Comparator.nullsLast(
                     Comparator.naturalOrder()))).toList();
+        }
+
+        /** Cadres still serving, by name, for pickers. */
+        public List<Person> cadres() {
+            return people.values().stream().filter(p -> !p.left())
+                    .sorted(Comparator.comparing(Person::name, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
         }
 
         /** Serving bureau leaders by name, for pickers. */

@@ -134,6 +134,31 @@ public class Form {
         general = sentence != null ? sentence : text("problem.UNKNOWN", code);
     }
 
+    /** What was typed into the form's own fields (other request parameters are not the form's). */
+    public static Form of(Map<String, String> typed, MessageSource messages, String... fields) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String field : fields) {
+            values.put(field, typed.getOrDefault(field, ""));
+        }
+        return new Form(values, messages);
+    }
+
+    /** A number on a scale, e.g. a score's value. */
+    public Integer between(String field, int min, int max) {
+        String value = value(field).strip();
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= min && number <= max) {
+                return number;
+            }
+            errors.putIfAbsent(field, text("field.range", min, max));
+            return null;
+        } catch (NumberFormatException e) {
+            errors.putIfAbsent(field, text(value.isEmpty() ? "field.required" : "field.number"));
+            return null;
+        }
+    }
+
     public static Form empty(MessageSource messages, String... fields) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String field : List.of(fields)) {

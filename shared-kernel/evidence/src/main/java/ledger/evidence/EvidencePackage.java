@@ -50,6 +50,19 @@ public record EvidencePackage(String title, String subject, Instant createdAt, L
         entries = List.copyOf(entries);
     }
 
+    /**
+     * What a printed page shows of its package (with the checkpoint): SHA-256 over each entry's position and
+     * leaf hash, in position order. It names the events, not the file: a package downloaded later for the
+     * same events (anchored to a later checkpoint, with other proofs) has the same digest.
+     */
+    public String digest() {
+        java.security.MessageDigest sha = Merkle.sha256();
+        entries.stream().sorted(java.util.Comparator.comparingLong(Entry::position)).forEach(entry ->
+                sha.update((entry.position() + ":" + Merkle.hex(Merkle.leafHash(entry.canonical())) + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        return Merkle.hex(sha.digest());
+    }
+
     public String toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("format", FORMAT);

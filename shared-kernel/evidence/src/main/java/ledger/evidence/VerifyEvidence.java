@@ -45,6 +45,7 @@ public final class VerifyEvidence {
             return UNUSABLE;
         }
         EvidenceVerifier.Verdict verdict;
+        List<String> printed = List.of();
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             PublicKey key = keyFile == null ? null : SigningKey.publicKeyFromPem(Files.readString(keyFile));
@@ -53,7 +54,11 @@ public final class VerifyEvidence {
                         : CheckpointExport.parse(Files.readString(previousFile, StandardCharsets.UTF_8));
                 verdict = EvidenceVerifier.verify(CheckpointExport.parse(text), key, previous);
             } else {
-                verdict = EvidenceVerifier.verify(EvidencePackage.parse(text), key);
+                EvidencePackage evidence = EvidencePackage.parse(text);
+                verdict = EvidenceVerifier.verify(evidence, key);
+                // what a printed page's verification code shows, to compare with the paper
+                printed = List.of("  digest: " + evidence.digest(), "  checkpoint: tree size "
+                        + evidence.checkpoint().treeSize() + ", root " + Merkle.hex(evidence.checkpoint().rootHash()));
             }
         } catch (IOException | IllegalArgumentException | java.time.DateTimeException e) {
             err.println("UNUSABLE: " + e.getMessage());
@@ -64,6 +69,7 @@ public final class VerifyEvidence {
         verdict.notes().forEach(n -> lines.add("  note: " + n));
         out.println(verdict.valid() ? "VALID" : "INVALID (" + verdict.problems().size() + " problems)");
         lines.forEach(out::println);
+        printed.forEach(out::println);
         return verdict.valid() ? VALID : INVALID;
     }
 }

@@ -183,6 +183,20 @@ class EvidenceVerifierTest {
     }
 
     @Test
+    void the_digest_a_paper_copy_shows_names_the_events_not_the_file(@TempDir Path dir) throws Exception {
+        EvidencePackage printed = evidence(12, 3, 11);
+        // the same events downloaded later: a later checkpoint, other proofs, another order
+        EvidencePackage later = evidence(20, 11, 3);
+        assertThat(later.digest()).isEqualTo(printed.digest()).hasSize(64);
+        assertThat(evidence(20, 3, 12).digest()).isNotEqualTo(printed.digest());
+        assertThat(changedText().digest()).isNotEqualTo(evidence(20, 3, 11).digest());
+
+        Path file = Files.writeString(dir.resolve("later.json"), later.toJson());
+        assertThat(run(file.toString())).startsWith("0 VALID").contains("digest: " + printed.digest())
+                .contains("checkpoint: tree size 20, root " + Merkle.hex(later.checkpoint().rootHash()));
+    }
+
+    @Test
     void every_forgery_fails_on_the_command_line_with_its_problem_named(@TempDir Path dir) throws Exception {
         Path pem = Files.writeString(dir.resolve("key.pem"), key.publicKeyPem());
         Map<String, EvidencePackage> forgeries = Map.of(

@@ -24,9 +24,12 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-/** A task's events as the task page lists them: position, when, what, who in which role, and why. */
+/**
+ * A task's events as the task page lists them: position, when, what, who in which role, and why; the
+ * bulletin and score pages pick evidence events from them by id.
+ */
 @Component
-class TaskTimeline {
+public class TaskTimeline {
 
     private final MongoEventStorageEngine engine;
     private final MessageSource messages;
@@ -40,7 +43,7 @@ class TaskTimeline {
         return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
     }
 
-    public record Row(Long position, Instant at, String type, String actorId, String role, String text) {
+    public record Row(String eventId, Long position, Instant at, String type, String actorId, String role, String text) {
     }
 
     /** A change of the due date: the original stays in the first row. */
@@ -50,7 +53,7 @@ class TaskTimeline {
     public record Read(List<Row> rows, List<DeadlineRow> deadlines) {
     }
 
-    Read of(String taskId) {
+    public Read of(String taskId) {
         List<? extends DomainEventMessage<?>> events = engine.readEvents(taskId, 0).asStream().toList();
         Map<Long, Long> positions = engine.positionsOf(taskId);
         List<Row> rows = new ArrayList<>();
@@ -89,7 +92,7 @@ class TaskTimeline {
             } else {
                 text = reason == null ? "" : reason;
             }
-            rows.add(new Row(positions.get(event.getSequenceNumber()), event.getTimestamp(),
+            rows.add(new Row(event.getIdentifier(), positions.get(event.getSequenceNumber()), event.getTimestamp(),
                     event.getPayloadType().getSimpleName(), meta.get(MetadataKeys.ACTOR_ID) instanceof String a ? a : null,
                     meta.get(MetadataKeys.ACTOR_ROLE) instanceof String r ? r : null, text));
         }
