@@ -24,7 +24,8 @@ public class SecurityConfiguration {
         String[] staff = Role.BUREAU_STAFF.stream().map(Role::name).toArray(String[]::new);
         return security.filterChain(http, rules -> rules
                 .requestMatchers(HttpMethod.GET, "/api/ledger/*", "/api/tasks/*", "/api/bulletins", "/api/bulletins/*",
-                        "/api/units/*/record", "/api/ledger/*/stream", "/api/statistics")
+                        "/api/units/*/record", "/api/ledger/*/stream", "/api/statistics", "/api/meetings",
+                        "/api/meetings/*", "/api/task-forces", "/api/task-forces/*")
                         .hasAnyRole(staff)
                 .requestMatchers(HttpMethod.GET, "/api/events", "/api/events/stream", "/api/timelines/*/*")
                         .hasAnyRole(Role.API_CLIENT.name(), Role.DISCIPLINE_INSPECTION.name())
