@@ -22,23 +22,23 @@ import org.springframework.stereotype.Component;
 
 /** What an operator does with parked events: look at them, retry them in order, or give them up. */
 @Component
-class DeadLetters {
+public class DeadLetters {
 
-    record CauseView(String type, String message) {
+    public record CauseView(String type, String message) {
     }
 
-    record LetterView(long index, String eventId, String type, String aggregateType, String aggregateId,
+    public record LetterView(long index, String eventId, String type, String aggregateType, String aggregateId,
                       Long aggregateSequence, Long position, Instant timestamp, CauseView cause, Instant enqueuedAt,
                       Instant lastTouched, Map<String, ?> diagnostics) {
     }
 
-    record SequenceView(String sequenceId, int size, List<LetterView> letters) {
+    public record SequenceView(String sequenceId, int size, List<LetterView> letters) {
     }
 
-    record GroupView(String group, long sequenceCount, long letterCount, List<SequenceView> sequences) {
+    public record GroupView(String group, long sequenceCount, long letterCount, List<SequenceView> sequences) {
     }
 
-    enum Outcome {
+    public enum Outcome {
         /** Every letter of the sequence was handled; the sequence is gone from the queue. */
         RESOLVED,
         /** A letter failed again; it stays first in its sequence with the new cause. */
@@ -47,10 +47,10 @@ class DeadLetters {
         BUSY
     }
 
-    record SequenceRetry(String sequenceId, Outcome outcome, long remaining, CauseView cause) {
+    public record SequenceRetry(String sequenceId, Outcome outcome, long remaining, CauseView cause) {
     }
 
-    record RetryReport(String group, int retried, int resolved, int stillFailing, int busy, List<SequenceRetry> sequences) {
+    public record RetryReport(String group, int retried, int resolved, int stillFailing, int busy, List<SequenceRetry> sequences) {
     }
 
     private final EventProcessingConfiguration processing;
@@ -62,7 +62,7 @@ class DeadLetters {
     }
 
     /** The view groups that have a dead-letter queue. */
-    List<String> groups() {
+    public List<String> groups() {
         return groups.names();
     }
 
@@ -71,11 +71,11 @@ class DeadLetters {
         return queue(group).size();
     }
 
-    List<GroupView> all() {
+    public List<GroupView> all() {
         return groups.names().stream().map(this::group).toList();
     }
 
-    GroupView group(String group) {
+    public GroupView group(String group) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queue(group);
         List<SequenceView> sequences = new ArrayList<>();
         for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
@@ -92,7 +92,7 @@ class DeadLetters {
      * Retries the given sequence, or every sequence held now, each once: a sequence that fails
      * again is not tried a second time in the same request.
      */
-    RetryReport retry(String group, String sequenceId) {
+    public RetryReport retry(String group, String sequenceId) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queue(group);
         SequencedDeadLetterProcessor<EventMessage<?>> processor = processing.sequencedDeadLetterProcessor(group)
                 .orElseThrow(() -> unknownGroup(group));
@@ -141,13 +141,13 @@ class DeadLetters {
     }
 
     /** Gives up the whole sequence: its events will not reach this view. */
-    void evictSequence(String group, String sequenceId) {
+    public void evictSequence(String group, String sequenceId) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queue(group);
         requireSequence(queue, group, sequenceId).forEach(queue::evict);
     }
 
     /** Gives up one event, e.g. one that can never be handled, so the rest of its sequence can be retried. */
-    void evictLetter(String group, String sequenceId, String eventId) {
+    public void evictLetter(String group, String sequenceId, String eventId) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queue(group);
         DeadLetter<? extends EventMessage<?>> letter = requireSequence(queue, group, sequenceId).stream()
                 .filter(l -> l.message().getIdentifier().equals(eventId)).findFirst()

@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Administration: views 视图维护")
-class ViewRebuildController {
+public class ViewRebuildController {
 
     private static final Logger log = LoggerFactory.getLogger(ViewRebuildController.class);
 
@@ -54,13 +54,13 @@ class ViewRebuildController {
      * false while any event is parked in the view's dead-letter queue, since the view then misses
      * that aggregate's events ({@code parked} names them, the earliest first).
      */
-    record ProcessorView(String name, boolean runningHere, boolean inError, Long position, Long headPosition,
+    public record ProcessorView(String name, boolean runningHere, boolean inError, Long position, Long headPosition,
                          boolean caughtUp, boolean replaying, List<Integer> segmentsHere, long parkedEvents,
                          int parkedSequences, List<Parked> parked) {
     }
 
     /** A parked sequence (aggregate): how many events, from which position. */
-    record Parked(String aggregateId, long events, Long firstPosition, boolean beingRetried) {
+    public record Parked(String aggregateId, long events, Long firstPosition, boolean beingRetried) {
     }
 
     /** At most this many parked sequences are listed per processor; the counts cover all. */
@@ -69,7 +69,7 @@ class ViewRebuildController {
     @GetMapping("/api/admin/processors")
     @Operation(summary = "The view processors: position, head of the log, caught up (at the head with nothing parked), "
             + "replay state, segments owned here, parked events per aggregate")
-    List<ProcessorView> processors() {
+    public List<ProcessorView> processors() {
         long head = head();
         List<ProcessorView> all = new ArrayList<>();
         processing.eventProcessors().forEach((name, processor) -> {
@@ -83,7 +83,7 @@ class ViewRebuildController {
     @PostMapping("/api/admin/processors/{name}/rebuild")
     @Operation(summary = "Rebuild a view from the whole log: stop, empty, reset to the start, replay (202; follow "
             + "progress on GET /api/admin/processors). Refused (409) while another query-side instance holds a segment")
-    ResponseEntity<ProcessorView> rebuild(@PathVariable String name) {
+    public ResponseEntity<ProcessorView> rebuild(@PathVariable String name) {
         StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new LedgerException(ErrorCode.UNKNOWN_VIEW_PROCESSOR, "No view processor " + name));
         if (!processor.supportsReset()) {

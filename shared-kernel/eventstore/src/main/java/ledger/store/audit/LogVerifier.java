@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 import ledger.evidence.Checkpoint;
 import ledger.evidence.EvidenceVerifier;
@@ -87,6 +88,14 @@ public class LogVerifier {
      * @param to   last position to check (null: to the end of the log)
      */
     public Report verify(Long from, Long to) {
+        return verify(from, to, checked -> { });
+    }
+
+    /**
+     * As {@link #verify(Long, Long)}, telling {@code progress} how many entries are checked after each window
+     * read, so a long run can be followed while it goes (the workbench's progress bar).
+     */
+    public Report verify(Long from, Long to, LongConsumer progress) {
         List<Checkpoint> checkpoints = store.checkpoints();
         Checkpoint last = checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1);
         long treeSize = store.treeSize();
@@ -110,13 +119,14 @@ public class LogVerifier {
             }
         }
         Seals seals = new Seals(GenuineCommits.sealedFrom(checkpoints, head));
-        Report treeBreak = first > end ? null : verifyTree(first, end, last, bySize, seals);
+        Report treeBreak = first > end ? null : verifyTree(first, end, last, bySize, seals, progress);
         if (treeBreak != null) {
             return withHead(treeBreak, head);
         }
         long checked = Math.max(0, end - first + 1);
         if (to == null || to > length) {
-            checked += verifyBeyondTree(Math.max(first, length + 1), to == null ? Long.MAX_VALUE : to, seals);
+            checked += verifyBeyondTree(Math.max(first, length + 1), to == null ? Long.MAX_VALUE : to, seals,
+                    done -> progress.accept(Math.max(0, end - first + 1) + done));
         }
         if (seals.broken != null) {
             return withHead(seals.broken, head);
@@ -135,7 +145,8 @@ public class LogVerifier {
     }
 
     /** Tree and checkpoints over [first, end], with seals noted on the way: the first break, or null. */
-    private Report verifyTree(long first, long end, Checkpoint last, Map<Long, Checkpoint> bySize, Seals seals) {
+    private Report verifyTree(long first, long end, Checkpoint last, Map<Long, Checkpoint> bySize, Seals seals,
+                              LongConsumer progress) {
         Frontier frontier;
         try {
             frontier = first == 1 ? new Frontier() : Frontier.restore(first - 1, store::node);
@@ -186,6 +197,7 @@ public class LogVerifier {
             if (mismatch != null) {
                 return mismatch;
             }
+            progress.accept(window + count - first);
         }
         return null;
     }
@@ -195,7 +207,7 @@ public class LogVerifier {
      * vouch for them, so an entry put straight into the database is found before the notary gets
      * to it. A missing position here may be a commit still being written, so it is passed over.
      */
-    private long verifyBeyondTree(long from, long to, Seals seals) {
+    private long verifyBeyondTree(long from, long to, Seals seals, LongConsumer progress) {
         long reserved = engine.lastReservedPosition();
         long checked = 0;
         for (long window = from; window <= to; window += WINDOW) {
@@ -211,6 +223,7 @@ public class LogVerifier {
                     checked++;
                 }
             }
+            progress.accept(checked);
         }
         return checked;
     }

@@ -1,0 +1,209 @@
+package ledger.command.web;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Updates;
+import ledger.command.TestOrganisation;
+import ledger.command.audit.AuditNotary;
+import ledger.kernel.security.Role;
+import ledger.kernel.shared.BureauTime;
+import ledger.security.TestAccounts;
+import ledger.security.UserAccounts;
+import ledger.store.MongoEventStorageEngine;
+import ledger.store.StoreConnection;
+import ledger.storeserver.EmbeddedStoreServer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * 审计: the discipline inspection group's workbench through the real HTTP stack of both services on one
+ * embedded store: who sees it, search with names, a timeline as it stood at a date, and verifying the whole
+ * log, clean and after a stored event was altered directly in the database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ledger.security.bcrypt-strength=4",
+        // the test notarizes when it wants to (one checkpoint per pass), never in the middle of a tampering
+        "ledger.audit.notary-interval=1h", "ledger.audit.checkpoint-entries=1"})
+class AuditPagesTest {
+
+    static final EmbeddedStoreServer STORE = EmbeddedStoreServer.inMemory("127.0.0.1", 0);
+    static ConfigurableApplicationContext querySide;
+
+    @LocalServerPort
+    int commandPort;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    PasswordEncoder passwords;
+    @Autowired
+    AuditNotary notary;
+    @Autowired
+    MongoEventStorageEngine engine;
+    @Autowired
+    MongoClient client;
+    @Autowired
+    StoreConnection connection;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("ledger.store.uri", STORE::connectionString);
+        registry.add("ledger.store.database", () -> "audit-pages");
+    }
+
+    @BeforeEach
+    void organisation() {
+        TestAccounts.ensure(accounts, passwords);
+        TestOrganisation.ensure(http);
+        if (querySide == null) {
+            querySide = QuerySideForPages.start(STORE, "audit-pages", commandPort);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (querySide != null) {
+            querySide.close();
+        }
+        STORE.close();
+    }
+
+    private AuditBrowser browser() {
+        return QuerySideForPages.browser(querySide);
+    }
+
+    /** A task assigned through the API; its id and the position of its first event. */
+    private Map<String, Object> assignTask(String title) {
+        ResponseEntity<Map> assigned = http.withBasicAuth(TestAccounts.username(Role.BUREAU_LEADER), TestAccounts.PASSWORD)
+                .postForEntity("/api/tasks", Map.of("title", title, "source", "PARTY_GROUP_MEETING",
+                        "leadLeaderId", TestOrganisation.LEADER, "leadUnitId", TestAccounts.UNIT_A,
+                        "dueDate", "2026-09-28", "ledgerMonth", "2026-09"), Map.class);
+        assertThat(assigned.getStatusCode().value()).isEqualTo(201);
+        return assigned.getBody();
+    }
+
+    @Test
+    void only_the_discipline_inspection_group_sees_the_workbench_and_others_get_a_chinese_refusal() throws Exception {
+        AuditBrowser auditor = browser().signedIn(Role.DISCIPLINE_INSPECTION);
+        assertThat(auditor.get("/").body()).contains("href=\"/audit\"").doesNotContain("href=\"/admin\"");
+        HttpResponse<String> workbench = auditor.get("/audit");
+        assertThat(workbench.statusCode()).isEqualTo(200);
+        assertThat(workbench.body()).contains("审计工作台", "检索事件", "校验全部日志", "导出全部签名存证点", "下载签名公钥",
+                "篡改警报");
+
+        for (Role other : List.of(Role.UNIT_STAFF, Role.BUREAU_LEADER, Role.PERSONNEL_OFFICE, Role.ADMIN)) {
+            AuditBrowser someone = browser().signedIn(other);
+            assertThat(someone.get("/").body()).as("%s's navigation", other).doesNotContain("href=\"/audit\"");
+            for (String page : List.of("/audit", "/audit/timeline", "/audit/checkpoints", "/audit/public-key")) {
+                HttpResponse<String> refused = someone.get(page);
+                assertThat(refused.statusCode()).as("%s opening %s", other, page).isEqualTo(403);
+                assertThat(refused.body()).contains("您的角色无权进行此项操作。").doesNotContain("Exception", "at ledger.");
+            }
+        }
+    }
+
+    @Test
+    void auditors_search_by_actor_type_and_subject_with_names_and_browse_a_timeline_as_it_stood() throws Exception {
+        Map<String, Object> task = assignTask("危旧房屋排查整治");
+        String taskId = (String) task.get("id");
+        long assignedAt = ((Number) task.get("position")).longValue();
+        ResponseEntity<Map> progress = http.withBasicAuth(TestAccounts.username(Role.UNIT_STAFF), TestAccounts.PASSWORD)
+                .postForEntity("/api/tasks/" + taskId + "/progress-reports",
+                        Map.of("percent", 40, "narrative", "已排查全部城区"), Map.class);
+        assertThat(progress.getStatusCode().value()).isEqualTo(201);
+        long reportedAt = ((Number) progress.getBody().get("position")).longValue();
+        AuditBrowser auditor = browser().signedIn(Role.DISCIPLINE_INSPECTION);
+
+        HttpResponse<String> then = auditor.get("/audit/timeline?subject=" + taskId + "&asOfPosition=" + assignedAt);
+        assertThat(then.statusCode()).isEqualTo(200);
+        assertThat(then.body()).contains("任务：危旧房屋排查整治 的时间线", "当时的状态", "正常推进", "尚未报告进展",
+                "此后另有 1 条事件未显示", "张副局长").doesNotContain("已排查全部城区");
+        HttpResponse<String> now = auditor.get("/audit/timeline?subject=" + taskId);
+        assertThat(now.body()).contains("40%：已排查全部城区", "处室工作人员", "报告进展");
+
+        LocalDate today = BureauTime.dayOf(Instant.now());
+        HttpResponse<String> yesterday = auditor.get("/audit/timeline?subject=" + taskId + "&asOf=" + today.minusDays(1));
+        assertThat(yesterday.body()).contains("该时刻之前还没有这一对象的事件").doesNotContain("已排查全部城区");
+        HttpResponse<String> ofToday = auditor.get("/audit/timeline?subject=" + taskId + "&asOf=" + today);
+        assertThat(ofToday.body()).contains("当天结束时的记录", "此后另有 0 条事件未显示", "40%：已排查全部城区");
+
+        HttpResponse<String> byActor = auditor.get("/audit?actor=" + TestOrganisation.LEADER
+                + "&types=TaskAssignedEvent&minPosition=" + reportedAt);
+        assertThat(byActor.statusCode()).isEqualTo(200);
+        String results = byActor.body().substring(byActor.body().indexOf("id=\"results\""));
+        assertThat(results).contains("危旧房屋排查整治", "交办任务", "张副局长", "asOfPosition=" + assignedAt)
+                .doesNotContain("报告进展", ">" + TestOrganisation.LEADER + "<");
+        HttpResponse<String> concerning = auditor.get("/audit?concerning=" + taskId + "&types=ProgressReportedEvent");
+        String found = concerning.body().substring(concerning.body().indexOf("id=\"results\""));
+        assertThat(found).contains("报告进展", "处室工作人员", "asOfPosition=" + reportedAt).doesNotContain("交办任务");
+        assertThat(auditor.get("/audit?from=" + today.plusDays(1)).body()).contains("没有符合条件的事件。");
+    }
+
+    @Test
+    void verify_says_the_log_is_valid_then_names_the_position_of_an_event_altered_in_the_store() throws Exception {
+        long position = ((Number) assignTask("城中村改造专项督查").get("position")).longValue();
+        notary.pass();
+        AuditBrowser auditor = browser().signedIn(Role.DISCIPLINE_INSPECTION);
+
+        assertThat(verify(auditor)).contains("校验通过：日志完整，未被篡改。").doesNotContain("校验未通过");
+
+        MongoCollection<Document> commits = client.getDatabase(connection.database())
+                .getCollection(MongoEventStorageEngine.EVENTS);
+        Document original = engine.owners(position, 1).get(position);
+        List<Document> events = original.getList("events", Document.class);
+        int index = 0;
+        while (((Number) events.get(index).get("position")).longValue() != position) {
+            index++;
+        }
+        commits.updateOne(eq("_id", original.get("_id")),
+                Updates.set("events." + index + ".payload.title", "城中村改造专项督查（已改）"));
+        try {
+            String verdict = verify(auditor);
+
+            assertThat(verdict).contains("校验未通过：日志自第 " + position + " 号位置起被篡改。",
+                    "第 " + position + " 号事件与存证时的内容不一致", "position " + position + " is not what was notarized")
+                    .doesNotContain("校验通过");
+        } finally {
+            commits.replaceOne(eq("_id", original.get("_id")), original); // the store is shared by this class's tests
+        }
+        assertThat(verify(auditor)).contains("校验通过：日志完整，未被篡改。");
+    }
+
+    /** Starts a verification from the workbench and follows its page until the verdict is there. */
+    private static String verify(AuditBrowser auditor) throws Exception {
+        HttpResponse<String> started = auditor.submit("/audit", "/audit/verifications", Map.of());
+        String page = started.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        assertThat(page).startsWith("/audit/verifications/");
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            String body = auditor.get(page).body();
+            if (!body.contains("正在校验") || System.nanoTime() > deadline) {
+                assertThat(body).contains("id=\"verdict\"");
+                return body;
+            }
+            // the page's own polling interval is one second; a test asks more often
+            Thread.sleep(100);
+        }
+    }
+}

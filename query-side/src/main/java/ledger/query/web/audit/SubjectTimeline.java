@@ -1,0 +1,147 @@
+package ledger.query.web.audit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ledger.kernel.shared.BureauTime;
+import ledger.kernel.shared.ErrorCode;
+import ledger.kernel.shared.LedgerException;
+import ledger.kernel.shared.MetadataKeys;
+import ledger.query.infrastructure.ViewPositions;
+import ledger.query.ledger.LedgerHistory;
+import ledger.query.ledger.LedgerTaskView;
+import ledger.query.web.Directory;
+import ledger.store.MongoEventStorageEngine;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * The history of anything the log holds (a task, cadre, unit, bulletin, task force, meeting, score, account),
+ * read from the event store itself, as it stood at a moment: the events stored by then, and for a task the
+ * ledger row as it was.
+ */
+@Component
+class SubjectTimeline {
+
+    private final MongoEventStorageEngine engine;
+    private final ViewPositions positions;
+    private final LedgerHistory ledger;
+    private final MongoTemplate mongo;
+    private final ObjectMapper json;
+
+    SubjectTimeline(MongoEventStorageEngine engine, ViewPositions positions, LedgerHistory ledger, MongoTemplate mongo,
+                    ObjectMapper json) {
+        this.engine = engine;
+        this.positions = positions;
+        this.ledger = ledger;
+        this.mongo = mongo;
+        this.json = json;
+    }
+
+    /** One field of an event as shown: its name and its value, with recorded people and units by name. */
+    record Field(String name, String value) {
+    }
+
+    record Row(long position, Instant at, String type, String actorId, String role, String reason, List<Field> fields) {
+    }
+
+    /**
+     * {@code asOfPosition}: the last position included (null: now); {@code later}: events stored after it,
+     * not shown; {@code task}: the ledger row as it stood, for a task.
+     */
+    record Read(String id, String aggregateType, String title, Long asOfPosition, List<Row> rows, int later,
+                LedgerTaskView task) {
+    }
+
+    /** Something a timeline can be opened for, by name. */
+    record Subject(String id, String label) {
+    }
+
+    /** The moment a date names for "as it stood": the end of that day in the bureau's time zone. */
+    static String endOf(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(BureauTime.ZONE).minusNanos(1).toOffsetDateTime().toString();
+    }
+
+    Read of(String id, String asOf, Directory.Names names) {
+        OptionalLong until = positions.asOfPosition(asOf);
+        // from sequence 0, not through a snapshot
+        List<? extends DomainEventMessage<?>> all = engine.readEvents(id, 0).asStream().toList();
+        if (all.isEmpty()) {
+            throw new LedgerException(ErrorCode.UNKNOWN_RESOURCE, "Nothing with the id " + id + " is recorded");
+        }
+        Map<Long, Long> positionOf = engine.positionsOf(id);
+        List<Row> rows = new ArrayList<>();
+        int later = 0;
+        for (DomainEventMessage<?> event : all) {
+            long position = positionOf.get(event.getSequenceNumber());
+            if (until.isPresent() && position > until.getAsLong()) {
+                later++;
+                continue;
+            }
+            Map<String, ?> meta = event.getMetaData();
+            rows.add(new Row(position, event.getTimestamp(), event.getPayloadType().getSimpleName(),
+                    meta.get(MetadataKeys.ACTOR_ID) instanceof String a ? a : null,
+                    meta.get(MetadataKeys.ACTOR_ROLE) instanceof String r ? r : null,
+                    meta.get(MetadataKeys.REASON) instanceof String r ? r : null, fields(event.getPayload(), names)));
+        }
+        String type = all.get(0).getType();
+        LedgerTaskView task = "Task".equals(type) ? ledger.taskAsOf(id, until).orElse(null) : null;
+        return new Read(id, type, title(id, type, names), until.isPresent() ? until.getAsLong() : null,
+                List.copyOf(rows), later, task);
+    }
+
+    private String title(String id, String type, Directory.Names names) {
+        return switch (type) {
+            case "Task" -> taskTitles().getOrDefault(id, id);
+            case "Cadre" -> names.person(id);
+            case "Unit" -> names.unit(id);
+            default -> id;
+        };
+    }
+
+    /** Every task by title, for the picker and the timeline's heading. */
+    Map<String, String> taskTitles() {
+        Query query = new Query();
+        query.fields().include("title");
+        Map<String, String> titles = new LinkedHashMap<>();
+        for (Document doc : mongo.find(query, Document.class, "ledger_tasks")) {
+            titles.put(doc.getString("_id"), doc.getString("title"));
+        }
+        return titles;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Field> fields(Object payload, Directory.Names names) {
+        Map<String, Object> values = json.convertValue(payload, Map.class);
+        List<Field> fields = new ArrayList<>();
+        values.forEach((name, value) -> {
+            if (value != null) {
+                fields.add(new Field(name, shown(value, names)));
+            }
+        });
+        return fields;
+    }
+
+    /** A value as text, ids of recorded people and units replaced by their names. */
+    private static String shown(Object value, Directory.Names names) {
+        if (value instanceof String text) {
+            if (names.people().containsKey(text)) {
+                return names.person(text);
+            }
+            return names.units().containsKey(text) ? names.unit(text) : text;
+        }
+        if (value instanceof List<?> list) {
+            return String.join("、", list.stream().map(v -> shown(v, names)).toList());
+        }
+        return String.valueOf(value);
+    }
+}
