@@ -50,7 +50,7 @@ class BulletinCandidateController {
             throw new LedgerException(ErrorCode.NOT_PERMITTED, "Bulletins are drafted by the supervision group");
         }
         YearMonth of = RequestFields.month(month);
-        positions.awaitPosition(BulletinController.PROCESSOR, minPosition);
+        positions.awaitPosition(BulletinReader.PROCESSOR, minPosition);
         return new Candidates(of.toString(), projection.of(of).stream()
                 .map(c -> new Candidate(ledger.taskAsOf(c.taskId(), OptionalLong.empty())
                         .map(t -> t.title()).orElse(null), c))

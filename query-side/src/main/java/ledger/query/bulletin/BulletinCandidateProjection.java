@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * document ({@code $addToSet}, so two segments never lose one another's); all writes repeat harmlessly.
  */
 @Component
-@ProcessingGroup(BulletinController.PROCESSOR)
+@ProcessingGroup(BulletinReader.PROCESSOR)
 class BulletinCandidateProjection {
 
     private final MongoTemplate mongo;
