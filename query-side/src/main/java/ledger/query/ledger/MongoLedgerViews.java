@@ -80,11 +80,14 @@ class MongoLedgerViews implements LedgerViews {
     public void addToMonth(String month, String taskId) {
         // kept sorted, so the document is the same whichever order the processor's segments add in; an id
         // already there matches nothing, and the upsert's insert then meets the month's existing key
+        Query without = query(where("_id").is(month).and("taskIds").ne(taskId));
+        Update add = new Update().push("taskIds").sort(Sort.Direction.ASC).each(taskId);
         try {
-            mongo.upsert(query(where("_id").is(month).and("taskIds").ne(taskId)),
-                    new Update().push("taskIds").sort(Sort.Direction.ASC).each(taskId), Month.class);
-        } catch (DuplicateKeyException alreadyThere) {
-            // the month holds the task already: nothing to add
+            mongo.upsert(without, add, Month.class);
+        } catch (DuplicateKeyException monthExists) {
+            // either the task is there already, or another segment created the month meanwhile: now that the
+            // month exists, a plain update adds the task if it is missing and does nothing otherwise
+            mongo.updateFirst(without, add, Month.class);
         }
     }
 
