@@ -880,7 +880,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
         /**
          * Checks each commit before the global stream hands its events to processors (a reader's);
-         * a refused commit is passed over, its positions still count as read. None: every event is read.
+         * a refused commit is passed over: a processor's token moves past it with the next admitted event (a
+         * refused commit at the end of the stream is read again at each poll until one comes). None: every event is read.
          */
         public Builder guard(CommitGuard guard) {
             this.guard = guard;

@@ -63,7 +63,12 @@ public final class CommitSeals implements CommitSealer {
      * @param keys the public key of a trusted key id, empty for a key not trusted
      */
     public static Optional<String> problem(LogEntry entry, long sealedFrom, Function<String, Optional<PublicKey>> keys) {
-        Optional<Seal> seal = stored(entry.owner());
+        return problem(entry, stored(entry.owner()), sealedFrom, keys);
+    }
+
+    /** The same, for a caller that has read the entry's seal already (reading it hashes every leaf). */
+    public static Optional<String> problem(LogEntry entry, Optional<Seal> seal, long sealedFrom,
+                                           Function<String, Optional<PublicKey>> keys) {
         if (seal.isEmpty()) {
             boolean required = entry.position() >= sealedFrom && !entry.isVoid();
             return required ? Optional.of("position " + entry.position() + " carries no valid seal of the writer, although "

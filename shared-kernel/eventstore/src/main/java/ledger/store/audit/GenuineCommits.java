@@ -91,7 +91,8 @@ public final class GenuineCommits implements CommitGuard {
         if (signature != null && Arrays.equals(remembered(signature), signed)) {
             return Optional.empty();
         }
-        Optional<String> problem = CommitSeals.problem(entry, seal.isPresent() ? Long.MAX_VALUE : sealedFrom(), this::key);
+        Optional<String> problem = CommitSeals.problem(entry, seal, seal.isPresent() ? Long.MAX_VALUE : sealedFrom(),
+                this::key);
         if (problem.isEmpty() && signature != null) {
             synchronized (verified) {
                 verified.put(signature, signed);
