@@ -2,6 +2,7 @@ package ledger.query.ledger;
 
 import java.time.YearMonth;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -92,8 +93,14 @@ public class LedgerReader {
     }
 
     /** The ids of the tasks the month's ledger holds now, its own and those carried over (结转). */
-    public List<String> monthTaskIds(YearMonth month) {
-        return views.monthTaskIds(month.toString());
+    /** The ids of the tasks each month's ledger holds, its own and those carried over, from {@code from} to {@code to}. */
+    public Map<YearMonth, List<String>> monthTaskIds(YearMonth from, YearMonth to) {
+        Map<String, String> open = views.openTasks();
+        Map<YearMonth, List<String>> months = new LinkedHashMap<>();
+        for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+            months.put(month, views.monthTaskIds(month.toString(), open));
+        }
+        return months;
     }
 
     public OptionalLong position() {

@@ -44,8 +44,13 @@ interface LedgerViews {
 
     /** The ids of every task the ledger of {@code month} holds, its own and those carried over. */
     default List<String> monthTaskIds(String month) {
+        return monthTaskIds(month, openTasks());
+    }
+
+    /** The same, for several months read against one reading of the open tasks. */
+    default List<String> monthTaskIds(String month, Map<String, String> openTasks) {
         Set<String> ids = new LinkedHashSet<>(taskIdsOf(month));
-        openTasks().forEach((taskId, firstMonth) -> {
+        openTasks.forEach((taskId, firstMonth) -> {
             if (firstMonth.compareTo(month) < 0) {
                 ids.add(taskId);
             }

@@ -56,13 +56,9 @@ public class StatisticsReader {
         }
         positions.awaitPosition(LedgerReader.PROCESSOR, minPosition);
         positions.awaitPosition(StatisticsProjection.GROUP, minPosition);
-        Map<YearMonth, List<String>> ledgerTasks = new LinkedHashMap<>();
+        Map<YearMonth, List<String>> ledgerTasks = ledger.monthTaskIds(from, to);
         Set<String> all = new LinkedHashSet<>();
-        for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
-            List<String> ids = ledger.monthTaskIds(month);
-            ledgerTasks.put(month, ids);
-            all.addAll(ids);
-        }
+        ledgerTasks.values().forEach(all::addAll);
         Map<String, TaskHistory> byId = new LinkedHashMap<>();
         for (TaskHistory history : histories.findAll(all)) {
             byId.put(history.taskId(), history);
