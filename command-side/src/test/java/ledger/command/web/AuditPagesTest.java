@@ -89,7 +89,7 @@ class AuditPagesTest {
         STORE.close();
     }
 
-    private AuditBrowser browser() {
+    private PageBrowser browser() {
         return QuerySideForPages.browser(querySide);
     }
 
@@ -105,7 +105,7 @@ class AuditPagesTest {
 
     @Test
     void only_the_discipline_inspection_group_sees_the_workbench_and_others_get_a_chinese_refusal() throws Exception {
-        AuditBrowser auditor = browser().signedIn(Role.DISCIPLINE_INSPECTION);
+        PageBrowser auditor = browser().signIn(Role.DISCIPLINE_INSPECTION);
         assertThat(auditor.get("/").body()).contains("href=\"/audit\"").doesNotContain("href=\"/admin\"");
         HttpResponse<String> workbench = auditor.get("/audit");
         assertThat(workbench.statusCode()).isEqualTo(200);
@@ -113,7 +113,7 @@ class AuditPagesTest {
                 "篡改警报");
 
         for (Role other : List.of(Role.UNIT_STAFF, Role.BUREAU_LEADER, Role.PERSONNEL_OFFICE, Role.ADMIN)) {
-            AuditBrowser someone = browser().signedIn(other);
+            PageBrowser someone = browser().signIn(other);
             assertThat(someone.get("/").body()).as("%s's navigation", other).doesNotContain("href=\"/audit\"");
             for (String page : List.of("/audit", "/audit/timeline", "/audit/checkpoints", "/audit/public-key")) {
                 HttpResponse<String> refused = someone.get(page);
@@ -133,7 +133,7 @@ class AuditPagesTest {
                         Map.of("percent", 40, "narrative", "已排查全部城区"), Map.class);
         assertThat(progress.getStatusCode().value()).isEqualTo(201);
         long reportedAt = ((Number) progress.getBody().get("position")).longValue();
-        AuditBrowser auditor = browser().signedIn(Role.DISCIPLINE_INSPECTION);
+        PageBrowser auditor = browser().signIn(Role.DISCIPLINE_INSPECTION);
 
         HttpResponse<String> then = auditor.get("/audit/timeline?subject=" + taskId + "&asOfPosition=" + assignedAt);
         assertThat(then.statusCode()).isEqualTo(200);
@@ -164,7 +164,7 @@ class AuditPagesTest {
     void verify_says_the_log_is_valid_then_names_the_position_of_an_event_altered_in_the_store() throws Exception {
         long position = ((Number) assignTask("城中村改造专项督查").get("position")).longValue();
         notary.pass();
-        AuditBrowser auditor = browser().signedIn(Role.DISCIPLINE_INSPECTION);
+        PageBrowser auditor = browser().signIn(Role.DISCIPLINE_INSPECTION);
 
         assertThat(verify(auditor)).contains("校验通过：日志完整，未被篡改。").doesNotContain("校验未通过");
 
@@ -191,7 +191,7 @@ class AuditPagesTest {
     }
 
     /** Starts a verification from the workbench and follows its page until the verdict is there. */
-    private static String verify(AuditBrowser auditor) throws Exception {
+    private static String verify(PageBrowser auditor) throws Exception {
         HttpResponse<String> started = auditor.submit("/audit", "/audit/verifications", Map.of());
         String page = started.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
         assertThat(page).startsWith("/audit/verifications/");

@@ -90,17 +90,21 @@ class MeetingPagesTest {
         return "http://localhost:" + querySide.getEnvironment().getProperty("local.server.port");
     }
 
-    private PersonBrowser as(Role role) throws Exception {
-        return new PersonBrowser(base()).signIn(role);
+    private PageBrowser as(Role role) throws Exception {
+        return new PageBrowser(base()).signIn(role);
     }
 
-    private String assignTask(String title, String month, String due) {
+    private String assignTask(String title, String month, String due) throws Exception {
         ResponseEntity<Map> assigned = http.withBasicAuth(TestAccounts.username(Role.BUREAU_LEADER), TestAccounts.PASSWORD)
                 .postForEntity("/api/tasks", Map.of("title", title, "source", "PARTY_GROUP_MEETING",
                         "leadLeaderId", TestOrganisation.LEADER, "leadUnitId", TestAccounts.UNIT_A,
                         "dueDate", due, "ledgerMonth", month), Map.class);
         assertThat(assigned.getStatusCode().value()).isEqualTo(201);
-        return (String) assigned.getBody().get("id");
+        String id = (String) assigned.getBody().get("id");
+        // the pages that follow read the task without a position: wait here until the views hold it
+        assertThat(new PageBrowser(base()).signIn(Role.BUREAU_LEADER)
+                .get("/tasks/" + id + "?minPosition=" + assigned.getBody().get("position")).statusCode()).isEqualTo(200);
+        return id;
     }
 
     private static String id(Pattern pattern, HttpResponse<String> redirect) {
@@ -116,8 +120,8 @@ class MeetingPagesTest {
         assignTask("物业服务质量提升", "2026-05", "2099-06-20");
         watch.check();
 
-        PersonBrowser leader = as(Role.BUREAU_LEADER);
-        PersonBrowser staff = as(Role.UNIT_STAFF);
+        PageBrowser leader = as(Role.BUREAU_LEADER);
+        PageBrowser staff = as(Role.UNIT_STAFF);
         assertThat(staff.get("/meetings").body()).contains("局长议事会", "历次会议").doesNotContain("id=\"form-convene\"");
         assertThat(leader.get("/").body()).contains("href=\"/meetings\"", "href=\"/task-forces\"");
 
@@ -190,13 +194,11 @@ class MeetingPagesTest {
     }
 
     @Test
-
-    @org.junit.jupiter.api.Disabled("red after the 2026-12-02 merge of the web branches, not yet diagnosed: see the closing note; issue 15/14 stay open")
     void a_task_force_from_formation_through_opinion_referral_and_decision_to_dissolution() throws Exception {
         String task = assignTask("老旧小区燃气管道更新", "2026-09", "2099-09-30");
-        PersonBrowser leader = as(Role.BUREAU_LEADER);
-        PersonBrowser staff = as(Role.UNIT_STAFF);
-        PersonBrowser office = as(Role.BUREAU_OFFICE);
+        PageBrowser leader = as(Role.BUREAU_LEADER);
+        PageBrowser staff = as(Role.UNIT_STAFF);
+        PageBrowser office = as(Role.BUREAU_OFFICE);
 
         assertThat(staff.get("/tasks/" + task).body()).doesNotContain("/task-forces/new");
         assertThat(staff.get("/task-forces/new?taskId=" + task).statusCode()).isEqualTo(403);
@@ -289,7 +291,7 @@ class MeetingPagesTest {
         if (dir == null) {
             return;
         }
-        String css = new PersonBrowser(base()).get("/css/ledger.css").body();
+        String css = new PageBrowser(base()).get("/css/ledger.css").body();
         String page = html.replaceAll("<link rel=\"stylesheet\"[^>]*>", "<style>" + Matcher.quoteReplacement(css)
                 + "</style>").replaceAll("<script[^>]*></script>", "");
         Files.createDirectories(Path.of(dir));

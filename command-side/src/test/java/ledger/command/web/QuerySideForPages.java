@@ -18,7 +18,7 @@ final class QuerySideForPages {
                         "--ledger.web.command-url=http://localhost:" + commandPort);
     }
 
-    static AuditBrowser browser(ConfigurableApplicationContext querySide) {
-        return new AuditBrowser("http://localhost:" + querySide.getEnvironment().getProperty("local.server.port"));
+    static PageBrowser browser(ConfigurableApplicationContext querySide) {
+        return new PageBrowser("http://localhost:" + querySide.getEnvironment().getProperty("local.server.port"));
     }
 }

@@ -85,8 +85,8 @@ class StatisticsAndImportPageTest {
         STORE.close();
     }
 
-    private WebBrowser browser() {
-        return new WebBrowser(() -> "http://localhost:" + querySide.getEnvironment().getProperty("local.server.port"));
+    private PageBrowser browser() {
+        return new PageBrowser(() -> "http://localhost:" + querySide.getEnvironment().getProperty("local.server.port"));
     }
 
     private static YearMonth thisMonth() {
@@ -113,19 +113,18 @@ class StatisticsAndImportPageTest {
     // 统计
 
     @Test
-    @org.junit.jupiter.api.Disabled("red after the 2026-12-02 merge of the web branches, not yet diagnosed: see the closing note; issue 15/14 stay open")
+    @org.junit.jupiter.api.Disabled("never passed: its /api/statistics read answers 404 (probably sent to the command side); to be fixed with issue 15")
     @SuppressWarnings("unchecked")
     void statistics_count_this_months_tasks_per_unit_and_leader_for_every_bureau_role() throws Exception {
         YearMonth month = thisMonth();
         String done = assign("统计：老旧小区改造", TestAccounts.UNIT_A, month);
         assign("统计：保障房筹集", TestAccounts.UNIT_B, month);
+        // urged while open (a closed task is not urged), then completed: one notice in this month's figures
+        post(Role.BUREAU_OFFICE, "/api/tasks/" + done + "/urging-notices", Map.of("reason", "材料不全",
+                "expectation", "补充材料", "replyBy", LocalDate.now(BureauTime.ZONE).plusDays(5).toString()));
         post(Role.UNIT_HEAD, "/api/tasks/" + done + "/completion-claims", Map.of("summary", "已完成"));
-        post(Role.BUREAU_OFFICE, "/api/tasks/" + done + "/completion-verifications", Map.of("note", "核实"));
-        long position = ((Number) post(Role.BUREAU_OFFICE, "/api/tasks/" + done + "/urging-notices",
-                Map.of("reason", "材料不全", "expectation", "补充材料",
-                        "replyBy", LocalDate.now(BureauTime.ZONE).plusDays(5).toString()))
-                .get("position")).longValue();
-        // the urging notice was issued on a completed task only to make it part of this month's figures
+        long position = ((Number) post(Role.BUREAU_OFFICE, "/api/tasks/" + done + "/completion-verifications",
+                Map.of("note", "核实")).get("position")).longValue();
         String period = "from=" + month + "&to=" + month + "&minPosition=" + position;
 
         ResponseEntity<Map> api = as(Role.UNIT_STAFF).getForEntity("/api/statistics?" + period, Map.class);
@@ -152,7 +151,7 @@ class StatisticsAndImportPageTest {
         // the charts are drawn by a static script from the data their elements carry
         assertThat(page.body()).contains("data-chart=\"{&quot;categories&quot;:[&quot;" + month + "&quot;]",
                 "src=\"/webjars/echarts/dist/echarts.min.js\"", "src=\"/js/statistics.js\"");
-        WebBrowser staff = browser().signIn(Role.UNIT_STAFF);
+        PageBrowser staff = browser().signIn(Role.UNIT_STAFF);
         assertThat(staff.getBytes("/webjars/echarts/dist/echarts.min.js").statusCode()).isEqualTo(200);
         assertThat(staff.getBytes("/js/statistics.js").statusCode()).isEqualTo(200);
         assertThat(staff.get("/statistics?from=2026-05&to=2026-04").body()).contains("所选期间无效");
@@ -177,7 +176,7 @@ class StatisticsAndImportPageTest {
 
     @Test
     void a_leader_downloads_the_template_and_others_cannot_import() throws Exception {
-        WebBrowser leader = browser().signIn(Role.BUREAU_LEADER);
+        PageBrowser leader = browser().signIn(Role.BUREAU_LEADER);
         HttpResponse<String> page = leader.get("/tasks/import");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("导入台账", "下载模板", "enctype=\"multipart/form-data\"", "href=\"/tasks/import\"");
@@ -191,16 +190,15 @@ class StatisticsAndImportPageTest {
                     .containsExactly("任务名称", "来源", "牵头领导", "牵头单位", "协办单位", "完成时限");
             assertThat(book.getSheet("说明").getRow(0).getCell(0).getStringCellValue()).contains("必填");
         }
-        WebBrowser staff = browser().signIn(Role.UNIT_STAFF);
+        PageBrowser staff = browser().signIn(Role.UNIT_STAFF);
         assertThat(staff.get("/tasks/import").statusCode()).isEqualTo(403);
         assertThat(staff.get("/").body()).doesNotContain("href=\"/tasks/import\"");
-        String csrf = WebBrowser.csrf(staff.get("/").body());
+        String csrf = PageBrowser.csrf(staff.get("/").body());
         assertThat(staff.upload("/tasks/import/preview", Map.of("_csrf", csrf), "file", "台账.xlsx",
                 workbook(List.of(List.of("任务名称")))).statusCode()).isEqualTo(403);
     }
 
     @Test
-
     @org.junit.jupiter.api.Disabled("red after the 2026-12-02 merge of the web branches, not yet diagnosed: see the closing note; issue 15/14 stay open")
     void an_upload_is_previewed_with_each_rows_problems_and_its_valid_rows_are_assigned_once() throws Exception {
         YearMonth month = thisMonth().plusMonths(3);
@@ -216,8 +214,8 @@ class StatisticsAndImportPageTest {
                 List.of("导入：日期错误", "", "党组会议", "", "张副局长", "测试处室 unit-a", "", "下个月底", month.toString()),
                 List.of("", "缺少名称", "", "", "", "", "", "", "")));
 
-        WebBrowser leader = browser().signIn(Role.BUREAU_LEADER);
-        String csrf = WebBrowser.csrf(leader.get("/tasks/import").body());
+        PageBrowser leader = browser().signIn(Role.BUREAU_LEADER);
+        String csrf = PageBrowser.csrf(leader.get("/tasks/import").body());
         // a multipart form without its token is refused like any other
         assertThat(leader.upload("/tasks/import/preview", Map.of(), "file", "台账.xlsx", file).statusCode())
                 .isEqualTo(403);
@@ -242,7 +240,7 @@ class StatisticsAndImportPageTest {
             rows.add(org.springframework.web.util.HtmlUtils.htmlUnescape(rowField.group(1)));
         }
         assertThat(rows).hasSize(2);
-        Map<String, Object> confirm = Map.of("_csrf", WebBrowser.csrf(form), "upload", upload.group(1), "row", rows);
+        Map<String, Object> confirm = Map.of("_csrf", PageBrowser.csrf(form), "upload", upload.group(1), "row", rows);
 
         HttpResponse<String> result = leader.post("/tasks/import", confirm);
         assertThat(result.statusCode()).isEqualTo(200);

@@ -3,18 +3,11 @@ package ledger.command.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import ledger.command.TestOrganisation;
 import ledger.kernel.security.Role;
@@ -49,7 +42,6 @@ class WebApplicationTest {
 
     static final EmbeddedStoreServer STORE = EmbeddedStoreServer.inMemory("127.0.0.1", 0);
     static ConfigurableApplicationContext querySide;
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @LocalServerPort
     int commandPort;
@@ -90,57 +82,8 @@ class WebApplicationTest {
         STORE.close();
     }
 
-    /** A browser: cookies kept, redirects not followed (the test looks at them). */
-    final class Browser {
-        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-
-        String base() {
-            return "http://localhost:" + querySide.getEnvironment().getProperty("local.server.port");
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            return get(path, "zh-CN");
-        }
-
-        /** As a browser set to {@code acceptLanguage} (null: one that sends no Accept-Language). */
-        HttpResponse<String> get(String path, String acceptLanguage) throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).GET();
-            if (acceptLanguage != null) {
-                request.header("Accept-Language", acceptLanguage);
-            }
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<byte[]> getBytes(String path) throws Exception {
-            return client.send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-            String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            return client.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Accept-Language", "zh-CN")
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        /** Posts a page's form with the CSRF token the page carried. */
-        HttpResponse<String> submit(String pagePath, String action, Map<String, String> fields) throws Exception {
-            String page = get(pagePath).body();
-            Matcher token = CSRF.matcher(page);
-            assertThat(token.find()).as("the page %s carries a CSRF token", pagePath).isTrue();
-            Map<String, String> form = new LinkedHashMap<>(fields);
-            form.put("_csrf", token.group(1));
-            return post(action, form);
-        }
-
-        Browser signIn(Role role) throws Exception {
-            HttpResponse<String> answer = submit("/login", "/login",
-                    Map.of("username", TestAccounts.username(role), "password", TestAccounts.PASSWORD));
-            assertThat(answer.statusCode()).isEqualTo(302);
-            assertThat(answer.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-            return this;
-        }
+    private PageBrowser browser() {
+        return new PageBrowser(() -> "http://localhost:" + querySide.getEnvironment().getProperty("local.server.port"));
     }
 
     private String assignTask(String title, String month) {
@@ -157,7 +100,7 @@ class WebApplicationTest {
 
     @Test
     void pages_need_a_session_and_forms_need_their_csrf_token() throws Exception {
-        Browser browser = new Browser();
+        PageBrowser browser = browser();
         HttpResponse<String> home = browser.get("/");
         assertThat(home.statusCode()).isEqualTo(302);
         assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/login");
@@ -186,7 +129,7 @@ class WebApplicationTest {
     @Test
     void unit_staff_report_progress_through_the_page_and_read_it_back_with_names() throws Exception {
         String taskPage = assignTask("城镇老旧小区改造", "2026-06");
-        Browser staff = new Browser().signIn(Role.UNIT_STAFF);
+        PageBrowser staff = browser().signIn(Role.UNIT_STAFF);
         String taskId = taskPage.substring(0, taskPage.indexOf('?'));
 
         HttpResponse<String> page = staff.get("/tasks/" + taskPage);
@@ -239,22 +182,21 @@ class WebApplicationTest {
     @Test
     void only_the_actions_a_person_may_take_are_shown() throws Exception {
         String taskPage = assignTask("保障性租赁住房筹集", "2026-08");
-        assertThat(new Browser().signIn(Role.UNIT_STAFF).get("/tasks/" + taskPage).body())
+        assertThat(browser().signIn(Role.UNIT_STAFF).get("/tasks/" + taskPage).body())
                 .contains("报告进展", "申请完成").doesNotContain("核验完成申请", "决定时限调整申请");
-        assertThat(new Browser().signIn(Role.BUREAU_OFFICE).get("/tasks/" + taskPage).body())
+        assertThat(browser().signIn(Role.BUREAU_OFFICE).get("/tasks/" + taskPage).body())
                 .doesNotContain("id=\"form-progress\"", "id=\"form-claim\"");
-        Browser leader = new Browser().signIn(Role.BUREAU_LEADER);
+        PageBrowser leader = browser().signIn(Role.BUREAU_LEADER);
         assertThat(leader.get("/tasks/new").body()).contains("交办任务", "张副局长");
-        assertThat(new Browser().signIn(Role.UNIT_STAFF).get("/tasks/new").statusCode()).isEqualTo(403);
+        assertThat(browser().signIn(Role.UNIT_STAFF).get("/tasks/new").statusCode()).isEqualTo(403);
     }
 
     @Test
-
-    @org.junit.jupiter.api.Disabled("red after the 2026-12-02 merge of the web branches, not yet diagnosed: see the closing note; issue 15/14 stay open")
+    @org.junit.jupiter.api.Disabled("after the merge the urging notice sent through the page is not on the ledger page at its position; not yet diagnosed (issue 14 note)")
     void the_lead_unit_signs_the_office_urges_and_the_unit_replies_through_the_pages() throws Exception {
         String taskPage = assignTask("既有建筑节能改造", "2026-09");
         String taskId = taskPage.substring(0, taskPage.indexOf('?'));
-        Browser staff = new Browser().signIn(Role.UNIT_STAFF);
+        PageBrowser staff = browser().signIn(Role.UNIT_STAFF);
         assertThat(staff.get("/tasks/" + taskPage).body()).contains("未签收", "id=\"form-receipt\"")
                 .doesNotContain("id=\"form-urging\"", "id=\"form-reply\"");
         assertThat(staff.get("/").body()).contains("待签收的任务", "既有建筑节能改造");
@@ -265,7 +207,7 @@ class WebApplicationTest {
                 .replaceFirst("^https?://[^/]+", "")).body();
         assertThat(afterReceipt).contains("已签收（").doesNotContain("id=\"form-receipt\"");
 
-        Browser office = new Browser().signIn(Role.BUREAU_OFFICE);
+        PageBrowser office = browser().signIn(Role.BUREAU_OFFICE);
         String replyBy = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(5).toString();
         HttpResponse<String> urged = office.submit("/tasks/" + taskId, "/tasks/" + taskId + "/urging-notice",
                 Map.of("reason", "进度滞后于节点", "expectation", "说明原因并报送整改措施", "replyBy", replyBy));
@@ -313,7 +255,7 @@ class WebApplicationTest {
 
     @Test
     void a_session_outlives_a_query_side_restart() throws Exception {
-        Browser staff = new Browser().signIn(Role.UNIT_HEAD);
+        PageBrowser staff = browser().signIn(Role.UNIT_HEAD);
         assertThat(staff.get("/").statusCode()).isEqualTo(200);
         querySide.close();
         startQuerySide();
@@ -324,7 +266,7 @@ class WebApplicationTest {
 
     @Test
     void the_error_page_keeps_the_navigation_for_a_signed_in_person() throws Exception {
-        Browser staff = new Browser().signIn(Role.UNIT_STAFF);
+        PageBrowser staff = browser().signIn(Role.UNIT_STAFF);
         HttpResponse<String> missing = staff.get("/tasks/no-such-task");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("没有找到这个页面或这项内容。", "href=\"/ledger\"", "退出", "class=\"who\"");
@@ -335,18 +277,18 @@ class WebApplicationTest {
 
     @Test
     void pages_speak_the_browsers_language_and_the_switch_overrides_it() throws Exception {
-        Browser english = new Browser().signIn(Role.UNIT_HEAD);
+        PageBrowser english = browser().signIn(Role.UNIT_HEAD);
         assertThat(english.get("/", "en-GB,en;q=0.9").body()).contains("My work", "Monthly ledger", "Sign out")
                 .doesNotContain("我的待办");
-        assertThat(new Browser().signIn(Role.UNIT_HEAD).get("/", "zh-CN,zh;q=0.9,en;q=0.8").body())
+        assertThat(browser().signIn(Role.UNIT_HEAD).get("/", "zh-CN,zh;q=0.9,en;q=0.8").body())
                 .contains("我的待办", "工作台账").doesNotContain("Monthly ledger");
-        assertThat(new Browser().signIn(Role.UNIT_HEAD).get("/", null).body())
+        assertThat(browser().signIn(Role.UNIT_HEAD).get("/", null).body())
                 .contains("我的待办", "工作台账").doesNotContain("Monthly ledger");
 
         // the switch wins over the browser's language, and is kept for the next pages
         assertThat(english.get("/?lang=zh_CN", "en").body()).contains("我的待办").doesNotContain("Monthly ledger");
         assertThat(english.get("/ledger/2026-06", "en").body()).contains("工作台账").doesNotContain("Monthly ledger");
-        Browser chinese = new Browser().signIn(Role.UNIT_HEAD);
+        PageBrowser chinese = browser().signIn(Role.UNIT_HEAD);
         assertThat(chinese.get("/?lang=en", "zh-CN").body()).contains("My work").doesNotContain("我的待办");
         assertThat(chinese.get("/", "zh-CN").body()).contains("Monthly ledger");
     }
@@ -367,13 +309,13 @@ class WebApplicationTest {
                 Map.of("reason", "缺少发放台账"));
         String afterRejection = "/?minPosition=" + rejected.get("position");
         for (Role unitRole : new Role[]{Role.UNIT_STAFF, Role.UNIT_HEAD}) {
-            assertThat(section(new Browser().signIn(unitRole).get(afterRejection).body(), "被退回的完成申请"))
+            assertThat(section(browser().signIn(unitRole).get(afterRejection).body(), "被退回的完成申请"))
                     .as("%s sees the claim sent back", unitRole).contains("住房租赁补贴发放");
         }
-        assertThat(new Browser().signIn(Role.BUREAU_OFFICE).get(afterRejection).body()).doesNotContain("被退回的完成申请");
+        assertThat(browser().signIn(Role.BUREAU_OFFICE).get(afterRejection).body()).doesNotContain("被退回的完成申请");
         // claimed again, it leaves the list
         Map<?, ?> again = api(Role.UNIT_STAFF, "/api/tasks/" + taskId + "/completion-claims", Map.of("summary", "已补齐台账"));
-        assertThat(new Browser().signIn(Role.UNIT_STAFF).get("/?minPosition=" + again.get("position")).body())
+        assertThat(browser().signIn(Role.UNIT_STAFF).get("/?minPosition=" + again.get("position")).body())
                 .doesNotContain("被退回的完成申请");
 
         Map<?, ?> drafted = api(Role.BUREAU_OFFICE, "/api/bulletins", Map.of("month", "2026-04"));
@@ -381,12 +323,12 @@ class WebApplicationTest {
         String afterSigning = "/?minPosition=" + Math.max(((Number) drafted.get("position")).longValue(),
                 ((Number) signed.get("position")).longValue());
         for (Role member : new Role[]{Role.BUREAU_OFFICE, Role.DISCIPLINE_INSPECTION}) {
-            assertThat(section(new Browser().signIn(member).get(afterSigning).body(), "待您会签的督查通报"))
+            assertThat(section(browser().signIn(member).get(afterSigning).body(), "待您会签的督查通报"))
                     .as("%s has not signed yet", member).contains("2026-04督查通报（草稿），已会签 1/3");
         }
-        assertThat(new Browser().signIn(Role.ORGAN_PARTY_COMMITTEE).get(afterSigning).body())
+        assertThat(browser().signIn(Role.ORGAN_PARTY_COMMITTEE).get(afterSigning).body())
                 .as("the organ Party committee signed already").doesNotContain("待您会签的督查通报");
-        assertThat(new Browser().signIn(Role.UNIT_STAFF).get(afterSigning).body()).doesNotContain("待您会签的督查通报");
+        assertThat(browser().signIn(Role.UNIT_STAFF).get(afterSigning).body()).doesNotContain("待您会签的督查通报");
 
         Map<?, ?> score = api(Role.BUREAU_OFFICE, "/api/scores", Map.of("month", "2026-04", "subjectKind", "UNIT",
                 "subjectId", TestAccounts.UNIT_A, "dimension", "quality", "scaleMin", 0, "scaleMax", 100, "value", 85,
@@ -394,13 +336,13 @@ class WebApplicationTest {
         Map<?, ?> asked = api(Role.BUREAU_OFFICE, "/api/scores/" + score.get("id") + "/correction-requests",
                 Map.of("newValue", 90, "reason", "漏计一项加分"));
         String afterAsking = "/?minPosition=" + asked.get("position");
-        assertThat(section(new Browser().signIn(Role.ORGAN_PARTY_COMMITTEE).get(afterAsking).body(), "待您复核的评分更正"))
+        assertThat(section(browser().signIn(Role.ORGAN_PARTY_COMMITTEE).get(afterAsking).body(), "待您复核的评分更正"))
                 .contains("测试处室 unit-a · quality（2026-04）", "由 85 分更正为 90 分，理由：漏计一项加分");
-        assertThat(new Browser().signIn(Role.BUREAU_OFFICE).get(afterAsking).body())
+        assertThat(browser().signIn(Role.BUREAU_OFFICE).get(afterAsking).body())
                 .as("never one's own correction").doesNotContain("待您复核的评分更正");
         Map<?, ?> approved = api(Role.ORGAN_PARTY_COMMITTEE, "/api/scores/" + score.get("id") + "/correction-approvals",
                 Map.of());
-        assertThat(new Browser().signIn(Role.ORGAN_PARTY_COMMITTEE).get("/?minPosition=" + approved.get("position"))
+        assertThat(browser().signIn(Role.ORGAN_PARTY_COMMITTEE).get("/?minPosition=" + approved.get("position"))
                 .body()).doesNotContain("待您复核的评分更正");
     }
 

@@ -21,7 +21,6 @@ class ExportJourneyTest extends BrowserJourney {
 
     @Test
 
-    @org.junit.jupiter.api.Disabled("red after the 2026-12-02 merge of the web branches, not yet diagnosed: see the closing note; issue 15/14 stay open")
     void the_excel_export_holds_exactly_the_rows_the_page_shows() throws Exception {
         YearMonth month = thisMonth().plusMonths(4);
         assign("保障房小区物业服务评价", HOUSING, List.of(), month.atDay(10), month);
@@ -38,7 +37,8 @@ class ExportJourneyTest extends BrowserJourney {
         for (WebElement tr : shown) {
             List<WebElement> cells = tr.findElements(By.tagName("td"));
             rows.add(List.of(cells.get(0).getText(), cells.get(2).findElement(By.tagName("a")).getText(),
-                    cells.get(5).getText()));
+                    // the unit's name; the receipt (签收) is a line of its own under it, and a column of its own in the export
+                    cells.get(5).findElement(By.tagName("span")).getText()));
         }
         assertThat(rows).extracting(r -> r.get(1)).contains("保障房小区物业服务评价", "住房租赁市场监测月报")
                 .doesNotContain("城市更新单元规划编制", "装配式建筑推广");
