@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class BulletinReader {
 
-    static final String PROCESSOR = "bulletins";
+    public static final String PROCESSOR = "bulletins";
 
     private final MongoTemplate mongo;
     private final ViewPositions positions;

@@ -92,11 +92,14 @@ class AuditPageController {
         model.addAttribute("toDay", toDay);
         model.addAttribute("names", names);
         model.addAttribute("eventTypes", search.types());
-        model.addAttribute("subjects", subjects(names));
-        model.addAttribute("bulletins", search.bulletins());
+        // read once: both the pickers and the results' names need every task and bulletin
+        java.util.Map<String, String> taskTitles = timeline.taskTitles();
+        List<String> bulletins = search.bulletins();
+        model.addAttribute("subjects", subjects(names, taskTitles, bulletins));
+        model.addAttribute("bulletins", bulletins);
         model.addAttribute("alarms", store.alarms().stream()
                 .map(alarm -> new AlarmRow(alarm, VerifyVerdict.keyOf(alarm.problem()))).toList());
-        model.addAttribute("titles", titles(names));
+        model.addAttribute("titles", titles(names, taskTitles));
         model.addAttribute("latestCheckpoint", store.latestCheckpoint().orElse(null));
         return "audit";
     }
@@ -108,7 +111,7 @@ class AuditPageController {
         Access.require(me, AUDITORS, "The audit workbench");
         Directory.Names names = directory.names();
         model.addAttribute("names", names);
-        model.addAttribute("subjects", subjects(names));
+        model.addAttribute("subjects", subjects(names, timeline.taskTitles(), search.bulletins()));
         model.addAttribute("subject", blank(subject));
         LocalDate asOfDay = day(asOf, "asOf", model);
         model.addAttribute("asOfDay", asOfDay);
@@ -169,15 +172,16 @@ class AuditPageController {
     }
 
     /** What a timeline can be opened for, by kind and name: tasks, cadres, units and bulletins. */
-    private List<SubjectGroup> subjects(Directory.Names names) {
+    private static List<SubjectGroup> subjects(Directory.Names names, java.util.Map<String, String> taskTitles,
+                                               List<String> bulletins) {
         return List.of(
-                new SubjectGroup("Task", timeline.taskTitles().entrySet().stream()
+                new SubjectGroup("Task", taskTitles.entrySet().stream()
                         .map(e -> new SubjectTimeline.Subject(e.getKey(), e.getValue())).toList()),
                 new SubjectGroup("Cadre", names.people().values().stream()
                         .map(p -> new SubjectTimeline.Subject(p.id(), names.person(p.id()))).toList()),
                 new SubjectGroup("Unit", names.unitList().stream()
                         .map(u -> new SubjectTimeline.Subject(u.id(), names.unit(u.id()))).toList()),
-                new SubjectGroup("Bulletin", search.bulletins().stream()
+                new SubjectGroup("Bulletin", bulletins.stream()
                         .map(b -> new SubjectTimeline.Subject(b, b.replace("bulletin-", ""))).toList()));
     }
 
@@ -186,8 +190,8 @@ class AuditPageController {
     }
 
     /** Names of what search results concern: tasks by title, people and units by name. */
-    private java.util.Map<String, String> titles(Directory.Names names) {
-        java.util.Map<String, String> titles = new java.util.HashMap<>(timeline.taskTitles());
+    private static java.util.Map<String, String> titles(Directory.Names names, java.util.Map<String, String> taskTitles) {
+        java.util.Map<String, String> titles = new java.util.HashMap<>(taskTitles);
         names.people().keySet().forEach(id -> titles.put(id, names.person(id)));
         names.units().keySet().forEach(id -> titles.put(id, names.unit(id)));
         return titles;

@@ -101,14 +101,19 @@ class SubjectTimeline {
 
     private String title(String id, String type, Directory.Names names) {
         return switch (type) {
-            case "Task" -> taskTitles().getOrDefault(id, id);
+            case "Task" -> taskTitle(id);
             case "Cadre" -> names.person(id);
             case "Unit" -> names.unit(id);
             default -> id;
         };
     }
 
-    /** Every task by title, for the picker and the timeline's heading. */
+    private String taskTitle(String id) {
+        Document task = mongo.findById(id, Document.class, "ledger_tasks");
+        return task == null || task.getString("title") == null ? id : task.getString("title");
+    }
+
+    /** Every task by title, for the workbench's picker. */
     Map<String, String> taskTitles() {
         Query query = new Query();
         query.fields().include("title");

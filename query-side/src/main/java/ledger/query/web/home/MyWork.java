@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
 import ledger.kernel.security.Actor;
 import ledger.kernel.security.Role;
+import ledger.query.web.score.ScoreActions;
 import ledger.kernel.shared.BureauTime;
 import ledger.query.ledger.LedgerReader;
 import ledger.query.ledger.LedgerTaskView;
@@ -33,9 +33,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MyWork {
-
-    /** Who scores, and so approves another's correction (the Score aggregate decides; this only shows). */
-    private static final Set<Role> SCORERS = EnumSet.of(Role.BUREAU_OFFICE, Role.ORGAN_PARTY_COMMITTEE);
 
     private final LedgerReader ledger;
     private final WaitingWork waiting;
@@ -61,7 +58,8 @@ class MyWork {
                     .map(bulletin -> new Notice("home.signOff", new Object[]{bulletin.month(), bulletin.signOffs().size(),
                             Role.SUPERVISION_GROUP.size()})).toList());
         }
-        if (SCORERS.contains(actor.role())) {
+        // who scores also approves another's correction (the Score aggregate decides; this only shows)
+        if (ScoreActions.SCORERS.contains(actor.role())) {
             put(sections, "home.section.corrections", waiting.correctionsToApprove(actor.personId()).stream()
                     .map(score -> new Notice("home.correction", new Object[]{subject(score, names), score.dimension(),
                             score.month(), names.person(score.requestedBy()), score.currentValue(), score.newValue(),

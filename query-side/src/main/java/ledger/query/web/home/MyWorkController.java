@@ -30,8 +30,8 @@ class MyWorkController {
     @GetMapping("/")
     String home(@AuthenticationPrincipal SignedInPerson me, @RequestParam(required = false) Long minPosition,
                 Model model) {
-        positions.awaitPosition("ledger", minPosition);
-        positions.awaitPosition("bulletins", minPosition);
+        positions.awaitPosition(ledger.query.ledger.LedgerReader.PROCESSOR, minPosition);
+        positions.awaitPosition(ledger.query.bulletin.BulletinReader.PROCESSOR, minPosition);
         var sections = work.of(me.actor(), clock.instant());
         var names = directory.names();
         var notices = work.notices(me.actor(), names);

@@ -14,7 +14,7 @@ import ledger.query.web.signin.SignedInPerson;
 public final class ScoreActions {
 
     /** The supervision group members who score (the discipline inspection group oversees). */
-    static final Set<Role> SCORERS = EnumSet.of(Role.BUREAU_OFFICE, Role.ORGAN_PARTY_COMMITTEE);
+    public static final Set<Role> SCORERS = EnumSet.of(Role.BUREAU_OFFICE, Role.ORGAN_PARTY_COMMITTEE);
     /** Who reads the month's scores here: the supervision group and the bureau leaders. */
     static final Set<Role> READERS = EnumSet.of(Role.BUREAU_OFFICE, Role.ORGAN_PARTY_COMMITTEE,
             Role.DISCIPLINE_INSPECTION, Role.BUREAU_LEADER);
