@@ -124,6 +124,17 @@ class AuditPagesTest {
     }
 
     @Test
+    void the_administrator_sees_accounts_processors_with_their_state_and_dead_letters_and_nobody_else_does()
+            throws Exception {
+        HttpResponse<String> admin = browser().signIn(Role.ADMIN).get("/admin");
+        assertThat(admin.statusCode()).isEqualTo(200);
+        // the whole page renders: the processors' states and the dead-letter section after them
+        assertThat(admin.body()).contains("系统管理", "视图处理器", "ledger").containsAnyOf("已追上", "处理中", "重建中", "出错", "不在本实例运行")
+                .contains("死信（视图未能处理的事件）", "</html>");
+        assertThat(browser().signIn(Role.DISCIPLINE_INSPECTION).get("/admin").statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void auditors_search_by_actor_type_and_subject_with_names_and_browse_a_timeline_as_it_stood() throws Exception {
         Map<String, Object> task = assignTask("危旧房屋排查整治");
         String taskId = (String) task.get("id");
