@@ -135,6 +135,66 @@ class AuditPagesTest {
     }
 
     @Test
+    void the_administrator_opens_disables_enables_and_resets_an_account_and_each_change_holds_on_both_services()
+            throws Exception {
+        http.withBasicAuth(TestAccounts.username(Role.PERSONNEL_OFFICE), TestAccounts.PASSWORD).postForEntity(
+                "/api/cadres", Map.of("cadreId", "cadre-admin-page", "name", "王芳", "unitId", TestAccounts.UNIT_A,
+                        "position", "科员", "partyMember", false, "since", "2025-03-01"), Map.class);
+        PageBrowser admin = browser().signIn(Role.ADMIN);
+        HttpResponse<String> page = admin.get("/admin");
+        assertThat(page.body()).as("the new cadre is in the person picker by name").contains("王芳（测试处室 unit-a）")
+                .as("the first-start administrator has no recorded person: said, not an id").contains("系统账号，无登记人员")
+                .doesNotContain("〔");
+
+        HttpResponse<String> unrecorded = admin.submit("/admin", "/admin/accounts", Map.of("username", "ghost",
+                "displayName", "无此人", "personId", "cadre-does-not-exist", "role", "UNIT_STAFF",
+                "unitId", TestAccounts.UNIT_A));
+        assertThat(unrecorded.statusCode()).isBetween(400, 499);
+        assertThat(unrecorded.body()).contains("开通账号").doesNotContain("new-password", "Exception");
+
+        HttpResponse<String> opened = admin.submit("/admin", "/admin/accounts", Map.of("username", "wangfang",
+                "displayName", "王芳", "personId", "cadre-admin-page", "role", "UNIT_STAFF", "unitId", TestAccounts.UNIT_A));
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(opened.body()).contains("账号 wangfang 已开通", "此密码只显示这一次");
+        assertThat(opened.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        String first = newPassword(opened.body());
+        assertSignsIn("wangfang", first, true);
+        assertThat(admin.get("/admin").body()).as("the password is never shown again").doesNotContain(first);
+
+        assertThat(admin.submit("/admin", "/admin/accounts/wangfang/disablement", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(admin.get("/admin?done=disablement&subject=wangfang").body()).contains("账号 wangfang 已停用");
+        assertSignsIn("wangfang", first, false);
+
+        assertThat(admin.submit("/admin", "/admin/accounts/wangfang/enablement", Map.of()).statusCode()).isEqualTo(302);
+        assertSignsIn("wangfang", first, true);
+
+        HttpResponse<String> reset = admin.submit("/admin", "/admin/accounts/wangfang/password-reset", Map.of());
+        assertThat(reset.statusCode()).isEqualTo(200);
+        assertThat(reset.body()).contains("账号 wangfang 的密码已重置");
+        String second = newPassword(reset.body());
+        assertThat(second).isNotEqualTo(first);
+        assertSignsIn("wangfang", first, false);
+        assertSignsIn("wangfang", second, true);
+    }
+
+    private static String newPassword(String page) {
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("id=\"new-password\">([^<]+)<").matcher(page);
+        assertThat(shown.find()).as("the new password is shown").isTrue();
+        return shown.group(1);
+    }
+
+    /** The pages' sign-in and HTTP Basic on both services agree, at once, on whether a password opens the account. */
+    private void assertSignsIn(String username, String password, boolean expected) throws Exception {
+        String location = browser().signIn(username, password).headers().firstValue("Location").orElse("");
+        assertThat(!location.contains("error")).as("the pages' sign-in of %s", username).isEqualTo(expected);
+        int command = http.withBasicAuth(username, password).getForEntity("/api/me", Map.class).getStatusCode().value();
+        int query = new TestRestTemplate(username, password).getForEntity("http://localhost:"
+                + querySide.getEnvironment().getProperty("local.server.port") + "/api/me", Map.class).getStatusCode().value();
+        assertThat(List.of(command, query)).as("/api/me on the command and the query side")
+                .isEqualTo(expected ? List.of(200, 200) : List.of(401, 401));
+    }
+
+    @Test
     void auditors_search_by_actor_type_and_subject_with_names_and_browse_a_timeline_as_it_stood() throws Exception {
         Map<String, Object> task = assignTask("危旧房屋排查整治");
         String taskId = (String) task.get("id");

@@ -74,6 +74,19 @@ public class Directory {
             return person == null || person.name() == null ? "〔" + id + "〕" : person.name();
         }
 
+        /**
+         * A person as a picker lists them: the name with the unit (or, for a bureau leader, the title) beside it,
+         * so two cadres of one name can be told apart.
+         */
+        public String pickerLabel(String id) {
+            Person person = people.get(id);
+            if (person == null) {
+                return person(id);
+            }
+            String beside = person.unitId() != null ? unit(person.unitId()) : person.leaderTitle();
+            return beside == null || beside.isBlank() ? person(id) : person(id) + "（" + beside + "）";
+        }
+
         public String units(List<String> ids) {
             return ids == null ? "" : String.join("、", ids.stream().map(this::unit).toList());
         }

@@ -2,6 +2,7 @@ package ledger.query.web;
 
 import java.time.YearMonth;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,15 +54,21 @@ public class EvidencePicker {
 
     /** The month's tasks (its own and those carried over), and the timelines of {@code pickedTaskIds}. */
     public Picker of(YearMonth month, Collection<String> pickedTaskIds) {
+        return of(month, List.of(pickedTaskIds)).get(0);
+    }
+
+    /**
+     * One picker per set of task ids (a bulletin page shows its entries' evidence and the picker beside them),
+     * from one read of the month's ledger, each task's timeline read once however many sets name it.
+     */
+    public List<Picker> of(YearMonth month, List<? extends Collection<String>> taskIdSets) {
         Map<String, String> tasks = new LinkedHashMap<>();
         for (LedgerTaskView task : ledger.month(month)) {
             tasks.put(task.taskId(), task.title());
         }
-        return new Picker(tasks, timelines(tasks, pickedTaskIds));
-    }
-
-    private List<TaskEvents> timelines(Map<String, String> tasks, Collection<String> taskIds) {
-        return taskIds.stream().distinct().filter(tasks::containsKey)
-                .map(id -> new TaskEvents(id, tasks.get(id), timeline.of(id).rows())).toList();
+        Map<String, TaskEvents> read = new HashMap<>();
+        return taskIdSets.stream().map(ids -> new Picker(tasks, ids.stream().distinct().filter(tasks::containsKey)
+                .map(id -> read.computeIfAbsent(id, unread -> new TaskEvents(unread, tasks.get(unread),
+                        timeline.of(unread).rows()))).toList())).toList();
     }
 }

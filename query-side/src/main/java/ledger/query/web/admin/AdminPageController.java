@@ -15,6 +15,7 @@ import ledger.query.web.Access;
 import ledger.query.web.CommandSide;
 import ledger.query.web.Directory;
 import ledger.query.web.Form;
+import ledger.query.web.FormPosts;
 import ledger.query.web.SignInLapsedException;
 import ledger.query.web.signin.SignedInPerson;
 import ledger.security.UserAccount;
@@ -51,9 +52,12 @@ class AdminPageController {
     private final ViewRebuildController views;
     private final DeadLetters deadLetters;
     private final MessageSource messages;
+    private final FormPosts forms;
 
     AdminPageController(UserAccounts accounts, Directory directory, CommandSide commandSide,
-                        ViewRebuildController views, DeadLetters deadLetters, MessageSource messages) {
+                        ViewRebuildController views, DeadLetters deadLetters, MessageSource messages,
+                        FormPosts forms) {
+        this.forms = forms;
         this.accounts = accounts;
         this.directory = directory;
         this.commandSide = commandSide;
@@ -88,11 +92,7 @@ class AdminPageController {
     String open(@RequestParam Map<String, String> typed, @AuthenticationPrincipal SignedInPerson me, Model model,
                 HttpServletResponse response) {
         Access.require(me, ADMINISTRATORS, "Administration");
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String field : OPENING) {
-            values.put(field, typed.getOrDefault(field, ""));
-        }
-        Form form = new Form(values, messages);
+        Form form = forms.typed(typed, OPENING);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("username", form.required("username", 40));
         body.put("displayName", form.required("displayName", 60));
@@ -108,7 +108,7 @@ class AdminPageController {
         }
         CommandSide.Outcome outcome = commandSide.send(me, "/api/accounts", body, null);
         if (outcome.accepted()) {
-            return shownOnce(model, response, values.get("username").strip(), password, "opened");
+            return shownOnce(model, response, form.value("username").strip(), password, "opened");
         }
         refused(outcome);
         form.refused(outcome);

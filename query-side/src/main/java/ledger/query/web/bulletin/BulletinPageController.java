@@ -109,8 +109,9 @@ class BulletinPageController {
         model.addAttribute("actions", BulletinActions.of(me.role(), view));
         model.addAttribute("members", Role.SUPERVISION_GROUP);
         model.addAttribute("kinds", EntryKind.values());
-        model.addAttribute("shown", evidence.of(month, taskIdsOf(view)));
-        model.addAttribute("picker", evidence.of(month, picked.taskIds()));
+        List<EvidencePicker.Picker> pickers = evidence.of(month, List.of(taskIdsOf(view), picked.taskIds()));
+        model.addAttribute("shown", pickers.get(0));
+        model.addAttribute("picker", pickers.get(1));
         model.addAttribute("picked", picked);
         Map<String, Form> forms = new LinkedHashMap<>();
         forms.put("entry", Form.empty(messages, ENTRY));
