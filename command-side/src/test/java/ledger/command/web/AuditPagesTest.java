@@ -47,6 +47,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class AuditPagesTest {
 
     static final EmbeddedStoreServer STORE = EmbeddedStoreServer.inMemory("127.0.0.1", 0);
+    static final java.nio.file.Path DATA = ledger.command.DataFolders.fresh("audit-pages");
     static ConfigurableApplicationContext querySide;
 
     @LocalServerPort
@@ -70,6 +71,7 @@ class AuditPagesTest {
     static void store(DynamicPropertyRegistry registry) {
         registry.add("ledger.store.uri", STORE::connectionString);
         registry.add("ledger.store.database", () -> "audit-pages");
+        registry.add("ledger.store.data-dir", DATA::toString);
     }
 
     @BeforeEach

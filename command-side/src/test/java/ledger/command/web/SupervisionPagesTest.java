@@ -45,7 +45,7 @@ class SupervisionPagesTest {
     static final EmbeddedStoreServer STORE = EmbeddedStoreServer.inMemory("127.0.0.1", 0);
     static ConfigurableApplicationContext querySide;
     /** A signing key of this store's own: a key whose head names another run's tree would raise a TAMPER ALARM. */
-    static final java.nio.file.Path DATA = fresh();
+    static final java.nio.file.Path DATA = ledger.command.DataFolders.fresh("supervision-pages");
     private static final Pattern EVIDENCE = Pattern.compile("name=\"evidenceEventIds\" value=\"([^\"]+)\"");
     private static final Pattern ENTRY = Pattern.compile("name=\"entryId\" value=\"([^\"]+)\"");
     private static final Pattern SCORE = Pattern.compile("name=\"scoreId\" value=\"([^\"]+)\"");
@@ -69,14 +69,6 @@ class SupervisionPagesTest {
         registry.add("ledger.store.uri", STORE::connectionString);
         registry.add("ledger.store.database", () -> "supervision");
         registry.add("ledger.store.data-dir", DATA::toString);
-    }
-
-    private static java.nio.file.Path fresh() {
-        try {
-            return java.nio.file.Files.createTempDirectory("supervision-pages");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     @BeforeEach

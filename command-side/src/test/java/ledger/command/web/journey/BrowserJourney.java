@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import ledger.command.DataFolders;
 import ledger.kernel.security.Role;
 import ledger.kernel.shared.BureauTime;
 import ledger.query.QuerySideApplication;
@@ -45,7 +46,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * <p>With {@code -Dledger.screenshots=docs/screenshots} the journeys save the README's screenshots there.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ledger.security.bcrypt-strength=4")
+        // a checkpoint per notary pass, so a printed page's verification code follows its publication at once
+        properties = {"ledger.security.bcrypt-strength=4", "ledger.audit.checkpoint-entries=1"})
 public abstract class BrowserJourney {
 
     static final Path CHROMIUM = Path.of(System.getProperty("ledger.chromium", "/usr/bin/chromium"));
@@ -54,6 +56,8 @@ public abstract class BrowserJourney {
 
     /** One store for the test JVM: the cached command-side context keeps pointing at it. */
     private static final EmbeddedStoreServer STORE = EmbeddedStoreServer.inMemory("127.0.0.1", 0);
+    /** The notary's key and head of this store (see {@link DataFolders}). */
+    private static final Path DATA = DataFolders.fresh("journeys");
     private static ConfigurableApplicationContext querySide;
 
     /** The people of the journeys, with the names the pages show. */
@@ -67,6 +71,8 @@ public abstract class BrowserJourney {
     static final String RENEWAL = TestAccounts.UNIT_B;
     static final String MARKET = "unit-c";
     static final String OFFICE = "unit-office";
+    static final String PARTY_COMMITTEE = "unit-party-committee";
+    static final String DISCIPLINE_GROUP = "unit-discipline-group";
     private static final Map<String, String> UNITS = Map.of(HOUSING, "住房保障处", RENEWAL, "城市更新处",
             MARKET, "建筑市场监管处", OFFICE, "局办公室");
 
@@ -85,6 +91,7 @@ public abstract class BrowserJourney {
     static void store(DynamicPropertyRegistry registry) {
         registry.add("ledger.store.uri", STORE::connectionString);
         registry.add("ledger.store.database", () -> "journeys");
+        registry.add("ledger.store.data-dir", DATA::toString);
     }
 
     /** Skipped, never silently passed, where the browser is not installed. */
@@ -165,11 +172,20 @@ public abstract class BrowserJourney {
         TestRestTemplate personnel = http.withBasicAuth(TestAccounts.username(Role.PERSONNEL_OFFICE), TestAccounts.PASSWORD);
         UNITS.forEach((id, name) -> registered(personnel.postForEntity("/api/units",
                 Map.of("unitId", id, "name", name, "kind", "DIVISION"), Map.class)));
+        registered(personnel.postForEntity("/api/units", Map.of("unitId", PARTY_COMMITTEE, "name", "机关党委",
+                "kind", "ORGAN_PARTY_COMMITTEE"), Map.class));
+        registered(personnel.postForEntity("/api/units", Map.of("unitId", DISCIPLINE_GROUP, "name", "驻局纪检监察组",
+                "kind", "STATIONED_DISCIPLINE_GROUP"), Map.class));
         // the people who act in the journeys are cadres too, so the timelines name them
         cadre(personnel, TestAccounts.personId(Role.UNIT_STAFF), NAMES.get(Role.UNIT_STAFF), HOUSING, "科员");
         cadre(personnel, TestAccounts.personId(Role.UNIT_HEAD), NAMES.get(Role.UNIT_HEAD), HOUSING, "处长");
         cadre(personnel, TestAccounts.personId(RENEWAL_STAFF), "吴刚", RENEWAL, "科员");
         cadre(personnel, TestAccounts.personId(Role.BUREAU_OFFICE), NAMES.get(Role.BUREAU_OFFICE), OFFICE, "督查科科长");
+        // the supervision group's three members sign bulletins by name
+        cadre(personnel, TestAccounts.personId(Role.ORGAN_PARTY_COMMITTEE), NAMES.get(Role.ORGAN_PARTY_COMMITTEE),
+                PARTY_COMMITTEE, "机关党委专职副书记");
+        cadre(personnel, TestAccounts.personId(Role.DISCIPLINE_INSPECTION), NAMES.get(Role.DISCIPLINE_INSPECTION),
+                DISCIPLINE_GROUP, "纪检监察员");
         if (cadre(personnel, LEADER, NAMES.get(Role.BUREAU_LEADER), HOUSING, "副局长")) {
             registered(personnel.postForEntity("/api/cadres/" + LEADER + "/leader-appointments",
                     Map.of("title", "副局长", "areasInCharge", List.of("住房保障", "城市更新"),

@@ -102,11 +102,14 @@ class SupervisionJourneyTest extends BrowserJourney {
         office.choose(By.id("dimension"), "推进进度");
         office.type(By.id("value"), "88");
         office.type(By.id("rationale"), "按期完成复核，群众反映良好");
-        office.submit(By.cssSelector("#form-score button[type=submit]"));
+        // the form's first button lists a picked task's events; the primary one gives the score
+        office.submit(By.cssSelector("#form-score button.primary"));
+        assertThat(office.pageText()).contains("已提交");
         WebElement row = office.waitFor(By.cssSelector("tr[id^=score-]"));
         String scoreId = row.getAttribute("id").substring("score-".length());
         assertThat(row.getText()).contains("住房保障处", "88", "陈静");
 
+        office.click(By.cssSelector("#score-" + scoreId + " details summary"));
         office.type(By.id("newValue-" + scoreId), "80");
         office.type(By.id("reason-" + scoreId), "漏计一次逾期");
         office.submit(By.cssSelector("#score-" + scoreId + " form.correction-form button"));

@@ -2,9 +2,12 @@ package ledger.query.web.audit;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -20,6 +23,8 @@ import ledger.query.web.Directory;
 import ledger.store.MongoEventStorageEngine;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.bson.Document;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -37,9 +42,11 @@ class SubjectTimeline {
     private final LedgerHistory ledger;
     private final MongoTemplate mongo;
     private final ObjectMapper json;
+    private final MessageSource messages;
 
     SubjectTimeline(MongoEventStorageEngine engine, ViewPositions positions, LedgerHistory ledger, MongoTemplate mongo,
-                    ObjectMapper json) {
+                    ObjectMapper json, MessageSource messages) {
+        this.messages = messages;
         this.engine = engine;
         this.positions = positions;
         this.ledger = ledger;
@@ -47,9 +54,18 @@ class SubjectTimeline {
         this.json = json;
     }
 
-    /** One field of an event as shown: its name and its value, with recorded people and units by name. */
+    /**
+     * One field of an event as shown: its label, and its value with recorded people and units by name, closed
+     * sets (roles, sources, statuses) in words and moments in the bureau's time.
+     */
     record Field(String name, String value) {
     }
+
+    /** Where the words for a closed set's values are (the first bundle that has the value wins). */
+    private static final List<String> VALUE_WORDS = List.of("role.", "source.", "status.", "taskforce.body.",
+            "bulletin.kind.", "scores.dimension.");
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(BureauTime.ZONE);
 
     record Row(long position, Instant at, String type, String actorId, String role, String reason, List<Field> fields) {
     }
@@ -91,7 +107,7 @@ class SubjectTimeline {
             rows.add(new Row(position, event.getTimestamp(), event.getPayloadType().getSimpleName(),
                     meta.get(MetadataKeys.ACTOR_ID) instanceof String a ? a : null,
                     meta.get(MetadataKeys.ACTOR_ROLE) instanceof String r ? r : null,
-                    meta.get(MetadataKeys.REASON) instanceof String r ? r : null, fields(event.getPayload(), names)));
+                    meta.get(MetadataKeys.REASON) instanceof String r ? r : null, fields(id, event.getPayload(), names)));
         }
         String type = all.get(0).getType();
         LedgerTaskView task = "Task".equals(type) ? ledger.taskAsOf(id, until).orElse(null) : null;
@@ -125,28 +141,53 @@ class SubjectTimeline {
     }
 
     @SuppressWarnings("unchecked")
-    private List<Field> fields(Object payload, Directory.Names names) {
+    private List<Field> fields(String subjectId, Object payload, Directory.Names names) {
         Map<String, Object> values = json.convertValue(payload, Map.class);
+        Locale locale = LocaleContextHolder.getLocale();
         List<Field> fields = new ArrayList<>();
         values.forEach((name, value) -> {
-            if (value != null) {
-                fields.add(new Field(name, shown(value, names)));
+            // the subject's own id says nothing its heading does not
+            if (value != null && !subjectId.equals(value)) {
+                fields.add(new Field(messages.getMessage("event.field." + name, null, name, locale),
+                        shown(value, names, locale)));
             }
         });
         return fields;
     }
 
-    /** A value as text, ids of recorded people and units replaced by their names. */
-    private static String shown(Object value, Directory.Names names) {
+    private String shown(Object value, Directory.Names names, Locale locale) {
+        if (value instanceof Boolean yes) {
+            return messages.getMessage(yes ? "audit.value.yes" : "audit.value.no", null, locale);
+        }
         if (value instanceof String text) {
             if (names.people().containsKey(text)) {
                 return names.person(text);
             }
-            return names.units().containsKey(text) ? names.unit(text) : text;
+            if (names.units().containsKey(text)) {
+                return names.unit(text);
+            }
+            return worded(text, locale);
         }
         if (value instanceof List<?> list) {
-            return String.join("、", list.stream().map(v -> shown(v, names)).toList());
+            return String.join("、", list.stream().map(v -> shown(v, names, locale)).toList());
         }
         return String.valueOf(value);
+    }
+
+    private String worded(String text, Locale locale) {
+        if (text.length() > 20 && text.endsWith("Z") && text.charAt(10) == 'T') {
+            try {
+                return MOMENT.format(Instant.parse(text));
+            } catch (DateTimeParseException notAMoment) {
+                return text;
+            }
+        }
+        for (String words : VALUE_WORDS) {
+            String word = messages.getMessage(words + text, null, null, locale);
+            if (word != null) {
+                return word;
+            }
+        }
+        return text;
     }
 }
