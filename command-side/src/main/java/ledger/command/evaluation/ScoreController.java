@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -43,9 +44,15 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Supervision scores 督查评分")
 class ScoreController {
 
-    record RecordScore(@NotNull YearMonth month, @NotNull ScoreSubject.Kind subjectKind, @NotBlank String subjectId,
-                       @NotBlank String dimension, @NotNull Integer scaleMin, @NotNull Integer scaleMax,
-                       @NotNull Integer value, @NotBlank @Size(max = 4000) String rationale,
+    record RecordScore(@Schema(description = "the month scored") @NotNull YearMonth month,
+                       @Schema(description = "what is scored") @NotNull ScoreSubject.Kind subjectKind,
+                       @Schema(description = "the recorded task, unit or cadre") @NotBlank String subjectId,
+                       @Schema(description = "one of LEDGER_SCORE_DIMENSIONS") @NotBlank String dimension,
+                       @Schema(description = "the scale: LEDGER_SCORE_SCALE_MIN") @NotNull Integer scaleMin,
+                       @Schema(description = "the scale: LEDGER_SCORE_SCALE_MAX") @NotNull Integer scaleMax,
+                       @Schema(description = "on the scale") @NotNull Integer value,
+                       @Schema(description = "why this value") @NotBlank @Size(max = 4000) String rationale,
+                       @Schema(description = "ids of the events the score rests on")
                        @Size(max = 50) List<@NotBlank String> evidenceEventIds) {
     }
 

@@ -1,17 +1,25 @@
 package ledger.command.infrastructure;
 
 import java.time.Duration;
+import java.time.YearMonth;
 
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.PostMapping;
 
-/** Documents the headers every command endpoint honours. */
+/** Documents the headers every command endpoint honours, and months as the API reads them. */
 @Configuration
 class ApiDocumentation {
+
+    static {
+        // Jackson reads a month as "2026-12"; without this the document describes YearMonth's getters
+        SpringDocUtils.getConfig().replaceWithSchema(YearMonth.class,
+                new StringSchema().format("year-month").example("2026-12"));
+    }
 
     @Bean
     OperationCustomizer commandHeaders(IdempotencyRetention retention) {
@@ -35,7 +43,8 @@ class ApiDocumentation {
                 + "(Idempotent-Replayed: true); the same key with another body answers 422 "
                 + "IDEMPOTENCY_KEY_REUSED, and while the first request runs, 409 with Retry-After. "
                 + "A key is remembered for " + retention + " (LEDGER_IDEMPOTENCY_RETENTION) after its "
-                + "answer; after that it is forgotten and a request with it is a new request, which runs "
+                + "answer, and all the while its request runs; after that it is forgotten and a request "
+                + "with it is a new request, which runs "
                 + "(and the rules decide it) as if the key had never been used. Retry within the retention.";
     }
 }

@@ -55,8 +55,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code STORE_UNAVAILABLE} with {@code Retry-After}, also after the command was stored (its answer
  * could not be kept): the retry with the same key then answers what was stored.
  * <p>
- * A key is remembered for the retention ({@link IdempotencyRetention}) after its record last
- * changed; then it is forgotten, and a request with it is a new request. The commits its runs made
+ * A key is remembered for the retention ({@link IdempotencyRetention}) after its answer was kept,
+ * and all the while its request runs (the run renews it); then it is forgotten, and a request with it is a new request. The commits its runs made
  * keep their commit keys, but those were made from the key's generation (a random id given when
  * the key was first used, kept while it is remembered), so the new generation's commands find
  * none of them and are stored as new.
@@ -132,7 +132,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 return;
             }
             buffered.setAttribute(RequestIdempotency.ATTRIBUTE, new RequestIdempotency(person, key, claim.generation()));
-            run(id, fingerprint, owner, claim.generation(), buffered, response, chain);
+            retention.hold(id, owner);
+            try {
+                run(id, fingerprint, owner, claim.generation(), buffered, response, chain);
+            } finally {
+                retention.release(id);
+            }
         } finally {
             running.remove(id);
         }
@@ -222,9 +227,25 @@ class IdempotencyFilter extends OncePerRequestFilter {
         recorder.copyBodyToResponse();
     }
 
-    /** Keeps the answer, unless a retry took the key over meanwhile (it keeps its own, the same). */
+    /**
+     * Keeps the answer, unless a retry took the key over meanwhile (it keeps its own, the same).
+     * A record removed while the request ran (its renewal failed for longer than the retention)
+     * is written again: the run's commits carry its generation, so only this answer fits them.
+     */
     private void keep(String id, String fingerprint, String owner, String generation,
                       ContentCachingResponseWrapper answer) {
+        try {
+            replace(id, fingerprint, owner, generation, answer);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            log.info("Idempotency-Key {} was taken over while it ran; the run that took it keeps its answer", id);
+        }
+    }
+
+    private void replace(String id, String fingerprint, String owner, String generation,
+                         ContentCachingResponseWrapper answer) {
         records.replaceOne(and(eq("_id", id), eq("owner", owner)), new Document("_id", id)
                 .append("fingerprint", fingerprint)
                 .append("generation", generation)
@@ -234,7 +255,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 .append("location", answer.getHeader(HttpHeaders.LOCATION))
                 .append("etag", answer.getHeader(HttpHeaders.ETAG))
                 .append("body", new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8))
-                .append("at", retention.now()), new ReplaceOptions());
+                .append("owner", owner)
+                .append("at", retention.now()), new ReplaceOptions().upsert(true));
     }
 
     /** Package-private for tests: a fault (a crash, a store failure) between handling and keeping. */

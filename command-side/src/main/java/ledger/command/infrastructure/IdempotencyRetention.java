@@ -1,5 +1,6 @@
 package ledger.command.infrastructure;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.type;
@@ -8,6 +9,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.mongodb.MongoCommandException;
@@ -20,6 +25,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import ledger.store.StoreConnection;
 import org.bson.BsonType;
+import jakarta.annotation.PreDestroy;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +35,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * How long an {@code Idempotency-Key} is remembered: {@code LEDGER_IDEMPOTENCY_RETENTION} after its
- * record last changed (the answer was kept, or the request started). An older record counts as
+ * answer was kept. While its request runs, the key is held: this process renews the record's time
+ * every quarter of the retention (at most every minute), so a request that runs longer than the
+ * retention is never forgotten half-way (a retry elsewhere would start a new generation and run it
+ * twice, and its answer would have no record to be kept in). A key whose process died is renewed
+ * no more and is forgotten the retention after its last renewal. An older record counts as
  * gone the moment it is older, whoever removes it: the store's TTL monitor where the server has
  * one (real MongoDB, about once a minute), else {@link #sweep()} on a schedule (the embedded
  * mongo-java-server keeps TTL indexes but never expires anything). A forgotten key starts a new
@@ -46,6 +56,13 @@ class IdempotencyRetention {
     private final Duration retention;
     private final Clock clock;
     private final boolean storeExpires;
+    /** The keys whose request runs in this process now, each with the owner of its run. */
+    private final Map<String, String> held = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "idempotency-key-renewal");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     IdempotencyRetention(MongoClient client, StoreConnection connection, Clock clock,
                          @Value("${ledger.idempotency.retention:24h}") Duration retention) {
@@ -61,6 +78,45 @@ class IdempotencyRetention {
         this.storeExpires = hasTtlMonitor(client);
         log.info("Idempotency keys are kept {}; expired ones are removed by {}", retention,
                 storeExpires ? "the store's TTL index" : "a sweep (this store has no TTL monitor)");
+        long every = renewalInterval(retention).toMillis();
+        renewer.scheduleWithFixedDelay(this::renewHeld, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Well inside the retention, so a late renewal or the TTL monitor's minute never beats it. */
+    static Duration renewalInterval(Duration retention) {
+        Duration quarter = retention.dividedBy(4);
+        return quarter.compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : quarter;
+    }
+
+    /** The key's request runs in this process under {@code owner}: its record is renewed until {@link #release}. */
+    void hold(String id, String owner) {
+        held.put(id, owner);
+    }
+
+    void release(String id) {
+        held.remove(id);
+    }
+
+    /**
+     * Renews the time of every key held here that its run still owns (a retry elsewhere that took
+     * it over renews it itself). Scheduled; package-private for tests that move the clock.
+     */
+    void renewHeld() {
+        held.forEach((id, owner) -> {
+            try {
+                records.updateOne(and(eq("_id", id), eq("owner", owner), eq("state", "RUNNING")),
+                        Updates.set("at", now()));
+            } catch (MongoException e) {
+                log.warn("Could not renew the running Idempotency-Key {}; trying again", id, e);
+            } catch (RuntimeException e) {
+                log.error("Could not renew the running Idempotency-Key {}; trying again", id, e);
+            }
+        });
+    }
+
+    @PreDestroy
+    void stopRenewing() {
+        renewer.shutdownNow();
     }
 
     MongoCollection<Document> records() {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,15 +13,19 @@ import ledger.kernel.task.TaskSource;
 
 /** Body of {@code POST /api/tasks}. */
 record AssignTaskRequest(
-        @NotBlank @Size(max = 200) String title,
-        @Size(max = 4000) String description,
-        @NotNull TaskSource source,
+        @Schema(description = "what is to be done (任务名称)") @NotBlank @Size(max = 200) String title,
+        @Schema(description = "the details") @Size(max = 4000) String description,
+        @Schema(description = "where the task comes from (任务来源)") @NotNull TaskSource source,
+        @Schema(description = "the source document, e.g. 市政办〔2026〕3号")
         @Size(max = 200) String sourceReference,
+        @Schema(description = "the lead leader (牵头领导): a cadre with a recorded leader appointment")
         @NotBlank String leadLeaderId,
-        @NotBlank String leadUnitId,
+        @Schema(description = "the registered unit that leads it (牵头处室)") @NotBlank String leadUnitId,
+        @Schema(description = "registered units that take part (配合处室)")
         @Size(max = 20) List<@NotBlank String> coUnitIds,
-        @NotNull LocalDate dueDate,
-        @NotNull YearMonth ledgerMonth,
+        @Schema(description = "the day it is due") @NotNull LocalDate dueDate,
+        @Schema(description = "the month whose ledger it is assigned in") @NotNull YearMonth ledgerMonth,
+        @Schema(description = "steps with their own due dates")
         @Size(max = 20) List<@Valid MilestoneRequest> milestones) {
 
     record MilestoneRequest(@NotBlank @Size(max = 100) String name, @NotNull LocalDate dueDate) {

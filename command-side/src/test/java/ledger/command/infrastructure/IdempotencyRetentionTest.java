@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
@@ -20,6 +23,7 @@ import ledger.security.UserAccounts;
 import ledger.store.MongoEventStorageEngine;
 import ledger.store.StoreConnection;
 import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,6 +68,8 @@ class IdempotencyRetentionTest {
     MovableClock clock;
     @Autowired
     IdempotencyRetention retention;
+    @Autowired
+    IdempotencyFilter filter;
     @Autowired
     MongoEventStorageEngine engine;
     @Autowired
@@ -139,6 +145,90 @@ class IdempotencyRetentionTest {
         assertThat(field(reused, "id")).isNotEqualTo(field(first, "id"));
         assertThat(engine.readEvents(field(reused, "id")).asStream().findFirst().orElseThrow().getPayload().toString())
                 .as("the second body was run").contains("整治城市道路");
+    }
+
+    @AfterEach
+    void noMoreHooks() {
+        filter.beforeKeeping(null);
+    }
+
+    /**
+     * The retention's clock of a key starts when its answer is kept: a request that runs longer
+     * than the retention holds its key all the while (it is renewed, so neither the sweep nor a
+     * retry forgets it), keeps its answer, and a retry within the retention after that answer
+     * replays it. Without the renewal the sweep removed the running key, the answer found no
+     * record to be kept in, and the retry stored the task a second time.
+     */
+    @Test
+    void a_request_that_runs_longer_than_the_retention_keeps_its_key_and_its_answer() throws Exception {
+        String key = "slow-" + UUID.randomUUID();
+        String body = task("城市更新片区规划");
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        filter.beforeKeeping((request, answer) -> {
+            running.countDown();
+            try {
+                finish.await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        CompletableFuture<ResponseEntity<String>> slow = CompletableFuture.supplyAsync(() -> post(body, key));
+        assertThat(running.await(1, TimeUnit.MINUTES)).as("the request ran its command").isTrue();
+        long stored = engine.lastReservedPosition();
+
+        clock.advance(RETENTION.plusMinutes(5));
+        retention.renewHeld();
+        retention.sweep();
+
+        Document held = record(key);
+        assertThat(held).as("a running key is not swept").isNotNull();
+        assertThat(held.getString("state")).isEqualTo("RUNNING");
+        assertThat(retention.expired(held)).as("nor counted as gone").isFalse();
+        ResponseEntity<String> meanwhile = post(body, key);
+        assertThat(meanwhile.getStatusCode()).as("a retry while it runs").isEqualTo(HttpStatus.CONFLICT);
+        assertThat(meanwhile.getBody()).contains("IDEMPOTENCY_KEY_IN_PROGRESS");
+
+        finish.countDown();
+        ResponseEntity<String> first = slow.get(1, TimeUnit.MINUTES);
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(record(key).getString("state")).as("the answer was kept").isEqualTo("DONE");
+
+        clock.advance(RETENTION.minusSeconds(1));
+        retention.sweep();
+        ResponseEntity<String> retry = post(body, key);
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(retry.getHeaders().getFirst(IdempotencyFilter.REPLAYED))
+                .as("within the retention after the answer: a replay").isEqualTo("true");
+        assertThat(retry.getBody()).isEqualTo(first.getBody());
+        assertThat(engine.lastReservedPosition()).as("the task was stored once").isEqualTo(stored);
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(retention.sweep()).as("then it expires like any other").isGreaterThanOrEqualTo(1);
+        assertThat(record(key)).isNull();
+    }
+
+    @Test
+    void an_answer_whose_record_was_removed_while_the_request_ran_is_kept_all_the_same() throws Exception {
+        String key = "removed-" + UUID.randomUUID();
+        String body = task("燃气管道更新");
+        filter.beforeKeeping((request, answer) -> records().deleteOne(new Document("_id", leader + "|" + key)));
+        ResponseEntity<String> first = post(body, key);
+        filter.beforeKeeping(null);
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long stored = engine.lastReservedPosition();
+
+        ResponseEntity<String> retry = post(body, key);
+
+        assertThat(retry.getHeaders().getFirst(IdempotencyFilter.REPLAYED)).isEqualTo("true");
+        assertThat(retry.getBody()).isEqualTo(first.getBody());
+        assertThat(engine.lastReservedPosition()).as("nothing stored twice").isEqualTo(stored);
+    }
+
+    @Test
+    void the_renewal_runs_well_inside_the_retention() {
+        assertThat(IdempotencyRetention.renewalInterval(Duration.ofSeconds(1))).isEqualTo(Duration.ofMillis(250));
+        assertThat(IdempotencyRetention.renewalInterval(Duration.ofHours(24))).isEqualTo(Duration.ofMinutes(1));
     }
 
     @Test
