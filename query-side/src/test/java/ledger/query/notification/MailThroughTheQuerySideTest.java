@@ -64,21 +64,28 @@ class MailThroughTheQuerySideTest {
                 "--LEDGER_MAIL_POLL_INTERVAL=200ms", "--LEDGER_MAIL_RETRY_BACKOFF=1s");
     }
 
-    /** A task of the planning division, its head and its leader with their addresses, then red now. */
-    private void taskTurnsRed(TaskId task) {
-        UnitId unit = new UnitId("mail-planning");
-        CadreId leader = new CadreId("cadre-mail-wang");
+    private static final UnitId UNIT = new UnitId("mail-planning");
+    private static final CadreId LEADER = new CadreId("cadre-mail-wang");
+
+    /** The planning division's head and the leader, with their addresses. */
+    private void organisation() {
         CadreId head = new CadreId("cadre-mail-zhou");
         Instant now = Instant.now();
         EventStore events = querySide.getBean(EventStore.class);
-        events.publish(new GenericDomainEventMessage<>("Unit", unit.value(), 0,
-                new UnitHeadAppointedEvent(unit, head, LocalDate.parse("2025-01-01"), now)));
-        events.publish(new GenericDomainEventMessage<>("Cadre", leader.value(), 0,
-                new CadreEmailRecordedEvent(leader, WANG, now)));
+        events.publish(new GenericDomainEventMessage<>("Unit", UNIT.value(), 0,
+                new UnitHeadAppointedEvent(UNIT, head, LocalDate.parse("2025-01-01"), now)));
+        events.publish(new GenericDomainEventMessage<>("Cadre", LEADER.value(), 0,
+                new CadreEmailRecordedEvent(LEADER, WANG, now)));
         events.publish(new GenericDomainEventMessage<>("Cadre", head.value(), 0,
                 new CadreEmailRecordedEvent(head, ZHOU, now)));
+    }
+
+    /** A task the leader and the division lead, red now. */
+    private void taskTurnsRed(TaskId task) {
+        Instant now = Instant.now();
+        EventStore events = querySide.getBean(EventStore.class);
         events.publish(new GenericDomainEventMessage<>("Task", task.value(), 0, new TaskAssignedEvent(task, "老旧小区改造",
-                "完成12个小区改造", TaskSource.PARTY_GROUP_MEETING, "党组会2026-2", leader, unit, List.of(),
+                "完成12个小区改造", TaskSource.PARTY_GROUP_MEETING, "党组会2026-2", LEADER, UNIT, List.of(),
                 LocalDate.parse("2026-03-31"), YearMonth.parse("2026-03"), now, List.of())));
         events.publish(new GenericDomainEventMessage<>("Task", task.value(), 1,
                 new DeadlineMissedEvent(task, LocalDate.parse("2026-03-31"), now)));
@@ -88,6 +95,7 @@ class MailThroughTheQuerySideTest {
     void the_leader_and_the_unit_head_get_one_mail_each_in_chinese_and_a_restart_sends_none_again() throws Exception {
         smtp.start();
         querySide = start();
+        organisation();
         taskTurnsRed(new TaskId("task-mail-1"));
 
         assertThat(smtp.waitForIncomingEmail(GENEROUS.toMillis(), 2)).isTrue();
@@ -112,6 +120,7 @@ class MailThroughTheQuerySideTest {
     @Test
     void a_mail_server_that_is_down_delays_the_mail_without_losing_it() throws Exception {
         querySide = start();
+        organisation();
         taskTurnsRed(new TaskId("task-mail-down"));
         MailOutbox outbox = querySide.getBean(MailOutbox.class);
         Awaitility.await().atMost(GENEROUS).until(() -> outbox.count(MailOutbox.State.FAILED) == 2);
