@@ -303,7 +303,8 @@ class EndToEndTest {
                 Map.class);
         assertThat(draft.getStatusCode().value()).isEqualTo(201);
         ResponseEntity<Map> entry = as(Role.BUREAU_OFFICE).postForEntity("/api/bulletins/2027-08/entries", Map.of(
-                "kind", "HIGHLIGHT", "text", "安全检查全覆盖"), Map.class);
+                "kind", "HIGHLIGHT", "text", "安全检查全覆盖", "cadreIds", List.of(director)), Map.class);
+        assertThat(entry.getStatusCode().value()).as(String.valueOf(entry.getBody())).isEqualTo(201);
         assertThat((String) entry.getBody().get("id")).startsWith("entry-");
         assertThat(entry.getHeaders().getLocation().toString()).endsWith("/entries/" + entry.getBody().get("id"));
 
