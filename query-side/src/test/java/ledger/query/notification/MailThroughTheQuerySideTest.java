@@ -20,6 +20,7 @@ import ledger.kernel.task.TaskAssignedEvent;
 import ledger.kernel.task.TaskId;
 import ledger.kernel.task.TaskSource;
 import ledger.query.QuerySideApplication;
+import ledger.query.TestNotary;
 import ledger.storeserver.EmbeddedStoreServer;
 import org.awaitility.Awaitility;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -56,7 +57,8 @@ class MailThroughTheQuerySideTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(QuerySideApplication.class).run("--server.port=0",
+        // the test writes the events the command side would, sealed as it seals them (the views trust only those)
+        return new SpringApplicationBuilder(QuerySideApplication.class, TestNotary.Sealing.class).run("--server.port=0",
                 "--ledger.store.uri=" + store.connectionString(), "--ledger.store.database=mail",
                 "--ledger.security.bcrypt-strength=4",
                 "--LEDGER_SMTP_HOST=127.0.0.1", "--LEDGER_SMTP_PORT=" + smtpPort,
