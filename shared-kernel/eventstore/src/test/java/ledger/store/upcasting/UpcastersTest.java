@@ -56,8 +56,9 @@ class UpcastersTest {
     void a_task_assigned_otherwise_before_revision_2_names_no_meeting() {
         assertThat(((TaskAssignedEvent) read(TaskAssignedEvent.class, task("PARTY_GROUP_MEETING", "党组会〔2026〕5号")))
                 .meetingId()).isNull();
-        assertThat(((TaskAssignedEvent) read(TaskAssignedEvent.class, task("DIRECTORS_DELIBERATION_MEETING",
-                "议事会纪要3号"))).as("a reference that is no meeting's id").meetingId()).isNull();
+        TaskAssignedEvent otherReference = (TaskAssignedEvent) read(TaskAssignedEvent.class,
+                task("DIRECTORS_DELIBERATION_MEETING", "议事会纪要3号"));
+        assertThat(otherReference.meetingId()).as("a reference that is no meeting's id").isNull();
     }
 
     @Test
