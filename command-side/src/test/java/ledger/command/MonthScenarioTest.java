@@ -212,8 +212,9 @@ class MonthScenarioTest {
                 "reason", "逾期未完成", "expectation", "说明原因并报送整改措施", "replyBy", "2026-04-08"), Map.class);
         created(urged);
         String notice = (String) urged.getBody().get("id");
-        assertThat((List<Map<String, Object>>) byTask(queries.getForObject("/api/ledger/2026-04?minPosition="
-                + urged.getBody().get("position"), Map.class)).get(property).get("urgingNotices")).singleElement()
+        Map<String, Object> urgedRow = row(queries, "/api/ledger/2026-04?minPosition=" + urged.getBody().get("position"),
+                property);
+        assertThat((List<Map<String, Object>>) urgedRow.get("urgingNotices")).singleElement()
                 .satisfies(n -> assertThat(n).containsEntry("noticeId", notice).containsEntry("replyBy", "2026-04-08")
                         .containsEntry("answeredAt", null));
         clock.moveTo(day("2026-04-09"));
@@ -232,8 +233,8 @@ class MonthScenarioTest {
         assertThat(eventsOf(property, UrgingNoticeAnsweredEvent.class)).singleElement()
                 .satisfies(e -> assertThat(e.late()).isTrue());
         assertThat(eventsOf(property, UrgingNoticeWentUnansweredEvent.class)).hasSize(1);
-        Map<String, Object> answeredRow = byTask(queries.getForObject("/api/ledger/2026-04?minPosition="
-                + replied.getBody().get("position"), Map.class)).get(property);
+        Map<String, Object> answeredRow = row(queries, "/api/ledger/2026-04?minPosition="
+                + replied.getBody().get("position"), property);
         assertThat((List<Map<String, Object>>) answeredRow.get("urgingNotices")).singleElement()
                 .satisfies(n -> assertThat(n).containsEntry("lateReply", true).containsEntry("unanswered", true)
                         .doesNotContainEntry("answeredAt", null));
@@ -292,6 +293,12 @@ class MonthScenarioTest {
     private <E> List<E> eventsOf(String task, Class<E> type) {
         return engine.readEvents(task).asStream().map(event -> event.getPayload()).filter(type::isInstance)
                 .map(type::cast).toList();
+    }
+
+    /** One task's row of the ledger the path reads. */
+    private static Map<String, Object> row(TestRestTemplate queries, String path, String task) {
+        Map<String, Object> ledger = queries.getForObject(path, Map.class);
+        return byTask(ledger).get(task);
     }
 
     private static Map<String, Map<String, Object>> byTask(Map<String, Object> ledger) {
