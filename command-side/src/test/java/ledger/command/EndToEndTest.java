@@ -11,6 +11,9 @@ import ledger.query.QuerySideApplication;
 import ledger.security.TestAccounts;
 import ledger.security.UserAccounts;
 import ledger.storeserver.EmbeddedStoreServer;
+import ledger.kernel.task.TaskAssignedEvent;
+import ledger.kernel.task.TaskSource;
+import ledger.store.MongoEventStorageEngine;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +43,8 @@ class EndToEndTest {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    MongoEventStorageEngine engine;
     @Autowired
     UserAccounts accounts;
     @Autowired
@@ -202,6 +207,25 @@ class EndToEndTest {
         assertThat(director.postForEntity(meeting + "/task-assignments", Map.of("title", "汛期房屋安全排查",
                 "leadLeaderId", TestOrganisation.LEADER, "leadUnitId", TestAccounts.UNIT_B, "dueDate", "2027-06-20"),
                 Map.class).getStatusCode().value()).isEqualTo(201);
+        // a city requirement assigned at the meeting: the answer is the new task's, which keeps the city as source
+        ResponseEntity<Map> city = director.postForEntity(meeting + "/task-assignments", Map.of("title", "城中村改造",
+                "source", "CITY_PARTY_COMMITTEE_GOVERNMENT", "sourceReference", "市委办〔2027〕12号",
+                "leadLeaderId", TestOrganisation.LEADER, "leadUnitId", TestAccounts.UNIT_A, "dueDate", "2027-06-25"),
+                Map.class);
+        assertThat(city.getStatusCode().value()).isEqualTo(201);
+        String cityTask = (String) city.getBody().get("id");
+        assertThat(cityTask).startsWith("task-").isNotEqualTo(convened.getBody().get("id"));
+        assertThat(city.getHeaders().getLocation()).hasToString("/api/tasks/" + cityTask);
+        assertThat(city.getBody()).containsEntry("version", 0);
+        TaskAssignedEvent cityAssigned = (TaskAssignedEvent) engine.readEvents(cityTask).asStream().findFirst()
+                .orElseThrow().getPayload();
+        assertThat(cityAssigned.meetingId()).as("the meeting that assigned it").isEqualTo(convened.getBody().get("id"));
+        assertThat(cityAssigned.source()).isEqualTo(TaskSource.CITY_PARTY_COMMITTEE_GOVERNMENT);
+        assertThat(cityAssigned.sourceReference()).isEqualTo("市委办〔2027〕12号");
+        assertThat(engine.positionsOf(cityTask)).containsEntry(0L, ((Number) city.getBody().get("position")).longValue());
+        Map<String, Object> cityRow = byId(queries.getForObject("/api/ledger/2027-06?minPosition="
+                + city.getBody().get("position"), Map.class), cityTask);
+        assertThat(cityRow).containsEntry("sourceLabel", "市委市政府").containsEntry("sourceReference", "市委办〔2027〕12号");
         assertThat(director.postForEntity(meeting + "/task-cancellations", Map.of("taskId", lagging,
                 "reason", "已并入市级专项行动"), Map.class).getStatusCode().value()).isEqualTo(201);
         assertThat(director.postForEntity(meeting + "/closure", null, Map.class).getStatusCode().value()).isEqualTo(201);
@@ -214,8 +238,9 @@ class EndToEndTest {
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> ((List<Map<String, Object>>) queries.getForObject("/api/ledger/2027-06", Map.class)
                         .get("tasks")).stream().filter(row -> "2027-06".equals(row.get("ledgerMonth"))).toList(),
-                        rows -> rows.size() == 1);
-        Map<String, Object> assigned = juneOwn.get(0);
+                        rows -> rows.size() == 2);
+        Map<String, Object> assigned = juneOwn.stream().filter(row -> !cityTask.equals(row.get("taskId"))).findFirst()
+                .orElseThrow();
         Awaitility.await().atMost(Duration.ofSeconds(15)).until(
                 () -> queries.getForObject("/api/tasks/" + lagging, Map.class),
                 task -> "CANCELLED".equals(task.get("status")) && task.get("closedByDecision") != null);
@@ -229,6 +254,70 @@ class EndToEndTest {
         return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
                 .until(() -> queries.getForObject("/api/tasks/" + task, Map.class),
                         view -> view != null && status.equals(view.get("status")));
+    }
+
+    @Test
+    void a_bureau_leader_is_registered_without_a_unit_and_every_create_answers_with_the_new_things_id() {
+        TestRestTemplate queries = queries().withBasicAuth(TestAccounts.username(Role.PERSONNEL_OFFICE),
+                TestAccounts.PASSWORD);
+        TestRestTemplate personnel = as(Role.PERSONNEL_OFFICE);
+        String director = "cadre-e2e-director";
+        ResponseEntity<Map> registered = personnel.postForEntity("/api/cadres", Map.of("cadreId", director,
+                "name", "王局长", "position", "局长", "partyMember", true, "since", "2024-01-01"), Map.class);
+        assertThat(registered.getStatusCode().value()).as("no unit: the bureau's leadership").isEqualTo(201);
+        assertThat(personnel.postForEntity("/api/cadres/" + director + "/leader-appointments", Map.of("title", "局长",
+                "areasInCharge", List.of("全面工作"), "inChargeOfPersonnel", false, "effectiveOn", "2024-01-01"),
+                Map.class).getStatusCode().value()).isEqualTo(201);
+        assertThat(personnel.postForEntity("/api/cadres", Map.of("cadreId", "cadre-e2e-blank", "name", "赵某",
+                "unitId", " ", "position", "科员", "partyMember", false, "since", "2024-01-01"), Map.class)
+                .getStatusCode().value()).as("a blank unit is bad input, not the leadership").isEqualTo(400);
+        assertThat(personnel.postForEntity("/api/cadres", Map.of("cadreId", "cadre-e2e-nowhere", "name", "赵某",
+                "unitId", "no-such-unit", "position", "科员", "partyMember", false, "since", "2024-01-01"), Map.class)
+                .getBody()).containsEntry("code", "UNKNOWN_UNIT");
+
+        // a leader without a unit leads a task like any other
+        ResponseEntity<Map> task = as(Role.BUREAU_LEADER).postForEntity("/api/tasks", Map.of("title", "全局安全生产检查",
+                "source", "PARTY_GROUP_MEETING", "leadLeaderId", director, "leadUnitId", TestAccounts.UNIT_A,
+                "dueDate", "2027-08-31", "ledgerMonth", "2027-08"), Map.class);
+        assertThat(task.getStatusCode().value()).isEqualTo(201);
+
+        ResponseEntity<Map> mistake = personnel.postForEntity("/api/cadres/" + director + "/mistakes", Map.of(
+                "description", "先行先试中程序瑕疵", "occurredOn", "2026-05-01"), Map.class);
+        assertThat(mistake.getStatusCode().value()).isEqualTo(201);
+        String mistakeId = (String) mistake.getBody().get("id");
+        assertThat(mistakeId).startsWith("mistake-");
+        assertThat(personnel.postForEntity("/api/cadres/" + director + "/error-tolerance-decisions", Map.of(
+                "mistakeId", mistakeId, "experimentVersusViolation", "探索性试验", "publicVersusPrivate", "为公",
+                "unawareVersusKnowing", "无明确规定", "partyGroupDecisionRef", "党组会〔2026〕9号"), Map.class)
+                .getStatusCode().value()).as("the answered id is the one the decision needs").isEqualTo(201);
+        ResponseEntity<Map> assessment = personnel.postForEntity("/api/cadres/" + director + "/assessments", Map.of(
+                "kind", "REGULAR", "period", "2026Q2", "grade", "COMPETENT", "periodEnd", "2026-06-30"), Map.class);
+        String assessmentId = (String) assessment.getBody().get("id");
+        assertThat(assessmentId).startsWith("assessment-");
+        assertThat(assessment.getHeaders().getLocation()).hasToString("/api/cadres/" + director + "/assessments/"
+                + assessmentId);
+        assertThat(personnel.postForEntity("/api/cadres/" + director + "/assessment-corrections", Map.of(
+                "assessmentId", assessmentId, "newGrade", "EXCELLENT", "reason", "漏计专项成绩"), Map.class)
+                .getStatusCode().value()).isEqualTo(201);
+        ResponseEntity<Map> draft = as(Role.BUREAU_OFFICE).postForEntity("/api/bulletins", Map.of("month", "2027-08"),
+                Map.class);
+        assertThat(draft.getStatusCode().value()).isEqualTo(201);
+        ResponseEntity<Map> entry = as(Role.BUREAU_OFFICE).postForEntity("/api/bulletins/2027-08/entries", Map.of(
+                "kind", "HIGHLIGHT", "text", "安全检查全覆盖", "cadreIds", List.of(director)), Map.class);
+        assertThat(entry.getStatusCode().value()).as(String.valueOf(entry.getBody())).isEqualTo(201);
+        assertThat((String) entry.getBody().get("id")).startsWith("entry-");
+        assertThat(entry.getHeaders().getLocation().toString()).endsWith("/entries/" + entry.getBody().get("id"));
+
+        // the record and the printed evidence name the leadership, not a unit
+        Map<String, Object> record = Awaitility.await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> queries.getForEntity("/api/cadres/" + director + "/record?minPosition="
+                        + assessment.getBody().get("position"), Map.class),
+                        answer -> answer.getStatusCode().value() == 200).getBody();
+        assertThat(record).containsEntry("name", "王局长").containsEntry("unitId", null);
+        String printed = queries.getForObject("/api/cadres/" + director + "/evidence?from=2026-01-01&to=2027-12-31"
+                + "&format=html&minPosition=" + assessment.getBody().get("position"), String.class);
+        assertThat(printed).contains("王局长", "局领导班子");
     }
 
     @Test
@@ -266,5 +355,11 @@ class EndToEndTest {
         assertThat((List<Map<String, Object>>) byAccount.get("events")).singleElement().satisfies(e -> assertThat(e)
                 .containsEntry("actorId", TestAccounts.personId(Role.ADMIN))
                 .containsEntry("actorAccount", TestAccounts.username(Role.ADMIN)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> byId(Map<String, Object> ledger, String taskId) {
+        return ((List<Map<String, Object>>) ledger.get("tasks")).stream().filter(row -> taskId.equals(row.get("taskId")))
+                .findFirst().orElseThrow(() -> new AssertionError(taskId + " is not on the ledger"));
     }
 }

@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import ledger.command.task.DeadlineWatch;
 import ledger.kernel.task.DeadlineMissedEvent;
 import ledger.kernel.task.TaskFellAtRiskEvent;
+import ledger.kernel.task.UrgingNoticeAnsweredEvent;
+import ledger.kernel.task.UrgingNoticeWentUnansweredEvent;
 import ledger.store.MongoEventStorageEngine;
 import ledger.kernel.security.Role;
 import ledger.kernel.shared.BureauTime;
@@ -41,7 +43,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * A month of the bureau's life, through the HTTP APIs of both services: the February meeting
  * assigns March's key tasks; work is reported; one task turns yellow, two turn red; one is stuck
  * and goes to a task force whose opinion the Party Group decides on, giving it a new due date;
- * one is completed and verified. Then the year closes (scores, a bulletin, an assessment, an award)
+ * one is completed and verified. In April the red March task is carried over into April's ledger and
+ * reviewed by April's meeting, urged, answered late (the unanswered day recorded once). Then the year closes (scores, a bulletin, an assessment, an award)
  * and the leader's promotion evidence adds it all up; the ledger as of 21 March still shows the
  * red tasks; and every view, rebuilt from the log, equals the view built live.
  */
@@ -176,6 +179,66 @@ class MonthScenarioTest {
         assertThat(then.get(gas)).containsEntry("status", "OVERDUE").containsEntry("dueDate", "2026-03-20");
         assertThat(then.get(renovation)).containsEntry("status", "ON_TRACK");
 
+        // 3 April: March's red property task is carried over into April's ledger (结转); the completed one is not
+        clock.moveTo(day("2026-04-03"));
+        Map<String, Map<String, Object>> aprilLedger = awaitMonth(queries, "2026-04",
+                ledger -> ledger.containsKey(property));
+        assertThat(aprilLedger.get(property)).containsEntry("carriedOver", true).containsEntry("ledgerMonth", "2026-03")
+                .containsEntry("status", "OVERDUE");
+        assertThat(aprilLedger).doesNotContainKey(renovation);
+
+        // April's meeting reviews it among the lagging tasks of the ledger as it stood when convened
+        ResponseEntity<Map> aprilConvened = director.postForEntity("/api/deliberation-meetings",
+                Map.of("month", "2026-04", "heldOn", "2026-04-03"), Map.class);
+        created(aprilConvened);
+        String aprilMeeting = (String) aprilConvened.getBody().get("id");
+        Map<String, Object> convenedRecord = Awaitility.await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> queries.getForEntity("/api/meetings/" + aprilMeeting, Map.class),
+                        answer -> answer.getStatusCode().value() == 200).getBody();
+        Map<String, Map<String, Object>> reviewed = byTask(queries.getForObject("/api/ledger/2026-04?asOf="
+                + convenedRecord.get("ledgerPosition"), Map.class));
+        assertThat(reviewed.get(property)).containsEntry("status", "OVERDUE").containsEntry("carriedOver", true);
+        ResponseEntity<Map> review = director.postForEntity("/api/deliberation-meetings/" + aprilMeeting
+                + "/lagging-task-reviews", Map.of("taskId", property, "causes", "物业企业整改不到位",
+                "countermeasures", "约谈物业企业，逐项销号"), Map.class);
+        created(review);
+        assertThat((List<Map<String, Object>>) queries.getForObject("/api/meetings/" + aprilMeeting + "?minPosition="
+                + review.getBody().get("position"), Map.class).get("reviews"))
+                .extracting(r -> r.get("taskId")).containsExactly(property);
+
+        // the bureau office urges it, to reply by 8 April; nobody replies by then, which is recorded once
+        ResponseEntity<Map> urged = office.postForEntity("/api/tasks/" + property + "/urging-notices", Map.of(
+                "reason", "逾期未完成", "expectation", "说明原因并报送整改措施", "replyBy", "2026-04-08"), Map.class);
+        created(urged);
+        String notice = (String) urged.getBody().get("id");
+        Map<String, Object> urgedRow = row(queries, "/api/ledger/2026-04?minPosition=" + urged.getBody().get("position"),
+                property);
+        assertThat((List<Map<String, Object>>) urgedRow.get("urgingNotices")).singleElement()
+                .satisfies(n -> assertThat(n).containsEntry("noticeId", notice).containsEntry("replyBy", "2026-04-08")
+                        .containsEntry("answeredAt", null));
+        clock.moveTo(day("2026-04-09"));
+        watch.check();
+        watch.check();
+        assertThat(eventsOf(property, UrgingNoticeWentUnansweredEvent.class)).singleElement()
+                .satisfies(e -> assertThat(e.noticeId().value()).isEqualTo(notice));
+
+        // 10 April: the lead unit replies, late; the lateness stays on record once, beside the reply
+        clock.moveTo(day("2026-04-10"));
+        ResponseEntity<Map> replied = staffA.postForEntity("/api/tasks/" + property + "/urging-notices/" + notice
+                + "/replies", Map.of("explanation", "物业企业更换，交接延误", "measures", "新物业进场，每周调度",
+                "percent", 60), Map.class);
+        created(replied);
+        watch.check();
+        assertThat(eventsOf(property, UrgingNoticeAnsweredEvent.class)).singleElement()
+                .satisfies(e -> assertThat(e.late()).isTrue());
+        assertThat(eventsOf(property, UrgingNoticeWentUnansweredEvent.class)).hasSize(1);
+        Map<String, Object> answeredRow = row(queries, "/api/ledger/2026-04?minPosition="
+                + replied.getBody().get("position"), property);
+        assertThat((List<Map<String, Object>>) answeredRow.get("urgingNotices")).singleElement()
+                .satisfies(n -> assertThat(n).containsEntry("lateReply", true).containsEntry("unanswered", true)
+                        .doesNotContainEntry("answeredAt", null));
+
         // the decision's new due date is watched like any other: yellow on 27 April, red on 1 May, each once
         clock.moveTo(day("2026-04-27"));
         assertThat(watch.check()).isEqualTo(1);
@@ -232,6 +295,12 @@ class MonthScenarioTest {
                 .map(type::cast).toList();
     }
 
+    /** One task's row of the ledger the path reads. */
+    private static Map<String, Object> row(TestRestTemplate queries, String path, String task) {
+        Map<String, Object> ledger = queries.getForObject(path, Map.class);
+        return byTask(ledger).get(task);
+    }
+
     private static Map<String, Map<String, Object>> byTask(Map<String, Object> ledger) {
         return ((List<Map<String, Object>>) ledger.get("tasks")).stream()
                 .collect(Collectors.toMap(t -> (String) t.get("taskId"), t -> t));
@@ -253,10 +322,16 @@ class MonthScenarioTest {
     /** The March ledger by task id, once it satisfies the condition (views follow the events). */
     private static Map<String, Map<String, Object>> awaitLedger(TestRestTemplate queries,
                                                                  Predicate<Map<String, Map<String, Object>>> ready) {
+        return awaitMonth(queries, "2026-03", ready);
+    }
+
+    /** A month's ledger by task id, once it satisfies the condition. */
+    private static Map<String, Map<String, Object>> awaitMonth(TestRestTemplate queries, String month,
+                                                                Predicate<Map<String, Map<String, Object>>> ready) {
         return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
                 .until(() -> {
                     List<Map<String, Object>> tasks = (List<Map<String, Object>>) queries
-                            .getForObject("/api/ledger/2026-03", Map.class).get("tasks");
+                            .getForObject("/api/ledger/" + month, Map.class).get("tasks");
                     return tasks.stream().collect(Collectors.toMap(t -> (String) t.get("taskId"), t -> t));
                 }, ledger -> !ledger.isEmpty() && ready.test(ledger));
     }

@@ -24,7 +24,7 @@ public final class TestOrganisation {
                     Map.of("unitId", unit, "name", "测试处室 " + unit, "kind", "DIVISION"), Map.class));
         }
         ResponseEntity<Map> leader = personnel.postForEntity("/api/cadres", Map.of("cadreId", LEADER, "name", "张副局长",
-                "unitId", TestAccounts.UNIT_A, "position", "副局长", "partyMember", true, "since", "2024-01-01"), Map.class);
+                "position", "副局长", "partyMember", true, "since", "2024-01-01"), Map.class);
         expectCreatedOrRegistered(leader);
         if (leader.getStatusCode().value() == 201) {
             expectCreatedOrRegistered(personnel.postForEntity("/api/cadres/" + LEADER + "/leader-appointments",

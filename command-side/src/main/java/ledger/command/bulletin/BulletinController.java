@@ -72,8 +72,11 @@ class BulletinController {
         YearMonth of = RequestFields.month(month);
         BulletinEntry entry = new BulletinEntry("entry-" + ids.newId(), request.kind(), request.text(),
                 request.unitIds(), request.cadreIds(), request.taskIds(), request.evidenceEventIds());
-        return created(of, "/entries/" + entry.entryId(), sender.send(new AddBulletinEntryCommand(BulletinId.of(of),
-                CurrentActor.get(), entry, clock.instant()), BulletinId.of(of).value()));
+        CommandAccepted accepted = sender.send(new AddBulletinEntryCommand(BulletinId.of(of), CurrentActor.get(), entry,
+                clock.instant()), BulletinId.of(of).value());
+        // the id an erratum names; the version stays the bulletin's
+        return created(of, "/entries/" + entry.entryId(), new CommandAccepted(entry.entryId(), accepted.version(),
+                accepted.position()));
     }
 
     @PostMapping("/{month}/sign-offs")

@@ -224,8 +224,9 @@ class DemoData implements ApplicationRunner {
                     unit.id().equals("personnel-office"), clock.instant()), unit.id());
         }
         for (LeaderSpec leader : LEADERS) {
-            send(PERSONNEL, new RegisterCadreCommand(new CadreId(leader.id()), leader.name(), new UnitId("bureau-office"),
-                    leader.title(), true, since, clock.instant()), leader.id());
+            // bureau leaders belong to the leadership (局领导班子), not to a division
+            send(PERSONNEL, new RegisterCadreCommand(new CadreId(leader.id()), leader.name(), null, leader.title(), true,
+                    since, clock.instant()), leader.id());
             send(PERSONNEL, new AppointBureauLeaderCommand(new CadreId(leader.id()), leader.title(), leader.areas(),
                     leader.personnel(), since, clock.instant()), leader.id());
         }

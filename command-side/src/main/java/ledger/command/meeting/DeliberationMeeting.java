@@ -69,7 +69,7 @@ class DeliberationMeeting {
                     "A task for " + next + " cannot be due on " + command.dueDate());
         }
         apply(new TaskAssignedAtMeetingEvent(meetingId, command.taskId(), command.title(), command.description(),
-                command.leadLeaderId(), command.leadUnitId(), command.coUnitIds(), command.dueDate(), next,
+                command.source(), command.sourceReference(), command.leadLeaderId(), command.leadUnitId(), command.coUnitIds(), command.dueDate(), next,
                 command.assignedAt()));
     }
 

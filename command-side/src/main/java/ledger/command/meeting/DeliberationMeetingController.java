@@ -2,7 +2,9 @@ package ledger.command.meeting;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,6 +37,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/deliberation-meetings")
 @Tag(name = "Director's deliberation meeting 局长议事会")
 class DeliberationMeetingController {
+
+    /** How long an assignment waits for its task; past it the answer is 202 with the task's id. */
+    private static final Duration TASK_WAIT = Duration.ofSeconds(30);
 
     private final CommandSender sender;
     private final OrganisationDirectory directory;
@@ -73,7 +78,8 @@ class DeliberationMeetingController {
     }
 
     @PostMapping("/{meetingId}/task-assignments")
-    @Operation(summary = "Assign one of next month's key tasks at the meeting (部署下月重点工作)")
+    @Operation(summary = "Assign one of next month's key tasks at the meeting (部署下月重点工作), whatever its "
+            + "requirement's source; answers with the new task's id and position (202 if the task is not made yet)")
     ResponseEntity<CommandAccepted> assign(@PathVariable String meetingId,
                                            @Valid @RequestBody MeetingRequests.Assign request) {
         MeetingId id = meeting(meetingId);
@@ -84,8 +90,34 @@ class DeliberationMeetingController {
         directory.requireUnit(leadUnit);
         coUnits.forEach(directory::requireUnit);
         TaskId task = new TaskId("task-" + ids.newId());
-        return created(id, "/task-assignments", sender.send(new AssignTaskAtMeetingCommand(id, task, request.title(),
-                request.description(), leader, leadUnit, coUnits, request.dueDate(), clock.instant()), id.value()));
+        CommandAccepted recorded = sender.send(new AssignTaskAtMeetingCommand(id, task, request.title(),
+                request.description(), request.source(), request.sourceReference(), leader, leadUnit, coUnits,
+                request.dueDate(), clock.instant()), id.value());
+        // the answer is the new task's: its id and the position of its assignment, once the meeting's flow made it
+        return assigned(task).map(taskAccepted -> ResponseEntity.created(URI.create("/api/tasks/" + task))
+                        .body(taskAccepted))
+                .orElseGet(() -> ResponseEntity.accepted().location(URI.create("/api/tasks/" + task))
+                        .body(new CommandAccepted(task.value(), -1, recorded.position())));
+    }
+
+    /** The new task's assignment, waited for (the flow follows the meeting's event within moments); empty if late. */
+    private Optional<CommandAccepted> assigned(TaskId task) {
+        long giveUp = System.nanoTime() + TASK_WAIT.toNanos();
+        while (true) {
+            Long position = store.positionsOf(task.value()).get(0L);
+            if (position != null) {
+                return Optional.of(new CommandAccepted(task.value(), 0, position));
+            }
+            if (System.nanoTime() - giveUp > 0) {
+                return Optional.empty();
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
     }
 
     @PostMapping("/{meetingId}/task-cancellations")

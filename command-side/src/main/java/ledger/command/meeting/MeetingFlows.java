@@ -15,7 +15,8 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the meeting's assignments into key tasks, each naming the meeting as its source, and its
+ * Turns the meeting's assignments into key tasks, each keeping its requirement's source and naming the
+ * meeting that assigned it, and its
  * decisions to cancel or merge tasks into closed tasks. Runs on
  * the command side's flows tracking processor: restart-safe, not on replays; a task that already
  * exists (the flow was interrupted after assigning it) is left as it is.
@@ -34,9 +35,12 @@ class MeetingFlows {
     @EventHandler
     void on(TaskAssignedAtMeetingEvent event) {
         try {
+            // the requirement's own source stays on the task; a task of the meeting's own names the meeting
+            String reference = event.source() == TaskSource.DIRECTORS_DELIBERATION_MEETING
+                    && event.sourceReference() == null ? event.meetingId().value() : event.sourceReference();
             commands.sendAndWait(new AssignTaskCommand(event.taskId(), event.title(), event.description(),
-                    TaskSource.DIRECTORS_DELIBERATION_MEETING, event.meetingId().value(), event.leadLeaderId(),
-                    event.leadUnitId(), event.coUnitIds(), event.dueDate(), event.ledgerMonth(), event.assignedAt(), List.of()));
+                    event.source(), reference, event.leadLeaderId(), event.leadUnitId(), event.coUnitIds(),
+                    event.dueDate(), event.ledgerMonth(), event.assignedAt(), List.of(), event.meetingId().value()));
         } catch (AggregateStreamCreationException alreadyAssigned) {
             // assigned before the interruption
         }

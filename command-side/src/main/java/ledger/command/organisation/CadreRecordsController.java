@@ -93,8 +93,10 @@ class CadreRecordsController {
     ResponseEntity<CommandAccepted> assess(@PathVariable String cadreId, @Valid @RequestBody Assessment request) {
         CadreId cadre = cadre(cadreId);
         String id = "assessment-" + ids.newId();
-        return created(cadre, "/assessments/" + id, sender.send(new RecordAssessmentCommand(cadre, CurrentActor.get(), id,
-                request.kind(), request.period(), request.grade(), request.periodEnd(), clock.instant()), cadre.value()));
+        CommandAccepted accepted = sender.send(new RecordAssessmentCommand(cadre, CurrentActor.get(), id, request.kind(),
+                request.period(), request.grade(), request.periodEnd(), clock.instant()), cadre.value());
+        // the id a correction names; the version stays the cadre record's
+        return created(cadre, "/assessments/" + id, new CommandAccepted(id, accepted.version(), accepted.position()));
     }
 
     @PostMapping("/api/cadres/{cadreId}/assessment-corrections")

@@ -57,11 +57,13 @@ class OrganisationController {
     }
 
     @PostMapping("/api/cadres")
-    @Operation(summary = "Register a cadre in a unit (登记干部)")
+    @Operation(summary = "Register a cadre in a unit, or a bureau leader with no unit (局领导班子) (登记干部)")
     ResponseEntity<CommandAccepted> registerCadre(@Valid @RequestBody OrganisationRequests.RegisterCadre request) {
         CadreId cadre = RequestFields.id("cadreId", request.cadreId(), CadreId::new);
-        UnitId unit = RequestFields.id("unitId", request.unitId(), UnitId::new);
-        directory.requireUnit(unit);
+        UnitId unit = request.unitId() == null ? null : RequestFields.id("unitId", request.unitId(), UnitId::new);
+        if (unit != null) {
+            directory.requireUnit(unit);
+        }
         CommandAccepted accepted = sender.send(new RegisterCadreCommand(cadre, request.name(), unit, request.position(),
                 request.partyMember(), request.since(), clock.instant()), cadre.value());
         return ResponseEntity.created(URI.create("/api/cadres/" + cadre)).body(accepted);

@@ -64,8 +64,10 @@ public class OrganisationDirectory {
 
     @EventHandler
     void on(CadreRegisteredEvent event) {
+        // a member of the bureau's leadership (局领导班子) is in no unit
         cadres.replaceOne(eq("_id", event.cadreId().value()), new Document("_id", event.cadreId().value())
-                .append("unitId", event.unitId().value()).append("bureauLeader", false), new ReplaceOptions().upsert(true));
+                .append("unitId", event.unitId() == null ? null : event.unitId().value()).append("bureauLeader", false),
+                new ReplaceOptions().upsert(true));
     }
 
     @EventHandler
@@ -121,9 +123,9 @@ public class OrganisationDirectory {
             return PersonFacts.NOT_RECORDED;
         }
         String unitId = cadre.getString("unitId");
-        Document unit = units.find(eq("_id", unitId)).first();
+        Document unit = unitId == null ? null : units.find(eq("_id", unitId)).first();
         UnitKind kind = unit == null ? null : UnitKind.valueOf(unit.getString("kind"));
-        boolean personnel = personnelOffice().map(office -> office.value().equals(unitId)).orElse(false);
+        boolean personnel = unitId != null && personnelOffice().map(office -> office.value().equals(unitId)).orElse(false);
         return new PersonFacts(true, unitId, kind, personnel, cadre.getBoolean("bureauLeader", false));
     }
 

@@ -18,7 +18,8 @@ final class OrganisationRequests {
                         Boolean personnelOffice) {
     }
 
-    record RegisterCadre(@NotBlank String cadreId, @NotBlank @Size(max = 40) String name, @NotBlank String unitId,
+    /** No {@code unitId} for a bureau leader: they belong to the bureau's leadership (局领导班子), not a division. */
+    record RegisterCadre(@NotBlank String cadreId, @NotBlank @Size(max = 40) String name, String unitId,
                          @NotBlank @Size(max = 60) String position, @NotNull Boolean partyMember,
                          @NotNull LocalDate since) {
     }

@@ -111,7 +111,7 @@ class Task {
         apply(new TaskAssignedEvent(command.taskId(), command.title(), command.description(), command.source(),
                 command.sourceReference(), command.leadLeaderId(),
                 command.leadUnitId(), command.coUnitIds(), command.dueDate(), command.ledgerMonth(),
-                command.assignedAt(), command.milestones()));
+                command.assignedAt(), command.milestones(), command.meetingId()));
     }
 
     @CommandHandler

@@ -22,6 +22,7 @@ import ledger.kernel.organisation.CadreId;
 import ledger.kernel.organisation.UnitId;
 import ledger.kernel.shared.ErrorCode;
 import ledger.kernel.task.TaskId;
+import ledger.kernel.task.TaskSource;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,15 +64,39 @@ class DeliberationMeetingTest {
     void next_months_tasks_are_assigned_with_lead_leader_and_lead_unit() {
         TaskId task = new TaskId("task-new");
         fixture.given(CONVENED)
-               .when(new AssignTaskAtMeetingCommand(MEETING, task, "开展燃气安全专项整治", null, new CadreId("leader-wang"),
-                       new UnitId("safety-division"), List.of(), LocalDate.parse("2026-04-30"), NOW))
-               .expectEvents(new TaskAssignedAtMeetingEvent(MEETING, task, "开展燃气安全专项整治", null,
+               .when(new AssignTaskAtMeetingCommand(MEETING, task, "开展燃气安全专项整治", null, null, null,
                        new CadreId("leader-wang"), new UnitId("safety-division"), List.of(),
-                       LocalDate.parse("2026-04-30"), YearMonth.parse("2026-04"), NOW));
+                       LocalDate.parse("2026-04-30"), NOW))
+               .expectEvents(new TaskAssignedAtMeetingEvent(MEETING, task, "开展燃气安全专项整治", null,
+                       TaskSource.DIRECTORS_DELIBERATION_MEETING, null, new CadreId("leader-wang"),
+                       new UnitId("safety-division"), List.of(), LocalDate.parse("2026-04-30"),
+                       YearMonth.parse("2026-04"), NOW));
         fixture.given(CONVENED)
-               .when(new AssignTaskAtMeetingCommand(MEETING, task, "补办", null, new CadreId("leader-wang"),
+               .when(new AssignTaskAtMeetingCommand(MEETING, task, "补办", null, null, null, new CadreId("leader-wang"),
                        new UnitId("safety-division"), List.of(), LocalDate.parse("2026-03-31"), NOW))
                .expectException(refusedWith(ErrorCode.DUE_DATE_OUTSIDE_NEXT_MONTH));
+    }
+
+    @Test
+    void the_meeting_assigns_a_task_of_a_city_requirement_keeping_that_source() {
+        TaskId task = new TaskId("task-city");
+        fixture.given(CONVENED)
+               .when(new AssignTaskAtMeetingCommand(MEETING, task, "城中村改造", null,
+                       TaskSource.CITY_PARTY_COMMITTEE_GOVERNMENT, "市委办〔2026〕12号", new CadreId("leader-wang"),
+                       new UnitId("renewal-division"), List.of(), LocalDate.parse("2026-04-30"), NOW))
+               .expectEvents(new TaskAssignedAtMeetingEvent(MEETING, task, "城中村改造", null,
+                       TaskSource.CITY_PARTY_COMMITTEE_GOVERNMENT, "市委办〔2026〕12号", new CadreId("leader-wang"),
+                       new UnitId("renewal-division"), List.of(), LocalDate.parse("2026-04-30"),
+                       YearMonth.parse("2026-04"), NOW));
+    }
+
+    @Test
+    void a_closed_meeting_assigns_no_more_tasks() {
+        fixture.given(CONVENED, new DeliberationMeetingClosedEvent(MEETING, 0, 0, NOW))
+               .when(new AssignTaskAtMeetingCommand(MEETING, new TaskId("task-late"), "会后补充", null,
+                       TaskSource.MINISTRY, "建办〔2026〕3号", new CadreId("leader-wang"), new UnitId("renewal-division"),
+                       List.of(), LocalDate.parse("2026-04-30"), NOW))
+               .expectException(refusedWith(ErrorCode.MEETING_CLOSED));
     }
 
     @Test

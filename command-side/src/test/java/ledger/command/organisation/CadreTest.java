@@ -1,6 +1,7 @@
 package ledger.command.organisation;
 
 import static ledger.command.Rules.refusedWith;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
@@ -42,6 +43,46 @@ class CadreTest {
         cadres.givenNoPriorActivity()
               .when(new RegisterCadreCommand(LI, "李明", PLANNING, "科员", true, LocalDate.parse("2025-07-01"), NOW))
               .expectEvents(REGISTERED);
+    }
+
+    @Test
+    void a_bureau_leader_is_registered_in_the_bureaus_leadership_without_a_unit_and_appointed() {
+        CadreId director = new CadreId("cadre-director");
+        CadreRegisteredEvent registered = new CadreRegisteredEvent(director, "王局长", null, "局长", true,
+                LocalDate.parse("2024-01-01"), NOW);
+        cadres.givenNoPriorActivity()
+              .when(new RegisterCadreCommand(director, "王局长", null, "局长", true, LocalDate.parse("2024-01-01"), NOW))
+              .expectEvents(registered);
+        cadres.given(registered)
+              .when(new AppointBureauLeaderCommand(director, "局长", List.of("全面工作"), false,
+                      LocalDate.parse("2024-01-01"), NOW))
+              .expectEvents(new BureauLeaderAppointedEvent(director, "局长", List.of("全面工作"), false,
+                      LocalDate.parse("2024-01-01"), NOW));
+    }
+
+    @Test
+    void a_member_of_the_leadership_posted_to_a_unit_leaves_no_unit_behind() {
+        CadreId director = new CadreId("cadre-director");
+        cadres.given(new CadreRegisteredEvent(director, "王局长", null, "局长", true, LocalDate.parse("2024-01-01"), NOW))
+              .when(new TransferCadreCommand(director, PLANNING, "调研员", LocalDate.parse("2026-03-01"), "任职年龄到限", NOW))
+              .expectEvents(new CadreTransferredEvent(director, null, PLANNING, "调研员", LocalDate.parse("2026-03-01"),
+                      "任职年龄到限", NOW));
+        cadres.given(new CadreRegisteredEvent(director, "王局长", null, "局长", true, LocalDate.parse("2024-01-01"), NOW))
+              .when(new TransferCadreCommand(director, PLANNING, "调研员", LocalDate.parse("2023-12-31"), "补记", NOW))
+              .expectNoEvents()
+              .expectException(refusedWith(ErrorCode.TRANSFER_BEFORE_CURRENT_POSTING));
+    }
+
+    @Test
+    void units_are_of_the_kinds_the_bureau_has() {
+        for (UnitKind kind : List.of(UnitKind.DIVISION, UnitKind.AFFILIATED_UNIT, UnitKind.STATIONED_DISCIPLINE_GROUP)) {
+            UnitId unit = new UnitId("unit-" + kind.name().toLowerCase(java.util.Locale.ROOT));
+            new AggregateTestFixture<>(Unit.class).givenNoPriorActivity()
+                    .when(new RegisterUnitCommand(unit, kind.label(), kind, false, NOW))
+                    .expectEvents(new UnitRegisteredEvent(unit, kind.label(), kind, false, NOW));
+        }
+        assertThat(List.of(UnitKind.DIVISION, UnitKind.AFFILIATED_UNIT, UnitKind.STATIONED_DISCIPLINE_GROUP))
+                .extracting(UnitKind::label).containsExactly("机关处室", "局属单位", "驻局纪检监察组");
     }
 
     @Test

@@ -41,6 +41,17 @@ class TaskTest {
     }
 
     @Test
+    void a_task_the_deliberation_meeting_assigns_keeps_its_requirements_source_and_names_the_meeting() {
+        fixture.givenNoPriorActivity()
+               .when(new AssignTaskCommand(TASK, "推进老旧小区改造", null, TaskSource.MINISTRY, "建城〔2026〕8号",
+                       new CadreId("leader-wang"), new UnitId("urban-renewal"), List.of(), LocalDate.parse("2026-04-30"),
+                       YearMonth.parse("2026-04"), ASSIGNED, List.of(), "meeting-2026-03-1"))
+               .expectEvents(new TaskAssignedEvent(TASK, "推进老旧小区改造", null, TaskSource.MINISTRY, "建城〔2026〕8号",
+                       new CadreId("leader-wang"), new UnitId("urban-renewal"), List.of(), LocalDate.parse("2026-04-30"),
+                       YearMonth.parse("2026-04"), ASSIGNED, List.of(), "meeting-2026-03-1"));
+    }
+
+    @Test
     void assigning_a_task_records_its_lead_leader_and_lead_unit() {
         fixture.givenNoPriorActivity()
                .when(new AssignTaskCommand(TASK, "推进老旧小区改造", null, TaskSource.CITY_PARTY_COMMITTEE_GOVERNMENT, null,

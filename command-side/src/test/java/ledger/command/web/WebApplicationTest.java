@@ -192,14 +192,14 @@ class WebApplicationTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("after the merge the urging notice sent through the page is not on the ledger page at its position; not yet diagnosed (issue 14 note)")
     void the_lead_unit_signs_the_office_urges_and_the_unit_replies_through_the_pages() throws Exception {
         String taskPage = assignTask("既有建筑节能改造", "2026-09");
         String taskId = taskPage.substring(0, taskPage.indexOf('?'));
         PageBrowser staff = browser().signIn(Role.UNIT_STAFF);
         assertThat(staff.get("/tasks/" + taskPage).body()).contains("未签收", "id=\"form-receipt\"")
                 .doesNotContain("id=\"form-urging\"", "id=\"form-reply\"");
-        assertThat(staff.get("/").body()).contains("待签收的任务", "既有建筑节能改造");
+        assertThat(staff.get("/?" + taskPage.substring(taskPage.indexOf('?') + 1)).body())
+                .contains("待签收的任务", "既有建筑节能改造");
 
         HttpResponse<String> received = staff.submit("/tasks/" + taskId, "/tasks/" + taskId + "/receipt", Map.of());
         assertThat(received.statusCode()).isEqualTo(302);
@@ -218,16 +218,18 @@ class WebApplicationTest {
 
         String staffPage = staff.get("/tasks/" + taskId + "?minPosition=" + position).body();
         assertThat(staffPage).contains("id=\"form-reply\"", "待回复").doesNotContain("id=\"form-urging\"");
-        assertThat(staff.get("/").body()).contains("待回复的督办通知");
+        assertThat(staff.get("/?minPosition=" + position).body()).contains("待回复的督办通知");
         HttpResponse<String> replied = staff.submit("/tasks/" + taskId, "/tasks/" + taskId + "/urging-reply",
                 Map.of("noticeId", noticeIn(staffPage), "explanation", "设备采购延迟", "measures", "每周调度",
                         "percent", "40"));
         assertThat(replied.statusCode()).isEqualTo(302);
-        String afterReply = staff.get(replied.headers().firstValue("Location").orElseThrow()
-                .replaceFirst("^https?://[^/]+", "")).body();
+        String afterReplyPath = replied.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        String afterReply = staff.get(afterReplyPath).body();
         assertThat(afterReply).contains("已回复", "回复督办通知", "40%：设备采购延迟").doesNotContain("id=\"form-reply\"");
 
-        String csv = new String(staff.getBytes("/ledger/2026-09/export.csv").body(), StandardCharsets.UTF_8);
+        // the ledger follows its own processor: the export waits for the reply's position like the page does
+        String csv = new String(staff.getBytes("/ledger/2026-09/export.csv?minPosition="
+                + afterReplyPath.replaceFirst(".*minPosition=", "")).body(), StandardCharsets.UTF_8);
         assertThat(csv).contains("\"签收\"", "\"督办\"", "\"督办1次\"").containsPattern("\"已签收（[^\"]+\"");
     }
 

@@ -93,10 +93,11 @@ class CadreRecordProjection {
         if (records.record(event.cadreId().value()).isPresent()) {
             return;
         }
-        records.save(CadreRecordView.registered(event.cadreId().value(), event.name(), event.unitId().value(),
-                event.position(), event.partyMember(), event.since(),
-                new CadreRecordView.Posting(event.unitId().value(), event.position(), event.since(), null, eventId),
-                eventId, position(token)));
+        // a member of the bureau's leadership (局领导班子) is registered in no unit
+        String unit = event.unitId() == null ? null : event.unitId().value();
+        records.save(CadreRecordView.registered(event.cadreId().value(), event.name(), unit, event.position(),
+                event.partyMember(), event.since(), new CadreRecordView.Posting(unit, event.position(), event.since(),
+                        null, eventId), eventId, position(token)));
     }
 
     @EventHandler

@@ -18,6 +18,7 @@ final class PrintableEvidence {
 
     private static final Map<String, String> OUTCOMES = Map.of("OPEN", "推进中", "COMPLETED_ON_TIME", "按期完成",
             "COMPLETED_LATE", "逾期完成", "CANCELLED", "已撤销", "MERGED", "已合并");
+    private static final String LEADERSHIP = "局领导班子";
     private static final DateTimeFormatter PRINTED = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final StringBuilder html = new StringBuilder();
@@ -45,11 +46,11 @@ final class PrintableEvidence {
             .append("</p>");
 
         section("基本情况");
-        table(List.of("姓名", "单位", "职务", "政治面貌", "离开本局"), List.of(e), x -> List.of(x.name(), x.unitId(),
+        table(List.of("姓名", "单位", "职务", "政治面貌", "离开本局"), List.of(e), x -> List.of(x.name(), unit(x.unitId()),
                 x.position(), x.partyMember() ? "中共党员" : "群众", x.leftBureauOn() == null ? "—" : x.leftBureauOn().toString()),
                 x -> List.of());
         section("任职经历");
-        table(List.of("自", "单位", "职务", "事由"), e.postings(), p -> List.of(str(p.from()), p.unitId(), p.position(),
+        table(List.of("自", "单位", "职务", "事由"), e.postings(), p -> List.of(str(p.from()), unit(p.unitId()), p.position(),
                 str(p.reason())), p -> List.of(p.eventId()));
         if (e.leadership() != null) {
             section("分管工作");
@@ -144,6 +145,11 @@ final class PrintableEvidence {
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    /** A bureau leader serves in the bureau's leadership, not in a unit. */
+    private static String unit(String unitId) {
+        return unitId == null ? LEADERSHIP : unitId;
     }
 
     private static String str(Object value) {

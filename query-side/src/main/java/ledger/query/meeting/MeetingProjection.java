@@ -70,7 +70,7 @@ class MeetingProjection {
         update(event.meetingId(), sequence, m -> {
             List<MeetingView.Assignment> assignments = new ArrayList<>(m.assignments());
             assignments.add(new MeetingView.Assignment(event.taskId().value(), event.title(), event.description(),
-                    event.leadLeaderId().value(), event.leadUnitId().value(),
+                    event.source().name(), event.source().label(), event.sourceReference(), event.leadLeaderId().value(), event.leadUnitId().value(),
                     event.coUnitIds().stream().map(UnitId::value).toList(), event.dueDate(),
                     event.ledgerMonth().toString(), event.assignedAt()));
             return m.with(m.reviews(), m.cancellations(), assignments, m.closedAt(), sequence);

@@ -35,8 +35,9 @@ public record MeetingView(
     public record Cancellation(String taskId, String intoTaskId, String reason, Instant decidedAt) {
     }
 
-    /** One of next month's key tasks, with its lead leader and lead unit. */
-    public record Assignment(String taskId, String title, String description, String leadLeaderId,
+    /** One of next month's key tasks, with its requirement's source, its lead leader and lead unit. */
+    public record Assignment(String taskId, String title, String description, String source, String sourceLabel,
+                             String sourceReference, String leadLeaderId,
                              String leadUnitId, List<String> coUnitIds, LocalDate dueDate, String ledgerMonth,
                              Instant assignedAt) {
     }

@@ -36,7 +36,7 @@ class EventSchemaTest {
     void every_event_type_is_described_with_its_revision_and_its_fields() {
         ObjectNode generated = EventSchema.generate(json);
         JsonNode assigned = generated.path("events").path("TaskAssignedEvent");
-        assertThat(assigned.path("revision").asText()).isEqualTo("1");
+        assertThat(assigned.path("revision").asText()).isEqualTo("2");
         assertThat(assigned.path("schema").path("properties").path("leadLeaderId").path("type").asText())
                 .isEqualTo("string");
         assertThat(assigned.path("schema").path("properties").path("dueDate").path("format").asText()).isEqualTo("date");

@@ -79,6 +79,27 @@ class CadreRecordProjectionTest {
     }
 
     @Test
+    void a_bureau_leader_registered_in_the_leadership_has_a_record_without_a_unit_and_printable_evidence() {
+        CadreId director = new CadreId("cadre-director");
+        projection.on(new CadreRegisteredEvent(director, "王局长", null, "局长", true, LocalDate.parse("2024-01-01"), NOW),
+                "e-5", at(5));
+        projection.on(new BureauLeaderAppointedEvent(director, "局长", List.of("全面工作"), false,
+                LocalDate.parse("2024-01-01"), NOW), "e-6", at(6));
+        projection.on(assigned(director), "e-7", at(7));
+
+        CadreRecordView record = records.get("cadre-director");
+        assertThat(record.unitId()).isNull();
+        assertThat(record.postings()).singleElement().satisfies(p -> {
+            assertThat(p.unitId()).isNull();
+            assertThat(p.position()).isEqualTo("局长");
+        });
+        assertThat(record.tasksLed()).hasSize(1);
+        String printed = PrintableEvidence.render(PromotionEvidenceView.of(record, LocalDate.parse("2026-01-01"),
+                LocalDate.parse("2026-12-31"), null), NOW);
+        assertThat(printed).contains("王局长", "局领导班子", "全面工作");
+    }
+
+    @Test
     void postings_and_leadership_carry_the_events_behind_them() {
         projection.on(new CadreTransferredEvent(ZHANG, new UnitId("planning"), new UnitId("bureau-office"), "副局长",
                 LocalDate.parse("2024-01-01"), "提拔任用", NOW), "e-3", at(3));

@@ -19,6 +19,7 @@ import ledger.kernel.meeting.TaskCancellationDecidedEvent;
 import ledger.kernel.organisation.CadreId;
 import ledger.kernel.organisation.UnitId;
 import ledger.kernel.task.TaskId;
+import ledger.kernel.task.TaskSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -86,7 +87,7 @@ class MeetingProjectionTest {
         projection.on(new TaskCancellationDecidedEvent(MEETING, new TaskId("task-old"), new TaskId("task-gas"),
                 "与燃气整治合并", Instant.parse("2026-03-30T01:20:00Z")), 2);
         projection.on(new TaskAssignedAtMeetingEvent(MEETING, new TaskId("task-new"), "加装电梯", "完成20台",
-                new CadreId("cadre-wang"), new UnitId("unit-a"), List.of(new UnitId("unit-b")),
+                TaskSource.CITY_PARTY_COMMITTEE_GOVERNMENT, "市委办〔2026〕12号", new CadreId("cadre-wang"), new UnitId("unit-a"), List.of(new UnitId("unit-b")),
                 LocalDate.parse("2026-04-30"), YearMonth.parse("2026-04"), Instant.parse("2026-03-30T01:30:00Z")), 3);
         projection.on(new DeliberationMeetingClosedEvent(MEETING, 1, 1, Instant.parse("2026-03-30T02:00:00Z")), 4);
 
@@ -98,6 +99,8 @@ class MeetingProjectionTest {
         assertThat(meeting.cancellationOf("task-old")).hasValueSatisfying(c ->
                 assertThat(c.intoTaskId()).isEqualTo("task-gas"));
         assertThat(meeting.assignments()).singleElement().satisfies(a -> {
+            assertThat(a.sourceLabel()).as("the requirement's own source").isEqualTo("市委市政府");
+            assertThat(a.sourceReference()).isEqualTo("市委办〔2026〕12号");
             assertThat(a.title()).isEqualTo("加装电梯");
             assertThat(a.leadLeaderId()).isEqualTo("cadre-wang");
             assertThat(a.leadUnitId()).isEqualTo("unit-a");

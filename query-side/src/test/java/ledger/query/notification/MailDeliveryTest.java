@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -35,11 +34,15 @@ class MailDeliveryTest {
 
     private final int port = freePort();
     private final GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    /** The back-off the outbox keeps between attempts; the test moves the clock past it rather than waiting. */
+    private static final Duration BACKOFF = Duration.ofSeconds(30);
+
+    private final SteppedClock clock = new SteppedClock();
     private NotificationStore store;
 
     @BeforeEach
     void open() {
-        store = new NotificationStore(Clock.systemUTC(), Duration.ofMillis(200));
+        store = new NotificationStore(clock, BACKOFF);
         NotificationProjectionTest.organisation(store.projection);
         store.projection.on(new CadreEmailRecordedEvent(NotificationProjectionTest.LEADER, WANG,
                 NotificationProjectionTest.NOW));
@@ -65,8 +68,9 @@ class MailDeliveryTest {
         sender.setPort(port);
         sender.setDefaultEncoding("UTF-8");
         Properties timeouts = new Properties();
-        timeouts.put("mail.smtp.connectiontimeout", "2000");
-        timeouts.put("mail.smtp.timeout", "2000");
+        // generous: a loaded machine answers slowly, and a refused connection fails at once anyway
+        timeouts.put("mail.smtp.connectiontimeout", "10000");
+        timeouts.put("mail.smtp.timeout", "10000");
         sender.setJavaMailProperties(timeouts);
         return new MailDispatcher(store.outbox, store.settings, () -> sender, node);
     }
@@ -147,17 +151,20 @@ class MailDeliveryTest {
                 .allSatisfy(mail -> assertThat(mail.attempts()).isEqualTo(1));
 
         smtp.start();
-        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        // each round is past any back-off (a retry that fails again under load only doubles it): the mail goes
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            clock.advance(BACKOFF.multipliedBy(4));
             dispatcher.sendDue();
             return store.outbox.count(MailOutbox.State.SENT) == 2;
         });
+        clock.advance(BACKOFF.multipliedBy(4));
         dispatcher.sendDue();
         assertThat(Arrays.stream(smtp.getReceivedMessages()).map(MailDeliveryTest::to))
                 .containsExactlyInAnyOrder(WANG, ZHOU);
         assertThat(store.outbox.count(MailOutbox.State.FAILED)).isZero();
     }
 
-    private static String to(MimeMessage message) {
+    static String to(MimeMessage message) {
         try {
             return message.getAllRecipients()[0].toString();
         } catch (jakarta.mail.MessagingException e) {
@@ -165,7 +172,7 @@ class MailDeliveryTest {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -30,6 +30,8 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import ledger.store.upcasting.TaskAssignedAtMeetingEventUpcaster;
+import ledger.store.upcasting.TaskAssignedEventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
@@ -42,6 +44,7 @@ import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfigurat
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
 import org.springframework.context.annotation.Primary;
 
 /**
@@ -87,6 +90,19 @@ public class LedgerStoreAutoConfiguration {
     @Bean(destroyMethod = "close")
     MongoClient mongoClient(StoreConnection connection) {
         return MongoClients.create(connection.connectionString());
+    }
+
+    /** Older revisions of events read in today's shape; stored history is never rewritten. */
+    @Bean
+    @Order(0)
+    EventUpcaster taskAssignedEventUpcaster() {
+        return new TaskAssignedEventUpcaster();
+    }
+
+    @Bean
+    @Order(1)
+    EventUpcaster taskAssignedAtMeetingEventUpcaster() {
+        return new TaskAssignedAtMeetingEventUpcaster();
     }
 
     @Bean

@@ -50,8 +50,12 @@ class LedgerPageController {
         this.messages = messages;
     }
 
-    /** The filters as typed; anything not offered by the page filters nothing. */
-    public record Filters(String unit, String leader, String status, String source, String asOf, Integer page) {
+    /**
+     * The filters as typed; anything not offered by the page filters nothing. {@code minPosition} (after a form,
+     * the position of what it recorded) makes the page wait until the ledger shows it; links do not carry it.
+     */
+    public record Filters(String unit, String leader, String status, String source, String asOf, Integer page,
+                          Long minPosition) {
 
         LedgerReader.Filter filter() {
             return new LedgerReader.Filter(blank(unit), blank(leader), status != null && STATUSES.contains(status) ? status : null,
@@ -111,7 +115,8 @@ class LedgerPageController {
 
     private MonthLedgerView read(String month, Filters filters) {
         return ledger.month(RequestFields.month(month), filters.filter(), filters.pageNumber(),
-                PAGE_SIZE, null, filters.asOfInstant());
+                PAGE_SIZE, filters.minPosition() == null || filters.minPosition() < 0 ? null : filters.minPosition(),
+                filters.asOfInstant());
     }
 
     @GetMapping("/ledger/{month}")

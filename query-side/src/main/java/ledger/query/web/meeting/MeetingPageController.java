@@ -3,6 +3,7 @@ package ledger.query.web.meeting;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletResponse;
 import ledger.kernel.security.Role;
 import ledger.kernel.shared.BureauTime;
+import ledger.kernel.task.TaskSource;
 import ledger.query.ledger.LedgerReader;
 import ledger.query.ledger.LedgerTaskView;
 import ledger.query.meeting.MeetingReader;
@@ -42,7 +44,8 @@ class MeetingPageController {
     private static final String[] CONVENE = {"month", "heldOn"};
     private static final String[] REVIEW = {"taskId", "causes", "countermeasures"};
     private static final String[] CANCEL = {"taskId", "intoTaskId", "reason"};
-    private static final String[] ASSIGN = {"title", "description", "leadLeaderId", "leadUnitId", "dueDate"};
+    private static final String[] ASSIGN = {"title", "description", "source", "sourceReference", "leadLeaderId",
+        "leadUnitId", "dueDate"};
 
     private final MeetingReader meetings;
     private final LedgerReader ledger;
@@ -109,6 +112,7 @@ class MeetingPageController {
         model.addAttribute("lagging", reviewed.lagging());
         model.addAttribute("others", reviewed.others());
         model.addAttribute("names", directory.names());
+        model.addAttribute("sources", TaskSource.values());
         model.addAttribute("nextMonth", YearMonth.parse(meeting.month()).plusMonths(1));
         Map<String, Form> all = new LinkedHashMap<>();
         all.put("review", forms.empty(REVIEW));
@@ -181,6 +185,10 @@ class MeetingPageController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", form.required("title", 200));
         body.put("description", form.optional("description", 4000));
+        // no source: the meeting's own task; otherwise the requirement's source stays on the task
+        String source = form.optional("source", 60);
+        body.put("source", Arrays.stream(TaskSource.values()).anyMatch(s -> s.name().equals(source)) ? source : null);
+        body.put("sourceReference", form.optional("sourceReference", 200));
         body.put("leadLeaderId", form.required("leadLeaderId", 100));
         body.put("leadUnitId", form.required("leadUnitId", 100));
         body.put("coUnitIds", coUnitIds == null ? List.of() : coUnitIds.stream().filter(u -> !u.isBlank()).toList());

@@ -14,7 +14,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /**
  * Assign a key task (重点工作任务) with one lead leader and one lead unit, so it has a clear owner;
  * co-units (配合处室) share the work and may report on it. The source names where the requirement
- * comes from; the source reference names the document or decision (e.g. 党组会〔2026〕5号).
+ * comes from; the source reference names the document or decision (e.g. 党组会〔2026〕5号). A task the
+ * director's deliberation meeting assigns names that meeting ({@code meetingId}), whatever its source.
  */
 public record AssignTaskCommand(
         @TargetAggregateIdentifier TaskId taskId,
@@ -28,7 +29,16 @@ public record AssignTaskCommand(
         LocalDate dueDate,
         YearMonth ledgerMonth,
         Instant assignedAt,
-        List<Milestone> milestones) {
+        List<Milestone> milestones,
+        String meetingId) {
+
+    /** A task assigned other than at a deliberation meeting. */
+    public AssignTaskCommand(TaskId taskId, String title, String description, TaskSource source, String sourceReference,
+                             CadreId leadLeaderId, UnitId leadUnitId, List<UnitId> coUnitIds, LocalDate dueDate,
+                             YearMonth ledgerMonth, Instant assignedAt, List<Milestone> milestones) {
+        this(taskId, title, description, source, sourceReference, leadLeaderId, leadUnitId, coUnitIds, dueDate,
+                ledgerMonth, assignedAt, milestones, null);
+    }
 
     public AssignTaskCommand {
         Require.present(taskId, "taskId");
@@ -50,5 +60,6 @@ public record AssignTaskCommand(
         if (milestones.stream().map(Milestone::name).distinct().count() < milestones.size()) {
             throw new InvalidMessageException("milestones", "must have distinct names");
         }
+        meetingId = meetingId == null || meetingId.isBlank() ? null : Require.text(meetingId, "meetingId", 100);
     }
 }
