@@ -2,12 +2,8 @@ package ledger.command.account;
 
 import static ledger.kernel.security.Role.ADMIN;
 import static ledger.kernel.security.Role.SYSTEM;
-import static ledger.kernel.security.Role.UNIT_HEAD;
-import static ledger.kernel.security.Role.UNIT_STAFF;
 
-import java.util.EnumSet;
 import java.util.Objects;
-import java.util.Set;
 
 import ledger.kernel.account.PersonFacts;
 import ledger.kernel.organisation.UnitKind;
@@ -27,8 +23,6 @@ import ledger.kernel.shared.LedgerException;
  * the administrator and the demonstration accounts before any organisation is recorded.
  */
 final class AccountGrantPolicy {
-
-    private static final Set<Role> PERSONNEL_OFFICE_GRANTS = EnumSet.of(UNIT_HEAD, UNIT_STAFF);
 
     private AccountGrantPolicy() {
     }
@@ -57,7 +51,7 @@ final class AccountGrantPolicy {
     /** Taking a role away is as strong as giving it: the personnel office cannot demote a supervisor. */
     static void mayGrant(Actor granter, Role role) {
         boolean allowed = granter.role() == SYSTEM || granter.role() == ADMIN
-                || granter.role() == Role.PERSONNEL_OFFICE && PERSONNEL_OFFICE_GRANTS.contains(role);
+                || granter.role() == Role.PERSONNEL_OFFICE && Role.PERSONNEL_OFFICE_GRANTS.contains(role);
         if (!allowed) {
             throw new LedgerException(ErrorCode.GRANT_NOT_PERMITTED, granter.role() + " may not give or take "
                     + role + "; an administrator does");

@@ -59,7 +59,7 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/deliberation-meetings", "/api/deliberation-meetings/*/*")
                         .hasRole(BUREAU_LEADER.name())
                 .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/accounts/*/role-changes")
-                        .hasAnyRole(names(ADMIN, PERSONNEL_OFFICE))
+                        .hasAnyRole(names(Role.ACCOUNT_OPENERS))
                 .requestMatchers(HttpMethod.POST, "/api/accounts/me/password-changes").authenticated()
                 .requestMatchers(HttpMethod.POST, "/api/accounts/*/password-resets", "/api/accounts/*/disablement",
                         "/api/accounts/*/enablement").hasRole(ADMIN.name())
@@ -71,9 +71,9 @@ class SecurityConfiguration {
                         "/api/cadres/*/assessment-corrections", "/api/cadres/*/departures", "/api/cadres/*/awards",
                         "/api/units/*/awards", "/api/units/*/head-appointments", "/api/units/*/headship-ends",
                         "/api/cadres/*/front-line-records", "/api/cadres/*/mistakes",
-                        "/api/cadres/*/error-tolerance-decisions").hasRole(PERSONNEL_OFFICE.name())
+                        "/api/cadres/*/error-tolerance-decisions").hasAnyRole(names(Role.PERSONNEL_RECORDERS))
                 .requestMatchers(HttpMethod.POST, "/api/cadres/*/assessment-correction-approvals")
-                        .hasAnyRole(names(PERSONNEL_OFFICE, BUREAU_LEADER))
+                        .hasAnyRole(names(Role.ASSESSMENT_CORRECTION_APPROVERS))
                 .requestMatchers(HttpMethod.GET, "/api/me").authenticated()
                 .requestMatchers(HttpMethod.POST, "/api/sessions").authenticated()
                 .requestMatchers("/actuator/**").hasRole(ADMIN.name()));
@@ -100,5 +100,9 @@ class SecurityConfiguration {
 
     static String[] names(Role... roles) {
         return Arrays.stream(roles).map(Role::name).toArray(String[]::new);
+    }
+
+    static String[] names(java.util.Set<Role> roles) {
+        return roles.stream().map(Role::name).toArray(String[]::new);
     }
 }

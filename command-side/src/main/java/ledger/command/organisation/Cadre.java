@@ -132,7 +132,7 @@ class Cadre {
 
     @CommandHandler
     void handle(ApproveAssessmentCorrectionCommand command) {
-        if (command.approver().role() != Role.PERSONNEL_OFFICE && command.approver().role() != Role.BUREAU_LEADER) {
+        if (!Role.ASSESSMENT_CORRECTION_APPROVERS.contains(command.approver().role())) {
             throw new LedgerException(ErrorCode.NOT_PERMITTED, "The personnel office or a bureau leader approves");
         }
         requireNotOwnRecord(command.approver());

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -37,7 +36,7 @@ class CadreRecordController {
 
     static final String PROCESSOR = "cadre-records";
     /** Besides the cadre themself, only these roles see a cadre's record. */
-    static final Set<Role> READERS = EnumSet.of(Role.PERSONNEL_OFFICE, Role.DISCIPLINE_INSPECTION, Role.BUREAU_LEADER);
+    static final Set<Role> READERS = Role.CADRE_RECORD_READERS;
 
     private final CadreRecords records;
     private final ViewPositions positions;

@@ -17,6 +17,7 @@ import ledger.kernel.evaluation.ScoreCorrectedEvent;
 import ledger.kernel.evaluation.ScoreRecordedEvent;
 import ledger.kernel.evaluation.ScoreSubject;
 import ledger.kernel.organisation.AssessmentCorrectedEvent;
+import ledger.kernel.organisation.AssessmentCorrectionRequestedEvent;
 import ledger.kernel.organisation.AssessmentRecordedEvent;
 import ledger.kernel.organisation.BureauLeaderAppointedEvent;
 import ledger.kernel.organisation.CadreAwardGrantedEvent;
@@ -126,7 +127,15 @@ class CadreRecordProjection {
     void on(AssessmentRecordedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
         update(event.cadreId().value(), eventId, token, r -> r.assessments.add(new CadreRecordView.AssessmentItem(
                 event.assessmentId(), event.kind().name(), event.period(), event.periodEnd(), event.grade().name(),
-                event.grade().label(), null, null, List.of(eventId))));
+                event.grade().label(), null, null, List.of(eventId), null)));
+    }
+
+    @EventHandler
+    void on(AssessmentCorrectionRequestedEvent event, @MessageIdentifier String eventId, TrackingToken token) {
+        CadreRecordView.PendingCorrection pending = new CadreRecordView.PendingCorrection(event.newGrade().name(),
+                event.newGrade().label(), event.reason(), event.requestedBy(), event.requestedAt());
+        update(event.cadreId().value(), eventId, token, r -> r.assessments.replaceAll(a -> a.assessmentId()
+                .equals(event.assessmentId()) ? a.withPending(pending, eventId) : a));
     }
 
     @EventHandler
@@ -135,7 +144,7 @@ class CadreRecordProjection {
                 .equals(event.assessmentId()) ? new CadreRecordView.AssessmentItem(a.assessmentId(), a.kind(), a.period(),
                 a.periodEnd(), event.newGrade().name(), event.newGrade().label(),
                 a.originalGrade() != null ? a.originalGrade() : event.originalGrade().name(), event.reason(),
-                with(a.eventIds(), eventId)) : a));
+                with(a.eventIds(), eventId), null) : a));
     }
 
     @EventHandler

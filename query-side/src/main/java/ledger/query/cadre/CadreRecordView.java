@@ -112,9 +112,24 @@ public record CadreRecordView(
                 List.of(eventId), eventPosition);
     }
 
+    /**
+     * An assessment; after an approved correction {@code grade} is the corrected one beside the original.
+     * {@code pending}: a correction asked for and not yet approved (null: none waits).
+     */
     public record AssessmentItem(String assessmentId, String kind, String period, LocalDate periodEnd, String grade,
                                  String gradeLabel,
-                                 String originalGrade, String correctionReason, List<String> eventIds) {
+                                 String originalGrade, String correctionReason, List<String> eventIds,
+                                 PendingCorrection pending) {
+
+        AssessmentItem withPending(PendingCorrection correction, String eventId) {
+            return new AssessmentItem(assessmentId, kind, period, periodEnd, grade, gradeLabel, originalGrade,
+                    correctionReason, RecordFacts.with(eventIds, eventId), correction);
+        }
+    }
+
+    /** A correction of an assessment's grade waiting for a second person's approval; who asked for it. */
+    public record PendingCorrection(String newGrade, String newGradeLabel, String reason, String requestedBy,
+                                    java.time.Instant requestedAt) {
     }
 
     /**

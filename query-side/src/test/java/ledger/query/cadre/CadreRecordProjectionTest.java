@@ -20,6 +20,7 @@ import ledger.kernel.evaluation.ScoreRecordedEvent;
 import ledger.kernel.evaluation.ScoreScale;
 import ledger.kernel.evaluation.ScoreSubject;
 import ledger.kernel.organisation.AssessmentCorrectedEvent;
+import ledger.kernel.organisation.AssessmentCorrectionRequestedEvent;
 import ledger.kernel.organisation.AssessmentGrade;
 import ledger.kernel.organisation.AssessmentKind;
 import ledger.kernel.organisation.AssessmentRecordedEvent;
@@ -186,6 +187,29 @@ class CadreRecordProjectionTest {
             assertThat(m.excusedBy().partyGroupDecisionRef()).isEqualTo("党组会〔2026〕21号");
         });
         assertThat(record.bulletinMentions()).extracting(BulletinMention::text).containsExactly("提前完成");
+    }
+
+    @Test
+    void a_correction_asked_for_waits_on_the_assessment_with_its_requester_until_it_is_approved() {
+        projection.on(new AssessmentRecordedEvent(LI, "a-2", AssessmentKind.REGULAR, "2026年第三季度",
+                AssessmentGrade.COMPETENT, LocalDate.parse("2026-09-30"), NOW), "e-60", at(60));
+        projection.on(new AssessmentCorrectionRequestedEvent(LI, "a-2", AssessmentGrade.EXCELLENT, "漏计抗洪",
+                "cadre-a", NOW), "e-61", at(61));
+
+        assertThat(records.get("cadre-li").assessments()).singleElement().satisfies(a -> {
+            assertThat(a.grade()).isEqualTo("COMPETENT");
+            assertThat(a.pending().newGrade()).isEqualTo("EXCELLENT");
+            assertThat(a.pending().requestedBy()).isEqualTo("cadre-a");
+            assertThat(a.eventIds()).containsExactly("e-60", "e-61");
+        });
+        projection.on(new AssessmentCorrectedEvent(LI, "a-2", AssessmentGrade.COMPETENT, AssessmentGrade.EXCELLENT,
+                "漏计抗洪", "cadre-a", "cadre-b", NOW), "e-62", at(62));
+        assertThat(records.get("cadre-li").assessments()).singleElement().satisfies(a -> {
+            assertThat(a.grade()).isEqualTo("EXCELLENT");
+            assertThat(a.originalGrade()).isEqualTo("COMPETENT");
+            assertThat(a.pending()).isNull();
+            assertThat(a.eventIds()).containsExactly("e-60", "e-61", "e-62");
+        });
     }
 
     @Test

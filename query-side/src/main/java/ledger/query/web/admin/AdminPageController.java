@@ -1,6 +1,5 @@
 package ledger.query.web.admin;
 
-import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,9 +41,6 @@ class AdminPageController {
 
     static final Set<Role> ADMINISTRATORS = Set.of(Role.ADMIN);
     private static final String[] OPENING = {"username", "displayName", "personId", "role", "unitId"};
-    private static final SecureRandom RANDOM = new SecureRandom();
-    /** Letters and digits that cannot be mistaken for one another when read off the screen. */
-    private static final String PASSWORD_LETTERS = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     private final UserAccounts accounts;
     private final Directory directory;
@@ -100,7 +96,7 @@ class AdminPageController {
         String role = form.required("role", 40);
         body.put("role", role);
         body.put("unitId", form.optional("unitId", 100));
-        String password = newPassword();
+        String password = ledger.query.web.FirstPasswords.make();
         body.put("password", password);
         if (form.hasErrors()) {
             response.setStatus(400);
@@ -197,14 +193,5 @@ class AdminPageController {
         if (outcome.signInLapsed()) {
             throw new SignInLapsedException();
         }
-    }
-
-    /** The first password of a new account, for the administrator to hand over once (the owner changes it). */
-    private static String newPassword() {
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 16; i++) {
-            password.append(PASSWORD_LETTERS.charAt(RANDOM.nextInt(PASSWORD_LETTERS.length())));
-        }
-        return password.toString();
     }
 }

@@ -29,6 +29,22 @@ public enum Role {
     public static final Set<Role> BUREAU_STAFF = EnumSet.of(BUREAU_LEADER, UNIT_HEAD, UNIT_STAFF, BUREAU_OFFICE,
             ORGAN_PARTY_COMMITTEE, DISCIPLINE_INSPECTION, PERSONNEL_OFFICE);
 
+    /**
+     * Who records the organisation's facts on cadres and units (登记、调动、任职、考核、奖励、一线记实、失误与容错):
+     * the personnel office. The command side's security rules and the web pages both read this set.
+     */
+    public static final Set<Role> PERSONNEL_RECORDERS = EnumSet.of(PERSONNEL_OFFICE);
+    /** Who may approve an assessment correction (always a person other than the one who asked for it). */
+    public static final Set<Role> ASSESSMENT_CORRECTION_APPROVERS = EnumSet.of(PERSONNEL_OFFICE, BUREAU_LEADER);
+    /** Who opens accounts: the administrator any, the personnel office only {@link #PERSONNEL_OFFICE_GRANTS}. */
+    public static final Set<Role> ACCOUNT_OPENERS = EnumSet.of(ADMIN, PERSONNEL_OFFICE);
+    /** The roles the personnel office may give: unit roles, never a leader's, a supervisor's or an auditor's. */
+    public static final Set<Role> PERSONNEL_OFFICE_GRANTS = EnumSet.of(UNIT_HEAD, UNIT_STAFF);
+
+    /** Besides the cadre themself, who reads cadre records (assessments, mistakes and all). */
+    public static final Set<Role> CADRE_RECORD_READERS = EnumSet.of(PERSONNEL_OFFICE, DISCIPLINE_INSPECTION,
+            BUREAU_LEADER);
+
     /** Roles a person can sign in with. */
     public static final Set<Role> SIGN_IN_ROLES = EnumSet.complementOf(EnumSet.of(SYSTEM));
 
