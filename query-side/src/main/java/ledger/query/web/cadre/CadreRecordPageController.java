@@ -25,8 +25,10 @@ import ledger.query.web.signin.SignedInPerson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -88,10 +90,8 @@ class CadreRecordPageController {
     @GetMapping("/records/cadres/{cadreId}")
     String record(@PathVariable String cadreId, @RequestParam(required = false) String asOf,
                   @RequestParam(required = false) Long asOfPosition, @RequestParam(required = false) Long minPosition,
-                  @AuthenticationPrincipal SignedInPerson me, Model model, HttpServletResponse response) {
-        if (!CadreRecordHistory.mayRead(me.actor(), cadreId)) {
-            return refused(model, response);
-        }
+                  @AuthenticationPrincipal SignedInPerson me, Model model) {
+        requireReader(me, cadreId);
         LocalDate asOfDay = day(asOf, model);
         OptionalLong at = asOfPosition != null ? OptionalLong.of(asOfPosition)
                 : asOfDay == null ? OptionalLong.empty() : positions.asOfPosition(endOf(asOfDay));
@@ -123,10 +123,8 @@ class CadreRecordPageController {
     @GetMapping("/records/cadres/{cadreId}/evidence")
     String evidence(@PathVariable String cadreId, @RequestParam(required = false) String from,
                     @RequestParam(required = false) String to, @AuthenticationPrincipal SignedInPerson me,
-                    Model model, HttpServletResponse response) {
-        if (!CadreRecordHistory.mayRead(me.actor(), cadreId)) {
-            return refused(model, response);
-        }
+                    Model model) {
+        requireReader(me, cadreId);
         PromotionEvidenceView view = evidence.of(me.actor(), cadreId, from, to, null, null);
         model.addAllAttributes(evidence.printModel(view, "/css/print.css"));
         model.addAttribute("links", new Links(recordPath(cadreId), UriComponentsBuilder
@@ -136,12 +134,10 @@ class CadreRecordPageController {
     }
 
     @GetMapping("/records/cadres/{cadreId}/evidence/package")
-    Object evidencePackage(@PathVariable String cadreId, @RequestParam(required = false) String from,
-                           @RequestParam(required = false) String to, @AuthenticationPrincipal SignedInPerson me,
-                           Model model, HttpServletResponse response) {
-        if (!CadreRecordHistory.mayRead(me.actor(), cadreId)) {
-            return refused(model, response);
-        }
+    ResponseEntity<String> evidencePackage(@PathVariable String cadreId, @RequestParam(required = false) String from,
+                                           @RequestParam(required = false) String to,
+                                           @AuthenticationPrincipal SignedInPerson me) {
+        requireReader(me, cadreId);
         PromotionEvidenceView view = evidence.of(me.actor(), cadreId, from, to, null, null);
         return EvidencePackages.download(evidence.evidencePackage(view), PromotionEvidence.packageFileName(view));
     }
@@ -167,11 +163,30 @@ class CadreRecordPageController {
     record Links(String record, String evidencePackage) {
     }
 
+    private static void requireReader(SignedInPerson me, String cadreId) {
+        if (!CadreRecordHistory.mayRead(me.actor(), cadreId)) {
+            throw new RecordRefusedException();
+        }
+    }
+
     /** Someone the rule does not let read this record: a Chinese page saying who may, with 403. */
-    private static String refused(Model model, HttpServletResponse response) {
+    @ExceptionHandler(RecordRefusedException.class)
+    String refused(Model model, HttpServletResponse response) {
         response.setStatus(403);
+        // an exception handler's model has no @ModelAttributes: the navigation is given who is signed in here
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        model.addAttribute("me", authentication != null
+                && authentication.getPrincipal() instanceof SignedInPerson person ? person : null);
         model.addAttribute("messageKey", "cadre.refused");
         return "error-page";
+    }
+
+    /** The rule ({@link CadreRecordHistory#mayRead}) refused the signed-in person this cadre's record. */
+    static final class RecordRefusedException extends RuntimeException {
+        RecordRefusedException() {
+            super("A cadre's record is seen by the personnel office, the discipline inspection group, bureau leaders "
+                    + "and the cadre themself", null, false, false);
+        }
     }
 
     static String recordPath(String cadreId) {
