@@ -203,6 +203,10 @@ class CadreRecordPagesTest {
                 + awarded).body();
         assertThat(timeline).contains("id=\"event-" + awarded + "\"", "授予干部表彰");
 
+        // the unit record beside it names its head
+        assertThat(personnel.get("/records/units/" + TestAccounts.UNIT_A).body()).contains("测试处室 unit-a · 处室档案",
+                "李强", "href=\"" + RECORD + "\"", "任命处室负责人 #");
+
         // a cadre reads their own record, and the way to it is their own
         PageBrowser self = as(Role.UNIT_STAFF);
         HttpResponse<String> search = self.get("/records/cadres");
