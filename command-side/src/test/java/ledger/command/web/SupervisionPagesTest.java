@@ -118,39 +118,8 @@ class SupervisionPagesTest {
         return taskId;
     }
 
-    /**
-     * With {@code -Dledger.screenshots=docs/screenshots} (relative to the repository), the page as a signed-in
-     * person sees it in headless Chromium (Debian's, with its chromedriver). Unset, nothing is written.
-     */
     private static void screenshot(Role role, String path, String file, int height) throws Exception {
-        String folder = System.getProperty("ledger.screenshots");
-        if (folder == null || folder.isBlank()) {
-            return;
-        }
-        java.nio.file.Path target = java.nio.file.Path.of(folder).isAbsolute() ? java.nio.file.Path.of(folder)
-                : java.nio.file.Path.of("").toAbsolutePath().getParent().resolve(folder);
-        var options = new org.openqa.selenium.chrome.ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1280," + height, "--lang=zh-CN");
-        var service = new org.openqa.selenium.chrome.ChromeDriverService.Builder()
-                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        var driver = new org.openqa.selenium.chrome.ChromeDriver(service, options);
-        try {
-            driver.get(base() + "/login");
-            driver.findElement(org.openqa.selenium.By.name("username")).sendKeys(TestAccounts.username(role));
-            driver.findElement(org.openqa.selenium.By.name("password")).sendKeys(TestAccounts.PASSWORD);
-            driver.findElement(org.openqa.selenium.By.cssSelector("form button[type=submit], form input[type=submit]"))
-                    .click();
-            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
-                    .until(d -> !d.getCurrentUrl().contains("/login"));
-            // the headless browser asks for English: the screenshots show the pages in Chinese, as people see them
-            driver.get(base() + path + (path.contains("?") ? "&" : "?") + "lang=zh_CN");
-            java.nio.file.Files.createDirectories(target);
-            java.nio.file.Files.write(target.resolve(file), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-        } finally {
-            driver.quit();
-        }
+        PageScreenshots.take(base(), role, path, file, 1280, height);
     }
 
     private static String first(Pattern pattern, String page) {
