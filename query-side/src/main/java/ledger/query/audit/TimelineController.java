@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,10 +47,11 @@ class TimelineController {
     /**
      * {@code state}: for tasks the ledger row, for cadres the performance record (for those who may
      * see it), as they stood at {@code asOfPosition} (or now); for the other kinds the events
-     * themselves are the state.
+     * themselves are the state. {@code withheld}: the positions of stored events of this id that
+     * the command side did not seal (or whose seal cannot be checked yet), left out of {@code events}.
      */
     record Timeline(String kind, String id, String aggregateType, Long asOfPosition, long version,
-                    List<TimelineEvent> events, Object state) {
+                    List<TimelineEvent> events, List<Long> withheld, Object state) {
     }
 
     private final MongoEventStorageEngine engine;
@@ -81,12 +83,17 @@ class TimelineController {
         }
         OptionalLong until = positions.asOfPosition(asOf);
         // from sequence 0, not through readEvents(id): that would start at a snapshot
-        List<? extends DomainEventMessage<?>> all = engine.readEvents(id, 0).asStream().toList();
+        List<? extends DomainEventMessage<?>> stored = engine.readEvents(id, 0).asStream().toList();
+        // read after the events, so every event read has its position (later ones may be there too)
+        Map<Long, Long> positionOf = engine.positionsOf(id);
+        // what the command side did not seal is no part of the history, as in the views (tamper alarm)
+        Set<Long> notGenuine = engine.notGenuine(id);
+        List<? extends DomainEventMessage<?>> all = stored.stream()
+                .filter(event -> !notGenuine.contains(event.getSequenceNumber())).toList();
         if (all.isEmpty() || !type.equals(all.get(0).getType())) {
             throw new LedgerException(ErrorCode.UNKNOWN_RESOURCE, "No " + kind + " " + id + " is recorded");
         }
-        // read after the events, so every event read has its position (later ones may be there too)
-        Map<Long, Long> positionOf = engine.positionsOf(id);
+        List<Long> withheld = notGenuine.stream().map(positionOf::get).sorted().toList();
         List<TimelineEvent> events = all.stream()
                 .filter(event -> until.isEmpty() || positionOf.get(event.getSequenceNumber()) <= until.getAsLong())
                 .map(event -> new TimelineEvent(positionOf.get(event.getSequenceNumber()), event.getSequenceNumber(),
@@ -95,7 +102,7 @@ class TimelineController {
                 .toList();
         Object state = state(kind, id, until);
         return new Timeline(kind, id, type, until.isPresent() ? until.getAsLong() : null,
-                events.isEmpty() ? -1 : events.get(events.size() - 1).sequence(), events, state);
+                events.isEmpty() ? -1 : events.get(events.size() - 1).sequence(), events, withheld, state);
     }
 
     /**

@@ -8,6 +8,19 @@ package ledger.store;
 @FunctionalInterface
 public interface CommitGuard {
 
-    /** Whether the event of this entry (a position of a commit, never a void) may be read. */
-    boolean admits(MongoEventStorageEngine.LogEntry entry);
+    /** What a reader does with a commit. */
+    enum Verdict {
+        /** The writer sealed it: its events are handed on. */
+        GENUINE,
+        /** Not what the writer sealed: passed over for good (the guard raises the alarm). */
+        FORGED,
+        /**
+         * Cannot be told yet (sealed with a key this reader cannot read yet): the reader stops before
+         * it and reads it again at its next poll, so nothing after it is handed on out of order.
+         */
+        UNDECIDED
+    }
+
+    /** The verdict on the commit that owns this entry (a position of a commit, never a void). */
+    Verdict judge(MongoEventStorageEngine.LogEntry entry);
 }

@@ -194,9 +194,10 @@ public class LedgerStoreAutoConfiguration {
     GenuineCommits genuineCommits(AuditStore auditStore,
                                   @Value("${ledger.audit.trusted-keys:}") Set<String> trustedKeys,
                                   @Value("${ledger.audit.notary-head-file:}") String notaryHeadFile,
+                                  @Value("${ledger.audit.seal-key-wait:10m}") Duration keyWait,
                                   ObjectProvider<Clock> clock) {
         return new GenuineCommits(auditStore, pinned(trustedKeys), readOnlyHead(notaryHeadFile),
-                clock.getIfAvailable(Clock::systemUTC));
+                clock.getIfAvailable(Clock::systemUTC), keyWait);
     }
 
     private static Set<String> pinned(Set<String> trustedKeys) {

@@ -436,6 +436,36 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      */
     public Map<Long, Long> positionsOf(String aggregateIdentifier) {
         Map<Long, Long> positions = new HashMap<>();
+        eachStoredEvent(aggregateIdentifier, (commit, event) -> positions.put(event.getLong("sequence"), event.getLong("position")));
+        return positions;
+    }
+
+    /**
+     * The sequence numbers of an aggregate's stored events that this reader's guard does not take
+     * for the writer's (forged, or not decidable yet): what a timeline, which reads one aggregate
+     * rather than the guarded stream, leaves out. Empty without a guard (the writer's own engine).
+     */
+    public Set<Long> notGenuine(String aggregateIdentifier) {
+        Set<Long> refused = new HashSet<>();
+        if (guard == null) {
+            return refused;
+        }
+        Map<Object, CommitGuard.Verdict> verdicts = new HashMap<>(); // one per commit, as the stream judges
+        eachStoredEvent(aggregateIdentifier, (commit, event) -> {
+            // judged at its first position, as the stream meets it, so an alarm names the same position
+            CommitGuard.Verdict verdict = verdicts.computeIfAbsent(commit.get("_id"), id -> {
+                long first = ((Number) commit.getList(POSITIONS, Object.class).get(0)).longValue();
+                return guard.judge(new LogEntry(first, commit, eventAt(commit, first)));
+            });
+            if (verdict != CommitGuard.Verdict.GENUINE) {
+                refused.add(event.getLong("sequence"));
+            }
+        });
+        return refused;
+    }
+
+    /** Every stored event of an aggregate, from sequence 0, with the commit that holds it. */
+    private void eachStoredEvent(String aggregateIdentifier, java.util.function.BiConsumer<Document, Document> action) {
         long last = lastSequenceNumberFor(aggregateIdentifier).orElse(-1L);
         for (long from = 0; from <= last; from += batchSize()) {
             List<String> keys = new ArrayList<>();
@@ -445,12 +475,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             for (Document commit : distinct(in(KEYS, keys))) {
                 for (Document event : commit.getList(EVENT_LIST, Document.class)) {
                     if (aggregateIdentifier.equals(event.getString("aggregateId"))) {
-                        positions.put(event.getLong("sequence"), event.getLong("position"));
+                        action.accept(commit, event);
                     }
                 }
             }
         }
-        return positions;
     }
 
     @Override
@@ -489,7 +518,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         List<TrackedEventData<?>> result = new ArrayList<>();
         long cursor = next;
         Document judged = null; // one verdict per commit, however many positions it owns
-        boolean admitted = false;
+        CommitGuard.Verdict verdict = CommitGuard.Verdict.GENUINE;
+        scan:
         while (result.size() < batchSize) {
             List<LogEntry> entries = readSettled(cursor, batchSize);
             for (LogEntry entry : entries) {
@@ -498,9 +528,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 }
                 if (entry.owner() != judged) {
                     judged = entry.owner();
-                    admitted = guard == null || guard.admits(entry);
+                    verdict = guard == null ? CommitGuard.Verdict.GENUINE : guard.judge(entry);
+                    if (verdict == CommitGuard.Verdict.UNDECIDED) {
+                        break scan; // like a gap: the token stays before it, the next poll reads it again
+                    }
                 }
-                if (admitted) {
+                if (verdict == CommitGuard.Verdict.GENUINE) {
                     result.add(trackedEventData(entry));
                 }
             }
@@ -879,9 +912,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         }
 
         /**
-         * Checks each commit before the global stream hands its events to processors (a reader's);
-         * a refused commit is passed over: a processor's token moves past it with the next admitted event (a
-         * refused commit at the end of the stream is read again at each poll until one comes). None: every event is read.
+         * Checks each commit before the global stream hands its events to processors (a reader's).
+         * A forged commit is passed over: a processor's token moves past it with the next admitted event (a
+         * forged commit at the end of the stream is read again at each poll until one comes). An undecided one
+         * stops the read before it, as a gap does, until the guard can tell. None: every event is read.
          */
         public Builder guard(CommitGuard guard) {
             this.guard = guard;

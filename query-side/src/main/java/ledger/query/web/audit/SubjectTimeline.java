@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ledger.kernel.shared.BureauTime;
@@ -90,11 +91,14 @@ class SubjectTimeline {
     Read of(String id, String asOf, Directory.Names names) {
         OptionalLong until = positions.asOfPosition(asOf);
         // from sequence 0, not through a snapshot
-        List<? extends DomainEventMessage<?>> all = engine.readEvents(id, 0).asStream().toList();
+        Map<Long, Long> positionOf = engine.positionsOf(id);
+        // what the command side did not seal is no part of the history (the views skip it too; tamper alarm)
+        Set<Long> notGenuine = engine.notGenuine(id);
+        List<? extends DomainEventMessage<?>> all = engine.readEvents(id, 0).asStream()
+                .filter(event -> !notGenuine.contains(event.getSequenceNumber())).toList();
         if (all.isEmpty()) {
             throw new LedgerException(ErrorCode.UNKNOWN_RESOURCE, "Nothing with the id " + id + " is recorded");
         }
-        Map<Long, Long> positionOf = engine.positionsOf(id);
         List<Row> rows = new ArrayList<>();
         int later = 0;
         for (DomainEventMessage<?> event : all) {

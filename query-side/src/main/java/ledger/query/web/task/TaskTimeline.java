@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import ledger.kernel.shared.MetadataKeys;
 import ledger.kernel.task.CompletionClaimedEvent;
@@ -54,8 +55,11 @@ public class TaskTimeline {
     }
 
     public Read of(String taskId) {
-        List<? extends DomainEventMessage<?>> events = engine.readEvents(taskId, 0).asStream().toList();
         Map<Long, Long> positions = engine.positionsOf(taskId);
+        // what the command side did not seal is no part of the task's history (the views skip it too)
+        Set<Long> notGenuine = engine.notGenuine(taskId);
+        List<? extends DomainEventMessage<?>> events = engine.readEvents(taskId, 0).asStream()
+                .filter(event -> !notGenuine.contains(event.getSequenceNumber())).toList();
         List<Row> rows = new ArrayList<>();
         List<DeadlineRow> deadlines = new ArrayList<>();
         for (DomainEventMessage<?> event : events) {

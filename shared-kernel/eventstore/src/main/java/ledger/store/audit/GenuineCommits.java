@@ -4,6 +4,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -26,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * ({@link CommitSeals#problem}) checked with a trusted key (pinned ids, else the published keys),
  * required from the position seals start at. A commit without a valid seal is never handed to a
  * view; it raises a TAMPER ALARM, kept in {@code audit_alarms}, once per position however many
- * processors read it and however often.
+ * processors read it and however often. A commit sealed with a key that is not published yet is
+ * neither: the readers wait before it ({@link Verdict#UNDECIDED}) until the key comes, up to a bound.
  * <p>
  * Where seals start ({@code sealedFrom}): as the latest chained checkpoint signed with a trusted
  * key states it, else as the notary's head says (where this service can read it), else strictly
@@ -45,6 +48,8 @@ public final class GenuineCommits implements CommitGuard {
     private final Clock clock;
     private final Map<String, Optional<PublicKey>> keys = new ConcurrentHashMap<>();
     private final Set<Long> alarmed = ConcurrentHashMap.newKeySet();
+    private final Duration keyWait;
+    private final Map<Long, Instant> awaitingSince = new ConcurrentHashMap<>();
     private final Map<String, byte[]> verified = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
@@ -58,6 +63,13 @@ public final class GenuineCommits implements CommitGuard {
      * @param notaryHead    the head the notary keeps beside its key, read only; NONE where it is not reachable
      */
     public GenuineCommits(AuditStore store, Set<String> trustedKeyIds, Notary.HeadKeeper notaryHead, Clock clock) {
+        this(store, trustedKeyIds, notaryHead, clock, Duration.ZERO);
+    }
+
+    /** @param keyWait how long a commit sealed with a key not published yet is waited for before it counts as forged */
+    public GenuineCommits(AuditStore store, Set<String> trustedKeyIds, Notary.HeadKeeper notaryHead, Clock clock,
+                          Duration keyWait) {
+        this.keyWait = keyWait;
         this.store = store;
         this.trustedKeyIds = Set.copyOf(trustedKeyIds);
         this.notaryHead = notaryHead;
@@ -65,10 +77,14 @@ public final class GenuineCommits implements CommitGuard {
     }
 
     @Override
-    public boolean admits(LogEntry entry) {
-        Optional<String> problem = problem(entry);
+    public Verdict judge(LogEntry entry) {
+        Optional<Seal> seal = CommitSeals.stored(entry.owner());
+        if (seal.isPresent() && awaitingKey(entry.position(), seal.get().keyId())) {
+            return Verdict.UNDECIDED;
+        }
+        Optional<String> problem = problem(entry, seal);
         if (problem.isEmpty()) {
-            return true;
+            return Verdict.GENUINE;
         }
         if (alarmed.add(entry.position())) {
             String alarm = problem.get() + "; the views do not show it";
@@ -80,12 +96,39 @@ public final class GenuineCommits implements CommitGuard {
                 log.error("The tamper alarm could not be recorded in {}: {}", AuditStore.ALARMS, unrecorded.toString());
             }
         }
+        return Verdict.FORGED;
+    }
+
+    /**
+     * Whether a seal's key may still be published: a key id that could be trusted (pinned, or any
+     * when none are) but is not in the store yet (the writer publishes its key as it starts, a new
+     * key after a rotation), for up to {@code keyWait} from when this reader first met the commit.
+     * After that the seal is judged as it stands: a key nobody published is no writer's key.
+     */
+    private boolean awaitingKey(long position, String keyId) {
+        if (key(keyId).isPresent() || !trustedKeyIds.isEmpty() && !trustedKeyIds.contains(keyId)) {
+            awaitingSince.remove(position);
+            return false;
+        }
+        Instant now = clock.instant();
+        Instant since = awaitingSince.computeIfAbsent(position, p -> now);
+        if (now.isBefore(since.plus(keyWait))) {
+            if (since.equals(now)) {
+                log.warn("Position {} is sealed with key {}, which is not published (yet): the views wait for it up to {}",
+                        position, keyId, keyWait);
+            }
+            return true;
+        }
+        awaitingSince.remove(position);
         return false;
     }
 
     /** What is wrong with the commit that owns this entry, if anything. */
     public Optional<String> problem(LogEntry entry) {
-        Optional<Seal> seal = CommitSeals.stored(entry.owner());
+        return problem(entry, CommitSeals.stored(entry.owner()));
+    }
+
+    private Optional<String> problem(LogEntry entry, Optional<Seal> seal) {
         String signature = seal.map(s -> Base64.getEncoder().encodeToString(s.signature())).orElse(null);
         byte[] signed = seal.map(s -> sha256(s.signedBytes())).orElse(null);
         if (signature != null && Arrays.equals(remembered(signature), signed)) {
