@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -97,6 +98,16 @@ class StatisticsAndImportPageTest {
         return http.withBasicAuth(TestAccounts.username(role), TestAccounts.PASSWORD);
     }
 
+    /** The query side's API (statistics and the ledger are read there; the command side only writes). */
+    private static TestRestTemplate queries() {
+        return new TestRestTemplate(new RestTemplateBuilder().rootUri(
+                "http://localhost:" + querySide.getEnvironment().getProperty("local.server.port")));
+    }
+
+    private static TestRestTemplate reader(Role role) {
+        return queries().withBasicAuth(TestAccounts.username(role), TestAccounts.PASSWORD);
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Object> post(Role role, String path, Map<String, ?> body) {
         ResponseEntity<Map> answer = as(role).postForEntity(path, body, Map.class);
@@ -113,7 +124,6 @@ class StatisticsAndImportPageTest {
     // 统计
 
     @Test
-    @org.junit.jupiter.api.Disabled("never passed: its /api/statistics read answers 404 (probably sent to the command side); to be fixed with issue 15")
     @SuppressWarnings("unchecked")
     void statistics_count_this_months_tasks_per_unit_and_leader_for_every_bureau_role() throws Exception {
         YearMonth month = thisMonth();
@@ -127,15 +137,15 @@ class StatisticsAndImportPageTest {
                 Map.of("note", "核实")).get("position")).longValue();
         String period = "from=" + month + "&to=" + month + "&minPosition=" + position;
 
-        ResponseEntity<Map> api = as(Role.UNIT_STAFF).getForEntity("/api/statistics?" + period, Map.class);
+        ResponseEntity<Map> api = reader(Role.UNIT_STAFF).getForEntity("/api/statistics?" + period, Map.class);
         assertThat(api.getStatusCode().value()).isEqualTo(200);
         List<Map<String, Object>> months = (List<Map<String, Object>>) api.getBody().get("months");
         Map<String, Object> total = (Map<String, Object>) ((Map<String, Object>) months.get(0).get("figures")).get("total");
         assertThat(months.get(0).get("month")).isEqualTo(month.toString());
         assertThat(total).containsEntry("tasks", 2).containsEntry("completedOnTime", 1).containsEntry("onTimeRate", 1.0)
                 .containsEntry("urgingIssued", 1);
-        assertThat(http.getForEntity("/api/statistics", String.class).getStatusCode().value()).isIn(401, 404);
-        assertThat(as(Role.UNIT_STAFF).getForEntity("/api/statistics?from=2026-05&to=2026-04", Map.class)
+        assertThat(queries().getForEntity("/api/statistics", String.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(reader(Role.UNIT_STAFF).getForEntity("/api/statistics?from=2026-05&to=2026-04", Map.class)
                 .getStatusCode().value()).isEqualTo(400);
 
         for (Role role : List.of(Role.UNIT_STAFF, Role.BUREAU_LEADER, Role.BUREAU_OFFICE, Role.DISCIPLINE_INSPECTION,
@@ -150,7 +160,9 @@ class StatisticsAndImportPageTest {
         HttpResponse<String> page = browser().signIn(Role.UNIT_STAFF).get("/statistics?" + period);
         // the charts are drawn by a static script from the data their elements carry
         assertThat(page.body()).contains("data-chart=\"{&quot;categories&quot;:[&quot;" + month + "&quot;]",
-                "src=\"/webjars/echarts/dist/echarts.min.js\"", "src=\"/js/statistics.js\"");
+                "src=\"/js/statistics.js\"");
+        // the WebJar's path carries its version (the locator adds it), so a new ECharts is never read from a cache
+        assertThat(page.body()).containsPattern("src=\"/webjars/echarts/[0-9.]+/dist/echarts.min.js\"");
         PageBrowser staff = browser().signIn(Role.UNIT_STAFF);
         assertThat(staff.getBytes("/webjars/echarts/dist/echarts.min.js").statusCode()).isEqualTo(200);
         assertThat(staff.getBytes("/js/statistics.js").statusCode()).isEqualTo(200);
@@ -199,13 +211,13 @@ class StatisticsAndImportPageTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("red after the 2026-12-02 merge of the web branches, not yet diagnosed: see the closing note; issue 15/14 stay open")
     void an_upload_is_previewed_with_each_rows_problems_and_its_valid_rows_are_assigned_once() throws Exception {
         YearMonth month = thisMonth().plusMonths(3);
         String due = month.atDay(20).toString();
         byte[] file = workbook(List.of(
                 List.of("任务名称", "任务内容", "来源", "来源文号", "牵头领导", "牵头单位", "协办单位", "完成时限", "台账月份"),
-                List.of("导入：城市更新示范片区", "完成3个片区", "党组会议", "", "张副局长", "测试处室 unit-a", "测试处室 unit-b",
+                List.of("导入：城市更新示范片区", "完成3个片区", "党组会议", "", "张副局长", "测试处室 unit-a",
+                        "测试处室 unit-b、测试处室 unit-c",
                         due, month.toString()),
                 List.of("导入：燃气管网改造", "", "局党组会", "", "张副局长", "测试处室unit-b", "", month.getYear() + "年"
                         + month.getMonthValue() + "月25日", month.toString()),
@@ -265,9 +277,11 @@ class StatisticsAndImportPageTest {
         assertThat(againIds).isEqualTo(taskIds);
 
         HttpResponse<String> task = leader.get("/tasks/" + taskIds.get(0) + "?minPosition=" + position);
-        assertThat(task.body()).contains("导入：城市更新示范片区", "测试处室 unit-a", "测试处室 unit-b", "张副局长");
+        // co-units split at 、, not at the space inside a unit's name
+        assertThat(task.body()).contains("导入：城市更新示范片区", "测试处室 unit-a", "测试处室 unit-b", "测试处室 unit-c",
+                "张副局长");
         @SuppressWarnings("unchecked")
-        Map<String, Object> ledger = as(Role.UNIT_STAFF).getForObject("/api/ledger/" + month + "?minPosition="
+        Map<String, Object> ledger = reader(Role.UNIT_STAFF).getForObject("/api/ledger/" + month + "?minPosition="
                 + position, Map.class);
         assertThat(ledger.get("taskCount")).isEqualTo(2);
         assertThat(leader.get("/ledger/" + month).body()).contains("导入：燃气管网改造", month.toString().substring(0, 4));

@@ -78,7 +78,8 @@ class ImportPageController {
     /** What became of one row: assigned (with its task and the position to read it at) or refused, and why. */
     record Outcome(int row, String title, String taskId, Long position, String problem) {
 
-        boolean assigned() {
+        // public: the result template calls it, and SpEL only finds public methods
+        public boolean assigned() {
             return taskId != null;
         }
 

@@ -32,7 +32,8 @@ final class ImportRows {
     static final int MAX_CO_UNITS = 20;
     private static final Pattern DAY = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
     private static final Pattern MONTH = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*月?");
-    private static final Pattern LIST = Pattern.compile("[、，,；;\\s]+");
+    private static final Pattern LIST = Pattern.compile("[、，,；;\\r\\n]+");
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u3000]+");
 
     private final MessageSource messages;
     private final Map<String, List<Directory.Unit>> unitsByName;
@@ -43,7 +44,8 @@ final class ImportRows {
     record Checked(int rowNumber, String title, String source, String leader, String unit, String coUnits,
                    String dueDate, String ledgerMonth, List<String> problems, Map<String, Object> body) {
 
-        boolean valid() {
+        // public: the preview template calls it, and SpEL only finds public methods
+        public boolean valid() {
             return problems.isEmpty();
         }
     }
@@ -116,10 +118,7 @@ final class ImportRows {
 
         String coUnitsTyped = row.cell(LedgerWorkbook.CO_UNITS);
         List<String> coUnitIds = new ArrayList<>();
-        for (String name : coUnitsTyped.isEmpty() ? new String[0] : LIST.split(coUnitsTyped)) {
-            if (name.isBlank()) {
-                continue;
-            }
+        for (String name : coUnitNames(coUnitsTyped)) {
             List<Directory.Unit> found = unitsByName.getOrDefault(key(name), List.of());
             if (found.size() != 1) {
                 problems.add(text(found.isEmpty() ? "import.row.coUnitUnknown" : "import.row.unitAmbiguous", name));
@@ -167,6 +166,25 @@ final class ImportRows {
         return new Checked(row.rowNumber(), title == null ? row.cell(LedgerWorkbook.TITLE) : title, sourceTyped,
                 leaderTyped, unitTyped, coUnitsTyped, due == null ? dueTyped : due.toString(),
                 month == null ? monthTyped : month.toString(), List.copyOf(problems), body);
+    }
+
+    /**
+     * The co-units as typed, split at 、 and the like. Names compare without spaces, so a space splits only
+     * where the whole is no unit's name but each part is ("规划处 建设处"), never inside "测试处室 unit-b".
+     */
+    private List<String> coUnitNames(String typed) {
+        List<String> names = new ArrayList<>();
+        for (String piece : LIST.split(typed)) {
+            String name = piece.strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            List<String> parts = List.of(SPACES.split(name));
+            boolean severalNames = !unitsByName.containsKey(key(name)) && parts.size() > 1
+                    && parts.stream().allMatch(part -> unitsByName.containsKey(key(part)));
+            names.addAll(severalNames ? parts : List.of(name));
+        }
+        return names;
     }
 
     private <T> String resolve(String typed, String column, Map<String, List<T>> byName, Function<T, String> id,
