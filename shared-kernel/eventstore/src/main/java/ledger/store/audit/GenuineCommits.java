@@ -119,8 +119,7 @@ public final class GenuineCommits implements CommitGuard {
             }
             return true;
         }
-        awaitingSince.remove(position);
-        return false;
+        return false; // kept: the wait is over for good, however often the commit is read again
     }
 
     /** What is wrong with the commit that owns this entry, if anything. */
