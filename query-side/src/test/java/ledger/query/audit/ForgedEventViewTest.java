@@ -41,6 +41,8 @@ import org.springframework.http.ResponseEntity;
  * The views and timelines show only what the command side sealed: a forgery put straight into the
  * store is skipped and raises an alarm; a commit sealed with a key not published yet is waited for.
  */
+// a store of its own: the forgeries and the late-published key would stop the shared store's notary for the others
+@org.springframework.test.context.TestPropertySource(properties = "ledger.store.database=forged-event-views")
 class ForgedEventViewTest extends SignedInViewTest {
 
     private static final Instant NOW = Instant.parse("2026-05-28T01:00:00Z");
