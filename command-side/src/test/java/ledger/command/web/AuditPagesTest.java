@@ -139,9 +139,9 @@ class AuditPagesTest {
     @Test
     void the_administrator_opens_disables_enables_and_resets_an_account_and_each_change_holds_on_both_services()
             throws Exception {
-        http.withBasicAuth(TestAccounts.username(Role.PERSONNEL_OFFICE), TestAccounts.PASSWORD).postForEntity(
-                "/api/cadres", Map.of("cadreId", "cadre-admin-page", "name", "王芳", "unitId", TestAccounts.UNIT_A,
-                        "position", "科员", "partyMember", false, "since", "2025-03-01"), Map.class);
+        QuerySideForPages.awaitCadre(querySide, http.withBasicAuth(TestAccounts.username(Role.PERSONNEL_OFFICE),
+                TestAccounts.PASSWORD).postForEntity("/api/cadres", Map.of("cadreId", "cadre-admin-page", "name", "王芳",
+                "unitId", TestAccounts.UNIT_A, "position", "科员", "partyMember", false, "since", "2025-03-01"), Map.class));
         PageBrowser admin = browser().signIn(Role.ADMIN);
         HttpResponse<String> page = admin.get("/admin");
         assertThat(page.body()).as("the new cadre is in the person picker by name").contains("王芳（测试处室 unit-a）")

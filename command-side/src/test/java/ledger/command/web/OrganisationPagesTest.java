@@ -89,9 +89,12 @@ class OrganisationPagesTest {
 
     /** A cadre through the API (set-up the pages do not walk through); again is harmless. */
     void cadre(String id, String name, String unit, String position) {
-        http.withBasicAuth(TestAccounts.username(Role.PERSONNEL_OFFICE), TestAccounts.PASSWORD).postForEntity(
-                "/api/cadres", Map.of("cadreId", id, "name", name, "unitId", unit, "position", position,
-                        "partyMember", true, "since", "2024-01-01"), Map.class);
+        ResponseEntity<Map> registered = http.withBasicAuth(TestAccounts.username(Role.PERSONNEL_OFFICE),
+                TestAccounts.PASSWORD).postForEntity("/api/cadres", Map.of("cadreId", id, "name", name, "unitId", unit,
+                "position", position, "partyMember", true, "since", "2024-01-01"), Map.class);
+        if (querySide != null) {
+            QuerySideForPages.awaitCadre(querySide, registered);
+        }
     }
 
     PageBrowser as(Role role) throws Exception {
