@@ -8,7 +8,12 @@
       return;
     }
     var horizontal = data.horizontal === true;
-    var categoryAxis = { type: 'category', data: data.categories, axisLabel: { interval: 0 } };
+    // every unit's or leader's name is shown; month labels are the short ones the page sends, and any that
+    // would still touch their neighbour are left out (the table beside the chart has every month)
+    var categoryAxis = { type: 'category', data: data.categories, axisLabel: { interval: 0, hideOverlap: true } };
+    if (data.labels) {
+      categoryAxis.axisLabel.formatter = function (value, index) { return data.labels[index]; };
+    }
     var valueAxis = { type: 'value', minInterval: 1 };
     var series = data.series.map(function (s) {
       return {
@@ -35,7 +40,8 @@
       element.classList.add('rows-' + Math.min(data.categories.length, 12));
     } else {
       option.xAxis = categoryAxis;
-      option.yAxis = [valueAxis, { type: 'value', min: 0, max: 100, name: data.rateAxis,
+      // the rate axis goes unnamed: its name would sit on the legend, which names the rate's line already
+      option.yAxis = [valueAxis, { type: 'value', min: 0, max: 100,
         axisLabel: { formatter: '{value}%' }, splitLine: { show: false } }];
     }
     var chart = echarts.init(element, null, { renderer: 'canvas' });

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -205,6 +206,38 @@ final class Person implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
+                driver.manage().window().setSize(laptop);
+            }
+        });
+    }
+
+    /** Chooses a file in a file field, as the file dialog would. */
+    void attach(By fileField, Path file) {
+        driver.findElement(fileField).sendKeys(file.toAbsolutePath().toString());
+    }
+
+    /** The page as Chromium prints it: its print style sheet and the page size that sheet asks for. */
+    byte[] printed() {
+        Map<String, Object> pdf = ((ChromeDriver) driver).executeCdpCommand("Page.printToPDF",
+                Map.of("preferCSSPageSize", true));
+        return Base64.getDecoder().decode((String) pdf.get("data"));
+    }
+
+    /**
+     * Like {@link #screenshot}, but of the page as printed: the print style sheet applied, in the width of an
+     * A4 sheet's printable area (at 96 dpi), so the README shows what lands on paper.
+     */
+    void screenshotPrinted(String name, int widthPx) {
+        Screenshots.folder().ifPresent(folder -> {
+            ChromeDriver chrome = (ChromeDriver) driver;
+            Dimension laptop = driver.manage().window().getSize();
+            chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+            try {
+                int frame = laptop.getWidth() - ((Number) chrome.executeScript("return window.innerWidth;")).intValue();
+                driver.manage().window().setSize(new Dimension(widthPx + frame, laptop.getHeight()));
+                screenshot(name);
+            } finally {
+                chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
                 driver.manage().window().setSize(laptop);
             }
         });

@@ -145,7 +145,8 @@ class ImportPageController {
         model.addAttribute("planned", planned);
         model.addAttribute("upload", sha256(bytes));
         model.addAttribute("validCount", planned.size());
-        return "task-import";
+        // the upload form below the preview, for the next file, keeps the limit and the month chosen
+        return uploadPage(model, null, ledgerMonth);
     }
 
     @PostMapping("/tasks/import")

@@ -2,6 +2,7 @@ package ledger.query.web.statistics;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,8 +136,25 @@ class StatisticsPageController {
                 lines.stream().map(l -> l.figures().onTimeRate() == null ? null
                         : Math.round(l.figures().onTimeRate() * 1000) / 10.0).toList()));
         chart.put("series", series);
-        chart.put("rateAxis", text("statistics.col.rate"));
+        chart.put("labels", monthLabels(lines));
         return write(chart);
+    }
+
+    /**
+     * Short axis labels (12月, Dec), the year only under the first month and each January: twelve full
+     * "2026-01" labels do not fit side by side in the chart's two fifths of a laptop's width.
+     */
+    private List<String> monthLabels(List<Line> lines) {
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            YearMonth month = YearMonth.parse(lines.get(i).name());
+            String name = month.getMonth().getDisplayName(TextStyle.SHORT, locale);
+            labels.add(i == 0 || month.getMonthValue() == 1
+                    ? name + "\n" + messages.getMessage("statistics.axis.year", new Object[] {String.valueOf(month.getYear())},
+                    locale) : name);
+        }
+        return labels;
     }
 
     private String barChart(List<Line> lines) {
