@@ -57,8 +57,16 @@ final class ViewRebuildCheck {
         Map<String, List<Document>> all = new TreeMap<>();
         for (MongoPersistentEntity<?> entity : querySide.getBean(MongoMappingContext.class).getPersistentEntities()) {
             if (entity.isAnnotationPresent(org.springframework.data.mongodb.core.mapping.Document.class)) {
-                all.put(entity.getCollection(), mongo.getCollection(entity.getCollection()).find()
-                        .sort(new Document("_id", 1)).into(new java.util.ArrayList<>()));
+                List<Document> documents = mongo.getCollection(entity.getCollection()).find()
+                        .sort(new Document("_id", 1)).into(new java.util.ArrayList<>());
+                // a month's bulletin candidates are a set ($addToSet): their order is the order in which the
+                // view's segments happened to add them, which a rebuild need not repeat
+                documents.forEach(d -> {
+                    if (d.get("candidateIds") instanceof List<?> ids) {
+                        d.put("candidateIds", ids.stream().map(String::valueOf).sorted().toList());
+                    }
+                });
+                all.put(entity.getCollection(), documents);
             }
         }
         return all;

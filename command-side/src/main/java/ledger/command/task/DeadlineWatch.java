@@ -157,7 +157,10 @@ public class DeadlineWatch {
         try {
             FollowUpStanding standing = sender.askAs(WATCH,
                     new WatchFollowUpsCommand(new TaskId(taskId), clock.instant(), receipts.receiptDays()));
-            open.updateOne(eq("_id", taskId), Updates.set(FOLLOW_UP, text(standing.nextCheckOn())));
+            // nothing to follow up: the field goes, since a null would win every later $min (null sorts first)
+            // and a notice issued afterwards would never be looked at
+            open.updateOne(eq("_id", taskId), standing.nextCheckOn() == null ? Updates.unset(FOLLOW_UP)
+                    : Updates.set(FOLLOW_UP, standing.nextCheckOn().toString()));
         } catch (RuntimeException e) {
             log.warn("Deadline watch could not follow up {}: {}", taskId, e.toString());
         }
