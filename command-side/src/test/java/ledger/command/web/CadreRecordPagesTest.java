@@ -42,7 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class CadreRecordPagesTest {
 
     static final EmbeddedStoreServer STORE = EmbeddedStoreServer.inMemory("127.0.0.1", 0);
-    static final Path DATA = fresh();
+    static final Path DATA = ledger.command.DataFolders.fresh("cadre-record-pages");
     static ConfigurableApplicationContext querySide;
     /** The cadre whose record is read: the unit staff member's own person, head of unit A. */
     static final String CADRE = TestAccounts.personId(Role.UNIT_STAFF);
@@ -72,13 +72,6 @@ class CadreRecordPagesTest {
         registry.add("ledger.store.data-dir", DATA::toString);
     }
 
-    private static Path fresh() {
-        try {
-            return Files.createTempDirectory("cadre-record-pages");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     @BeforeEach
     void record() throws Exception {

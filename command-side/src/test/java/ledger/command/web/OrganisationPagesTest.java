@@ -43,7 +43,7 @@ class OrganisationPagesTest {
     static ConfigurableApplicationContext querySide;
     static final String PERSONNEL_NAME = "刘洋";
     /** A signing key of this store's own: a key whose head names another run's tree would raise a TAMPER ALARM. */
-    static final java.nio.file.Path DATA = fresh();
+    static final java.nio.file.Path DATA = ledger.command.DataFolders.fresh("organisation-pages");
 
     @LocalServerPort
     int commandPort;
@@ -61,13 +61,6 @@ class OrganisationPagesTest {
         registry.add("ledger.store.data-dir", DATA::toString);
     }
 
-    private static java.nio.file.Path fresh() {
-        try {
-            return java.nio.file.Files.createTempDirectory("organisation-pages");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     @BeforeEach
     void organisation() {

@@ -42,7 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class CadreEvidenceJourneyTest {
 
     static final EmbeddedStoreServer STORE = EmbeddedStoreServer.inMemory("127.0.0.1", 0);
-    static final Path DATA = fresh();
+    static final Path DATA = ledger.command.DataFolders.fresh("cadre-journey");
     static ConfigurableApplicationContext querySide;
     static final String CADRE = TestAccounts.personId(Role.UNIT_STAFF);
 
@@ -64,13 +64,6 @@ class CadreEvidenceJourneyTest {
         registry.add("ledger.store.data-dir", DATA::toString);
     }
 
-    private static Path fresh() {
-        try {
-            return Files.createTempDirectory("cadre-journey");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     @AfterAll
     static void stop() {
