@@ -15,6 +15,7 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ledger.kernel.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,10 +23,10 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * {@code docs/request-bodies.md} (linked from the README) lists every command endpoint's body:
- * each field with its type, whether it is required, and its bounds, as the command side's OpenAPI
- * document states them (from the request records' validation). This test renders the document from
- * the running command side's {@code /v3/api-docs} and fails when the file differs, so the tables
- * follow the API. Regenerate the file with
+ * each field with its type, whether it is required, its bounds and its meaning, as the command side's
+ * OpenAPI document states them (from the request records' validation and {@code @Schema} descriptions).
+ * This test renders the document from the running command side's {@code /v3/api-docs} and fails when
+ * the file differs, so the tables follow the API, and when a field has no meaning. Regenerate the file with
  * {@code ./mvnw -B -ntp -q -pl command-side -am test -Dtest=RequestBodiesDocumentTest -Dsurefire.failIfNoSpecifiedTests=false -Dledger.docs.write=true}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -42,7 +43,10 @@ class RequestBodiesDocumentTest {
     @Test
     void the_request_bodies_document_lists_every_field_of_every_command_body() throws Exception {
         JsonNode api = json.readTree(http.getForObject("/v3/api-docs", String.class));
-        String rendered = render(api);
+        List<String> unexplained = new ArrayList<>();
+        String rendered = render(api, unexplained);
+        assertThat(unexplained).as("request fields without a meaning: give each an @Schema(description) on the "
+                + "request record's component").isEmpty();
         if (Boolean.getBoolean("ledger.docs.write")) {
             Files.writeString(FILE, rendered, StandardCharsets.UTF_8);
         }
@@ -54,7 +58,21 @@ class RequestBodiesDocumentTest {
                         "| `leadUnitId` | text | yes |");
     }
 
-    static String render(JsonNode api) {
+    /** No account can have SYSTEM (AccountGrantPolicy refuses it), so the bodies that give a role do not offer it. */
+    @Test
+    void the_roles_a_body_can_give_are_the_roles_a_person_can_sign_in_with() throws Exception {
+        JsonNode schemas = json.readTree(http.getForObject("/v3/api-docs", String.class)).path("components")
+                .path("schemas");
+        List<String> grantable = Role.SIGN_IN_ROLES.stream().map(Role::name).toList();
+        for (String body : List.of("OpenAccountRequest", "ChangeRole")) {
+            List<String> offered = new ArrayList<>();
+            schemas.path(body).path("properties").path("role").path("enum").forEach(role -> offered.add(role.asText()));
+            assertThat(offered).as(body + ".role").containsExactlyElementsOf(grantable).doesNotContain("SYSTEM");
+        }
+    }
+
+    /** The document of the bodies; each field that has no meaning yet is added to {@code unexplained} as Body.field. */
+    static String render(JsonNode api, List<String> unexplained) {
         JsonNode schemas = api.path("components").path("schemas");
         StringBuilder out = new StringBuilder("""
                 # Request bodies of the command side
@@ -93,7 +111,7 @@ class RequestBodiesDocumentTest {
             out.append("## `").append(key[1]).append(' ').append(key[0]).append("`\n\n");
             out.append("Body `").append(name).append('`').append(body.path("required").asBoolean(false) ? "" : " (optional)")
                     .append(".\n\n");
-            table(out, schemas.path(name), schemas, nested);
+            table(out, name, schemas, nested, unexplained);
         }
         Set<String> done = new LinkedHashSet<>();
         while (!nested.isEmpty()) {
@@ -101,20 +119,25 @@ class RequestBodiesDocumentTest {
             nested.remove(name);
             if (done.add(name)) {
                 out.append("## `").append(name).append("` (inside a body)\n\n");
-                table(out, schemas.path(name), schemas, nested);
+                table(out, name, schemas, nested, unexplained);
             }
         }
         out.append("## Without a body\n\n").append(String.join(", ", withoutBody)).append(".\n");
         return out.toString();
     }
 
-    private static void table(StringBuilder out, JsonNode schema, JsonNode schemas, Set<String> nested) {
+    private static void table(StringBuilder out, String name, JsonNode schemas, Set<String> nested,
+                              List<String> unexplained) {
+        JsonNode schema = schemas.path(name);
         Set<String> required = new LinkedHashSet<>();
         schema.path("required").forEach(field -> required.add(field.asText()));
         out.append("| field | type | required | bounds and meaning |\n|---|---|---|---|\n");
         for (Iterator<Map.Entry<String, JsonNode>> fields = schema.path("properties").fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode property = field.getValue();
+            if (property.path("description").asText("").isBlank() && !unexplained.contains(name + "." + field.getKey())) {
+                unexplained.add(name + "." + field.getKey());
+            }
             out.append("| `").append(field.getKey()).append("` | ").append(type(property, schemas, nested)).append(" | ")
                     .append(required.contains(field.getKey()) ? "yes" : "no").append(" | ")
                     .append(bounds(property, schemas)).append(" |\n");

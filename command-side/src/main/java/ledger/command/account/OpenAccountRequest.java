@@ -15,9 +15,10 @@ record OpenAccountRequest(
         @NotBlank @Size(min = 12, max = 128) String password,
         @Schema(description = "whose account: a recorded cadre as the role needs (a client id for API_CLIENT and ADMIN)")
         @NotBlank String personId,
-        @Schema(description = "the role; who may give which: README, Signing in and roles")
+        @Schema(description = "the role the account signs in with; who may give which: README, Signing in and roles")
         @NotNull Role role,
-        @Schema(description = "the unit the person is posted in; required for UNIT_STAFF and UNIT_HEAD")
+        @Schema(description = "the recorded unit the person is posted in; required for UNIT_STAFF and UNIT_HEAD, left out for every "
+                + "other role")
         String unitId,
-        @Schema(description = "the name the pages show") @NotBlank @Size(max = 60) String displayName) {
+        @Schema(description = "the name the pages show for the account, e.g. 张伟") @NotBlank @Size(max = 60) String displayName) {
 }

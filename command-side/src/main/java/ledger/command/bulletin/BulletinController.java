@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -36,16 +37,28 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Monthly bulletin 督查通报")
 class BulletinController {
 
-    record Draft(@NotNull YearMonth month) {
+    record Draft(@Schema(description = "the month the bulletin reports on; one bulletin per month") @NotNull YearMonth month) {
     }
 
-    record Entry(@NotNull EntryKind kind, @NotBlank @Size(max = 4000) String text,
-                 @Size(max = 30) List<@NotBlank String> unitIds, @Size(max = 30) List<@NotBlank String> cadreIds,
-                 @Size(max = 30) List<@NotBlank String> taskIds, @Size(max = 50) List<@NotBlank String> evidenceEventIds) {
+    record Entry(@Schema(description = "the section: progress (工作进展), highlight (工作亮点) or problem (存在问题)")
+                 @NotNull EntryKind kind,
+                 @Schema(description = "the entry as the bulletin prints it") @NotBlank @Size(max = 4000) String text,
+                 @Schema(description = "ids of the units the entry names; a highlight or a problem names at least one "
+                         + "unit, cadre or task")
+                 @Size(max = 30) List<@NotBlank String> unitIds,
+                 @Schema(description = "ids of the cadres the entry names; their records show it")
+                 @Size(max = 30) List<@NotBlank String> cadreIds,
+                 @Schema(description = "ids of the tasks the entry is about")
+                 @Size(max = 30) List<@NotBlank String> taskIds,
+                 @Schema(description = "ids of the recorded events the entry rests on (its evidence)")
+                 @Size(max = 50) List<@NotBlank String> evidenceEventIds) {
     }
 
-    record Erratum(@NotBlank String entryId, @NotBlank @Size(max = 4000) String correction,
-                   @NotBlank @Size(max = 2000) String reason) {
+    record Erratum(@Schema(description = "the entry of the published bulletin corrected: the id its addition answered")
+                   @NotBlank String entryId,
+                   @Schema(description = "the corrected text, shown beside the entry, which stays as published")
+                   @NotBlank @Size(max = 4000) String correction,
+                   @Schema(description = "why the entry is corrected (更正理由)") @NotBlank @Size(max = 2000) String reason) {
     }
 
     private final CommandSender sender;

@@ -44,19 +44,29 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Supervision scores 督查评分")
 class ScoreController {
 
-    record RecordScore(@Schema(description = "the month scored") @NotNull YearMonth month,
-                       @Schema(description = "what is scored") @NotNull ScoreSubject.Kind subjectKind,
-                       @Schema(description = "the recorded task, unit or cadre") @NotBlank String subjectId,
-                       @Schema(description = "one of LEDGER_SCORE_DIMENSIONS") @NotBlank String dimension,
-                       @Schema(description = "the scale: LEDGER_SCORE_SCALE_MIN") @NotNull Integer scaleMin,
-                       @Schema(description = "the scale: LEDGER_SCORE_SCALE_MAX") @NotNull Integer scaleMax,
-                       @Schema(description = "on the scale") @NotNull Integer value,
+    record RecordScore(@Schema(description = "the ledger month the score is for") @NotNull YearMonth month,
+                       @Schema(description = "what is scored: a task, a unit or a cadre") @NotNull ScoreSubject.Kind subjectKind,
+                       @Schema(description = "the id of the recorded task, unit or cadre (as subjectKind says)")
+                       @NotBlank String subjectId,
+                       @Schema(description = "what is judged: one of the dimensions the command side runs with "
+                               + "(LEDGER_SCORE_DIMENSIONS, by default progress, quality, timeliness, collaboration)")
+                       @NotBlank String dimension,
+                       @Schema(description = "the lowest value of the scale the score is given on; 0 ≤ scaleMin < "
+                               + "scaleMax ≤ 1000 (the scores page uses LEDGER_SCORE_SCALE_MIN, 0)")
+                       @NotNull Integer scaleMin,
+                       @Schema(description = "the highest value of that scale (the scores page uses "
+                               + "LEDGER_SCORE_SCALE_MAX, 100)")
+                       @NotNull Integer scaleMax,
+                       @Schema(description = "the score, from scaleMin to scaleMax") @NotNull Integer value,
                        @Schema(description = "why this value") @NotBlank @Size(max = 4000) String rationale,
-                       @Schema(description = "ids of the events the score rests on")
+                       @Schema(description = "ids of the recorded events the score rests on (its evidence)")
                        @Size(max = 50) List<@NotBlank String> evidenceEventIds) {
     }
 
-    record RequestCorrection(@NotNull Integer newValue, @NotBlank @Size(max = 2000) String reason) {
+    record RequestCorrection(@Schema(description = "the value asked for instead, on the score's scale; another member "
+                                     + "of the supervision group approves it")
+                             @NotNull Integer newValue,
+                             @Schema(description = "why the score should change") @NotBlank @Size(max = 2000) String reason) {
     }
 
     private final CommandSender sender;

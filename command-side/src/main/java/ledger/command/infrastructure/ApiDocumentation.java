@@ -2,16 +2,22 @@ package ledger.command.infrastructure;
 
 import java.time.Duration;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import ledger.kernel.security.Role;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.PostMapping;
 
-/** Documents the headers every command endpoint honours, and months as the API reads them. */
+/** Documents the headers every command endpoint honours, months as the API reads them, and the roles an account can have. */
 @Configuration
 class ApiDocumentation {
 
@@ -33,6 +39,23 @@ class ApiDocumentation {
                         .description(idempotency));
             }
             return operation;
+        };
+    }
+
+    /**
+     * A role in this API is an account's or a session's, and none has SYSTEM (the deadline watch and the first start
+     * act as it): opening an account or changing a role to it is refused, so the document offers only the others.
+     */
+    @Bean
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    PropertyCustomizer accountRoles() {
+        List<String> roles = Role.SIGN_IN_ROLES.stream().map(Role::name).toList();
+        return (property, type) -> {
+            if (property != null && property.getEnum() != null
+                    && TypeFactory.defaultInstance().constructType(type.getType()).getRawClass() == Role.class) {
+                ((Schema) property).setEnum(new ArrayList<>(roles));
+            }
+            return property;
         };
     }
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -45,34 +46,74 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Cadre records 干部档案记实")
 class CadreRecordsController {
 
-    record Assessment(@NotNull AssessmentKind kind, @NotBlank @Size(max = 20) String period,
-                      @NotNull AssessmentGrade grade, @NotNull LocalDate periodEnd) {
+    record Assessment(@Schema(description = "regular (平时考核, e.g. quarterly) or annual (年度考核); one annual "
+                              + "assessment per cadre and year of periodEnd")
+                      @NotNull AssessmentKind kind,
+                      @Schema(description = "the period assessed as the personnel office names it, e.g. 2025年度 or "
+                              + "2026年第一季度")
+                      @NotBlank @Size(max = 20) String period,
+                      @Schema(description = "the grade: 优秀, 称职, 基本称职 or 不称职") @NotNull AssessmentGrade grade,
+                      @Schema(description = "the last day of the period; not after the cadre's departure")
+                      @NotNull LocalDate periodEnd) {
     }
 
-    record Correction(@NotBlank String assessmentId, @NotNull AssessmentGrade newGrade,
-                      @NotBlank @Size(max = 2000) String reason) {
+    record Correction(@Schema(description = "the recorded assessment of this cadre to correct: the id its recording "
+                              + "answered")
+                      @NotBlank String assessmentId,
+                      @Schema(description = "the grade it should have; another person approves the change")
+                      @NotNull AssessmentGrade newGrade,
+                      @Schema(description = "why the grade is wrong") @NotBlank @Size(max = 2000) String reason) {
     }
 
-    record Approval(@NotBlank String assessmentId) {
+    record Approval(@Schema(description = "the assessment of this cadre whose pending correction is approved, by the "
+                            + "personnel office or a bureau leader other than the one who asked")
+                    @NotBlank String assessmentId) {
     }
 
-    record Departure(@NotNull LocalDate effectiveOn, @NotBlank @Size(max = 1000) String reason) {
+    record Departure(@Schema(description = "the day the cadre left the bureau (调出)") @NotNull LocalDate effectiveOn,
+                     @Schema(description = "why they left, e.g. transferred to another bureau or retired")
+                     @NotBlank @Size(max = 1000) String reason) {
     }
 
-    record Award(@NotNull AwardKind award, @NotNull Integer year, @NotBlank @Size(max = 2000) String citation) {
+    record Award(@Schema(description = "the yearly 双创双争 award: ADVANCED_PARTY_BRANCH (先进党支部) and CIVILISED_UNIT "
+                         + "(文明处室) go to units, EXCELLENT_PARTY_MEMBER (优秀共产党员) and ADVANCED_WORKER (先进工作者) "
+                         + "to cadres")
+                 @NotNull AwardKind award,
+                 @Schema(description = "the year it is for, 2000–2100: one the cadre served in, or from the unit's "
+                         + "registration on; each award once per year")
+                 @NotNull Integer year,
+                 @Schema(description = "the citation: what it is awarded for") @NotBlank @Size(max = 2000) String citation) {
     }
 
-    record FrontLine(@NotNull FrontLineKind kind, @NotBlank String taskId, @NotBlank @Size(max = 4000) String performance,
-                     @NotNull LocalDate on) {
+    record FrontLine(@Schema(description = "the kind of front-line work: urgent, difficult, dangerous and heavy "
+                             + "(急难险重), reform (改革攻坚) or research (调查研究)")
+                     @NotNull FrontLineKind kind,
+                     @Schema(description = "the recorded task the work was done in") @NotBlank String taskId,
+                     @Schema(description = "how the cadre performed") @NotBlank @Size(max = 4000) String performance,
+                     @Schema(description = "the day of the work") @NotNull LocalDate on) {
     }
 
-    record Mistake(@NotBlank @Size(max = 4000) String description, @NotNull LocalDate occurredOn,
+    record Mistake(@Schema(description = "what went wrong; the record keeps it even once it is excused")
+                   @NotBlank @Size(max = 4000) String description,
+                   @Schema(description = "the day it happened") @NotNull LocalDate occurredOn,
+                   @Schema(description = "ids of the recorded events the mistake is shown by (its evidence)")
                    @Size(max = 50) List<@NotBlank String> evidenceEventIds) {
     }
 
-    record ErrorTolerance(@NotBlank String mistakeId, @NotBlank @Size(max = 2000) String experimentVersusViolation,
+    /** The Party Group's reasoning on each of the three distinctions (三个区分开来). */
+    record ErrorTolerance(@Schema(description = "the recorded mistake of this cadre that is excused: the id its "
+                                  + "recording answered; each mistake is excused once")
+                          @NotBlank String mistakeId,
+                          @Schema(description = "the finding on the first distinction: a mistake made trying something "
+                                  + "new (先行先试), or a knowing violation (明知故犯)")
+                          @NotBlank @Size(max = 2000) String experimentVersusViolation,
+                          @Schema(description = "the finding on the second: an unintended slip in furthering the work, "
+                                  + "or a violation for private gain (谋取私利)")
                           @NotBlank @Size(max = 2000) String publicVersusPrivate,
+                          @Schema(description = "the finding on the third: an experiment no rule yet forbade, or "
+                                  + "persisting after an explicit ban (明令禁止)")
                           @NotBlank @Size(max = 2000) String unawareVersusKnowing,
+                          @Schema(description = "the reference of the Party Group's decision (党组决定文号)")
                           @NotBlank @Size(max = 100) String partyGroupDecisionRef) {
     }
 

@@ -2,6 +2,7 @@ package ledger.command.task;
 
 import java.time.LocalDate;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -14,26 +15,44 @@ final class TaskRequests {
     private TaskRequests() {
     }
 
-    record ClaimCompletion(@NotBlank @Size(max = 4000) String summary) {
+    record ClaimCompletion(@Schema(description = "what was done, as the lead unit claims the task complete (申报完成); "
+                                   + "the supervision group verifies it")
+                           @NotBlank @Size(max = 4000) String summary) {
     }
 
-    record VerifyCompletion(@Size(max = 2000) String note) {
+    record VerifyCompletion(@Schema(description = "the supervision group's remark on the completion it verifies")
+                            @Size(max = 2000) String note) {
     }
 
-    record RejectCompletion(@NotBlank @Size(max = 2000) String reason) {
+    record RejectCompletion(@Schema(description = "why the claimed completion is rejected (退回); the task stays open")
+                            @NotBlank @Size(max = 2000) String reason) {
     }
 
-    record RequestDeadlineChange(@NotNull LocalDate proposedDueDate, @NotBlank @Size(max = 2000) String reason) {
+    record RequestDeadlineChange(@Schema(description = "the due date asked for, other than the current one; the lead "
+                                         + "leader decides")
+                                 @NotNull LocalDate proposedDueDate,
+                                 @Schema(description = "why the task needs it") @NotBlank @Size(max = 2000) String reason) {
     }
 
-    record IssueUrgingNotice(@NotBlank @Size(max = 2000) String reason, @NotBlank @Size(max = 2000) String expectation,
+    record IssueUrgingNotice(@Schema(description = "why the task is urged (催办)") @NotBlank @Size(max = 2000) String reason,
+                             @Schema(description = "what the lead unit is expected to do (督办要求)")
+                             @NotBlank @Size(max = 2000) String expectation,
+                             @Schema(description = "the day the lead unit is to reply by; not before the day of issue; "
+                                     + "a later reply is marked late, none at all is recorded as unanswered")
                              @NotNull LocalDate replyBy) {
     }
 
-    record AnswerUrgingNotice(@NotBlank @Size(max = 4000) String explanation, @NotBlank @Size(max = 4000) String measures,
+    record AnswerUrgingNotice(@Schema(description = "the lead unit's explanation of where the task stands and why")
+                              @NotBlank @Size(max = 4000) String explanation,
+                              @Schema(description = "what the lead unit does about it (整改措施)")
+                              @NotBlank @Size(max = 4000) String measures,
+                              @Schema(description = "the task's progress now, in percent of the whole; not below the last "
+                                      + "reported")
                               @NotNull @Min(0) @Max(100) Integer percent) {
     }
 
-    record DecideDeadlineChange(@NotNull Boolean approved, @Size(max = 2000) String note) {
+    record DecideDeadlineChange(@Schema(description = "true to approve the requested due date, false to decline it")
+                                @NotNull Boolean approved,
+                                @Schema(description = "the lead leader's remark") @Size(max = 2000) String note) {
     }
 }

@@ -102,6 +102,21 @@ class AccountApiIntegrationTest {
     }
 
     @Test
+    void nobody_is_given_the_systems_own_role_neither_on_opening_nor_by_a_role_change() {
+        ResponseEntity<Map> opened = open(admin, "client-system", Role.SYSTEM, null);
+        assertThat(opened.getStatusCode().value()).isEqualTo(400);
+        assertThat(opened.getBody()).containsEntry("code", "INVALID_INPUT");
+        assertThat(opened.getBody().toString()).contains("role");
+
+        String username = (String) open(admin, "client-plain", Role.API_CLIENT, null).getBody().get("username");
+        ResponseEntity<Map> changed = admin.postForEntity("/api/accounts/" + username + "/role-changes",
+                Map.of("role", "SYSTEM"), Map.class);
+        assertThat(changed.getStatusCode().value()).isEqualTo(400);
+        assertThat(changed.getBody().toString()).contains("role");
+        assertThat(accounts.all()).noneMatch(account -> account.role() == Role.SYSTEM);
+    }
+
+    @Test
     void the_opening_is_an_event_naming_whose_account_which_role_and_who_opened_it_from_which_account() {
         String clerk = cadre(TestAccounts.UNIT_A);
         long before = engine.lastReservedPosition();
