@@ -29,6 +29,7 @@ import com.mongodb.client.model.Updates;
 import ledger.evidence.Checkpoint;
 import ledger.evidence.Frontier;
 import ledger.evidence.Merkle;
+import ledger.store.KeyBatches;
 import org.bson.Document;
 
 /**
@@ -53,7 +54,6 @@ public class AuditStore {
     public static final String ALARMS = "audit_alarms";
     /** In {@code audit_state}: the tree size of the latest checkpoint the notary stored, so readers find it by key. */
     static final String LATEST_CHECKPOINT = "latest-checkpoint";
-    private static final int NODE_BATCH = 1000;
 
     private final MongoCollection<Document> nodes;
     private final MongoCollection<Document> checkpoints;
@@ -90,8 +90,10 @@ public class AuditStore {
     /** Stored hashes of these node ids (missing ones are left out). */
     Map<String, byte[]> nodes(Collection<String> ids) {
         Map<String, byte[]> found = new HashMap<>();
-        for (Document doc : nodes.find(in("_id", List.copyOf(ids)))) {
-            found.put(doc.getString("_id"), Merkle.unhex(doc.getString("hash")));
+        for (List<String> batch : KeyBatches.of(ids)) {
+            for (Document doc : nodes.find(in("_id", batch))) {
+                found.put(doc.getString("_id"), Merkle.unhex(doc.getString("hash")));
+            }
         }
         return found;
     }
@@ -110,11 +112,7 @@ public class AuditStore {
             asked.add(nodeId(level, index));
             return placeholder;
         }));
-        Map<String, byte[]> cache = new HashMap<>();
-        List<String> ids = List.copyOf(asked);
-        for (int i = 0; i < ids.size(); i += NODE_BATCH) {
-            cache.putAll(nodes(ids.subList(i, Math.min(ids.size(), i + NODE_BATCH))));
-        }
+        Map<String, byte[]> cache = nodes(asked);
         return Merkle.fromNodes((level, index) -> cache.computeIfAbsent(nodeId(level, index), id -> node(level, index)));
     }
 
