@@ -472,7 +472,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             for (long seq = from; seq <= Math.min(last, from + batchSize() - 1); seq++) {
                 keys.add(aggregateKey(aggregateIdentifier, seq));
             }
-            for (Document commit : distinct(in(KEYS, keys))) {
+            for (Document commit : distinct(KEYS, keys)) {
                 for (Document event : commit.getList(EVENT_LIST, Document.class)) {
                     if (aggregateIdentifier.equals(event.getString("aggregateId"))) {
                         action.accept(commit, event);
@@ -625,7 +625,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     /** Which document owns each of these positions. */
     public Map<Long, Document> owners(Collection<Long> positions) {
         Map<Long, Document> owners = new HashMap<>();
-        for (Document doc : distinct(in(POSITIONS, positions))) {
+        for (Document doc : distinct(POSITIONS, positions)) {
             for (Object position : doc.getList(POSITIONS, Object.class)) {
                 owners.put(((Number) position).longValue(), doc);
             }
@@ -644,7 +644,26 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         for (Document id : commits.find(filter).projection(Projections.include("_id"))) {
             ids.add(id.get("_id"));
         }
-        return ids.isEmpty() ? List.of() : commits.find(in("_id", ids)).into(new ArrayList<>());
+        return byIds(ids);
+    }
+
+    /** As {@link #distinct(Bson)} for {@code field $in keys}, asked in {@link KeyBatches}. */
+    private <T> List<Document> distinct(String field, Collection<T> keys) {
+        Set<Object> ids = new LinkedHashSet<>();
+        for (List<T> batch : KeyBatches.of(keys)) {
+            for (Document id : commits.find(in(field, batch)).projection(Projections.include("_id"))) {
+                ids.add(id.get("_id"));
+            }
+        }
+        return byIds(ids);
+    }
+
+    private List<Document> byIds(Collection<Object> ids) {
+        List<Document> found = new ArrayList<>(ids.size());
+        for (List<Object> batch : KeyBatches.of(ids)) {
+            commits.find(in("_id", batch)).into(found);
+        }
+        return found;
     }
 
     /**
@@ -655,7 +674,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     public Map<String, Long> positionsOf(Collection<String> eventIds) {
         Set<String> wanted = new HashSet<>(eventIds);
         Map<String, Long> positions = new HashMap<>();
-        collectPositions(distinct(in(EVENT_IDS, List.copyOf(wanted))), wanted, positions);
+        collectPositions(distinct(EVENT_IDS, wanted), wanted, positions);
         List<String> missing = wanted.stream().filter(id -> !positions.containsKey(id)).toList();
         if (!missing.isEmpty()) {
             collectPositions(commits.find(in(EVENT_LIST + ".eventId", missing)), wanted, positions);

@@ -5,12 +5,16 @@ import static com.mongodb.client.model.Filters.in;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -25,6 +29,7 @@ import com.mongodb.client.model.Updates;
 import ledger.evidence.Checkpoint;
 import ledger.evidence.Frontier;
 import ledger.evidence.Merkle;
+import ledger.store.KeyBatches;
 import org.bson.Document;
 
 /**
@@ -47,6 +52,8 @@ public class AuditStore {
     public static final String KEYS = "audit_keys";
     public static final String STATE = "audit_state";
     public static final String ALARMS = "audit_alarms";
+    /** In {@code audit_state}: the tree size of the latest checkpoint the notary stored, so readers find it by key. */
+    static final String LATEST_CHECKPOINT = "latest-checkpoint";
 
     private final MongoCollection<Document> nodes;
     private final MongoCollection<Document> checkpoints;
@@ -83,15 +90,29 @@ public class AuditStore {
     /** Stored hashes of these node ids (missing ones are left out). */
     Map<String, byte[]> nodes(Collection<String> ids) {
         Map<String, byte[]> found = new HashMap<>();
-        for (Document doc : nodes.find(in("_id", List.copyOf(ids)))) {
-            found.put(doc.getString("_id"), Merkle.unhex(doc.getString("hash")));
+        for (List<String> batch : KeyBatches.of(ids)) {
+            for (Document doc : nodes.find(in("_id", batch))) {
+                found.put(doc.getString("_id"), Merkle.unhex(doc.getString("hash")));
+            }
         }
         return found;
     }
 
-    /** Node lookups that remember what they read, for building many proofs at once. */
-    Merkle.SubtreeHashes cachedTree() {
-        Map<String, byte[]> cache = new HashMap<>();
+
+    /**
+     * The tree for the proofs {@code proofs} will ask of it, with every node they need read in
+     * key batches first rather than one round trip each: {@code proofs} runs once on a tree that
+     * only notes which nodes are asked for (a proof's shape does not depend on the hashes), and
+     * the answer serves them from what was read (anything else still from the store).
+     */
+    Merkle.SubtreeHashes preloadedTree(Consumer<Merkle.SubtreeHashes> proofs) {
+        Set<String> asked = new LinkedHashSet<>();
+        byte[] placeholder = new byte[32];
+        proofs.accept(Merkle.fromNodes((level, index) -> {
+            asked.add(nodeId(level, index));
+            return placeholder;
+        }));
+        Map<String, byte[]> cache = nodes(asked);
         return Merkle.fromNodes((level, index) -> cache.computeIfAbsent(nodeId(level, index), id -> node(level, index)));
     }
 
@@ -132,6 +153,10 @@ public class AuditStore {
                 new ReplaceOptions().upsert(true));
     }
 
+    /**
+     * Stores a checkpoint and moves the latest-checkpoint pointer to it. A different checkpoint
+     * already stored under its size was put there by someone else: an alarm, never a quiet success.
+     */
     void saveCheckpoint(Checkpoint checkpoint) {
         Map<String, Object> json = checkpoint.toJson();
         Document doc = new Document("_id", checkpoint.treeSize());
@@ -142,22 +167,53 @@ public class AuditStore {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
+            Checkpoint stored = checkpoint(checkpoint.treeSize()).orElse(null);
+            if (stored == null || !Arrays.equals(stored.hash(), checkpoint.hash())) {
+                throw new LogChangedException("another checkpoint of " + checkpoint.treeSize()
+                        + " entries is already stored: the checkpoints were written by someone else");
+            }
         }
+        state.updateOne(eq("_id", LATEST_CHECKPOINT), Updates.max("treeSize", checkpoint.treeSize()),
+                new UpdateOptions().upsert(true));
     }
 
-    /** Every signed checkpoint, smallest tree first. Few (one per interval at most), so a scan is fine. */
+    private Optional<Checkpoint> checkpoint(long treeSize) {
+        return Optional.ofNullable(checkpoints.find(eq("_id", treeSize)).first()).map(AuditStore::checkpointOf);
+    }
+
+    private static Checkpoint checkpointOf(Document doc) {
+        Document copy = new Document(doc);
+        copy.remove("_id");
+        return Checkpoint.fromJson(new HashMap<>(copy));
+    }
+
+    /**
+     * Every signed checkpoint, smallest tree first: for the whole-log verification and the export,
+     * which read them all anyway (one per checkpoint interval at most, so they grow with time).
+     */
     public List<Checkpoint> checkpoints() {
         List<Checkpoint> all = new ArrayList<>();
         for (Document doc : checkpoints.find()) {
-            Document copy = new Document(doc);
-            copy.remove("_id");
-            all.add(Checkpoint.fromJson(new HashMap<>(copy)));
+            all.add(checkpointOf(doc));
         }
         all.sort(Comparator.comparingLong(Checkpoint::treeSize));
         return all;
     }
 
+    /**
+     * The latest checkpoint, by key through the pointer the notary moves (every evidence package
+     * and every notary pass asks, so no scan of all checkpoints). Without a pointer (a store from
+     * before it) or when the checkpoint it names is gone (deleted: the notary's head check raises
+     * the alarm), the checkpoints are scanned as before.
+     */
     public Optional<Checkpoint> latestCheckpoint() {
+        Document pointer = state.find(eq("_id", LATEST_CHECKPOINT)).first();
+        if (pointer != null) {
+            Optional<Checkpoint> latest = checkpoint(pointer.get("treeSize", Number.class).longValue());
+            if (latest.isPresent()) {
+                return latest;
+            }
+        }
         List<Checkpoint> all = checkpoints();
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }

@@ -21,7 +21,7 @@ import org.bson.Document;
 /**
  * Builds what leaves the system for auditors: evidence packages (events with their proofs up to
  * the latest signed checkpoint) and the export of all checkpoints with consistency proofs. Proofs
- * come from the stored nodes, O(log n) reads each; nothing is rehashed.
+ * come from the stored nodes, O(log n) of them each, read in key batches; nothing is rehashed.
  */
 public class EvidenceAssembler {
 
@@ -88,14 +88,16 @@ public class EvidenceAssembler {
                     + " entries, signed " + checkpoint.time() + "); the next checkpoint will cover them");
         }
         Map<Long, Document> owners = engine.owners(wanted);
-        Merkle.SubtreeHashes tree = store.cachedTree();
+        long size = checkpoint.treeSize();
+        Merkle.SubtreeHashes tree = store.preloadedTree(
+                shape -> wanted.forEach(position -> Merkle.inclusionProof(shape, position - 1, size)));
         List<EvidencePackage.Entry> entries = new ArrayList<>();
         for (long position : wanted) {
             Document owner = owners.get(position);
             String canonical = CanonicalEntries.of(
                     new LogEntry(position, owner, MongoEventStorageEngine.eventAt(owner, position)));
             entries.add(new EvidencePackage.Entry(position, canonical,
-                    Merkle.inclusionProof(tree, position - 1, checkpoint.treeSize()), CommitSeals.stored(owner).orElse(null)));
+                    Merkle.inclusionProof(tree, position - 1, size), CommitSeals.stored(owner).orElse(null)));
         }
         return new EvidencePackage(title, subject, clock.instant(), entries, checkpoint, publicKey(checkpoint));
     }
@@ -106,7 +108,11 @@ public class EvidenceAssembler {
         if (checkpoints.isEmpty()) {
             throw new LedgerException(ErrorCode.EVIDENCE_NOT_YET_CHECKPOINTED, "No checkpoint has been signed yet");
         }
-        Merkle.SubtreeHashes tree = store.cachedTree();
+        Merkle.SubtreeHashes tree = store.preloadedTree(shape -> {
+            for (int i = 1; i < checkpoints.size(); i++) {
+                Merkle.consistencyProof(shape, checkpoints.get(i - 1).treeSize(), checkpoints.get(i).treeSize());
+            }
+        });
         List<List<byte[]>> proofs = new ArrayList<>();
         for (int i = 1; i < checkpoints.size(); i++) {
             proofs.add(Merkle.consistencyProof(tree, checkpoints.get(i - 1).treeSize(), checkpoints.get(i).treeSize()));

@@ -249,7 +249,11 @@ public class Notary {
         Checkpoint checkpoint = key.sign(tree.size(), tree.root(), now, previous == null ? null : previous.hash(),
                 sealedFrom);
         // stored before the head moves: a crash in between leaves a head the stored chain extends
-        store.saveCheckpoint(checkpoint);
+        try {
+            store.saveCheckpoint(checkpoint);
+        } catch (AuditStore.LogChangedException planted) {
+            throw alarm(null, planted.getMessage() + "; nothing is signed");
+        }
         heads.write(new Head(checkpoint.treeSize(), checkpoint.rootHash(), sealedFrom, checkpoint.hash()));
         log.info("Signed checkpoint: {} entries, root {}", checkpoint.treeSize(), Merkle.hex(checkpoint.rootHash()));
         return checkpoint;

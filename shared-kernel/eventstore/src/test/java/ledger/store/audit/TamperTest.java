@@ -305,6 +305,34 @@ class TamperTest {
     }
 
     @Test
+    void a_checkpoint_planted_under_the_size_the_notary_signs_next_is_an_alarm_not_a_quiet_success() {
+        log.append("notebook-2", 10); // 31..40
+        log.notary.pass();
+        Document planted = log.database.getCollection(AuditStore.CHECKPOINTS).find(eq("_id", 30L)).first();
+        planted.put("_id", 40L);
+        planted.put("treeSize", 40L);
+        log.database.getCollection(AuditStore.CHECKPOINTS).insertOne(planted);
+
+        assertThatThrownBy(log.notary::checkpointNow).hasMessageContaining("another checkpoint of 40 entries is already stored");
+        assertThat(log.audit.alarms()).anySatisfy(alarm -> assertThat(alarm.problem()).contains("written by someone else"));
+        assertThat(log.verifier.verify(null, null).valid()).isFalse();
+    }
+
+    @Test
+    void packages_find_the_latest_checkpoint_by_key_and_still_see_one_deleted_under_them() {
+        log.append("notebook-2", 10);
+        log.notary.pass();
+        log.notary.checkpointNow(); // 40
+        assertThat(log.database.getCollection(AuditStore.STATE).find(eq("_id", AuditStore.LATEST_CHECKPOINT)).first()
+                .get("treeSize", Number.class).longValue()).isEqualTo(40);
+        assertThat(log.audit.latestCheckpoint()).get().extracting(Checkpoint::treeSize).isEqualTo(40L);
+
+        log.database.getCollection(AuditStore.CHECKPOINTS).deleteOne(eq("_id", 40L));
+
+        assertThat(log.audit.latestCheckpoint()).get().extracting(Checkpoint::treeSize).isEqualTo(30L);
+    }
+
+    @Test
     void a_deleted_middle_checkpoint_breaks_the_chain_online_and_offline() {
         log.append("notebook-2", 10);
         log.notary.pass();
