@@ -59,10 +59,12 @@ class AuditIndexProjection {
 
     private final MongoTemplate mongo;
     private final ObjectMapper json;
+    private final AuditPostings postings;
 
-    AuditIndexProjection(MongoTemplate mongo, ObjectMapper json) {
+    AuditIndexProjection(MongoTemplate mongo, ObjectMapper json, AuditPostings postings) {
         this.mongo = mongo;
         this.json = json;
+        this.postings = postings;
         for (String field : List.of("actorId", "actorAccount", "concerning", "type", "timestamp", "aggregateId")) {
             mongo.indexOps(AuditEntry.class).ensureIndex(new Index().on(field, Sort.Direction.ASC).named(field));
         }
@@ -76,10 +78,23 @@ class AuditIndexProjection {
                       Map<String, Object> payload, Map<String, Object> metaData) {
     }
 
-    /** The ids of the events of an aggregate this index has seen, in log order. */
+    /**
+     * The ids of the events of an aggregate this index has seen, in log order: its own events are
+     * among those that concern it, so a key lookup in the postings, whatever the log's size.
+     */
     List<String> eventIdsOf(String aggregateId) {
-        return mongo.find(Query.query(Criteria.where("aggregateId").is(aggregateId)).with(Sort.by("position")),
-                AuditEntry.class).stream().map(AuditEntry::eventId).toList();
+        if (!postings.completeFrom(0)) {
+            return mongo.find(Query.query(Criteria.where("aggregateId").is(aggregateId)).with(Sort.by("position")),
+                    AuditEntry.class).stream().map(AuditEntry::eventId).toList();
+        }
+        List<String> ids = new ArrayList<>();
+        com.mongodb.client.MongoCollection<org.bson.Document> index = mongo.getDb().getCollection(AuditSearch.INDEX);
+        postings.positions(AuditPostings.concerning(aggregateId), 0, bucket -> {
+            AuditPostings.entries(index, bucket).stream().filter(e -> aggregateId.equals(e.getString("aggregateId")))
+                    .forEach(e -> ids.add(e.getString("eventId")));
+            return true;
+        });
+        return ids;
     }
 
     /** Whom an aggregate (or part of one), by its key, is about; events of one aggregate share a segment. */
@@ -91,6 +106,8 @@ class AuditIndexProjection {
     void reset() {
         mongo.remove(new Query(), AuditEntry.class);
         mongo.remove(new Query(), Subjects.class);
+        postings.clear();
+        postings.markComplete(); // the replay files every event from the first on
     }
 
     @EventHandler
@@ -106,13 +123,15 @@ class AuditIndexProjection {
         if (domain != null) {
             concerning.addAll(followSubjects(payload, domain.getAggregateIdentifier(), tree));
         }
-        mongo.save(new AuditEntry(position, event.getIdentifier(), event.getPayloadType().getSimpleName(),
+        AuditEntry entry = new AuditEntry(position, event.getIdentifier(), event.getPayloadType().getSimpleName(),
                 domain == null ? null : domain.getType(), domain == null ? null : domain.getAggregateIdentifier(),
                 domain == null ? null : domain.getSequenceNumber(), event.getTimestamp(),
                 (String) event.getMetaData().get(MetadataKeys.ACTOR_ID),
                 (String) event.getMetaData().get(MetadataKeys.ACTOR_ROLE),
                 (String) event.getMetaData().get(MetadataKeys.ACTOR_ACCOUNT), List.copyOf(concerning),
-                json.convertValue(tree, Map.class), json.convertValue(event.getMetaData(), Map.class)));
+                json.convertValue(tree, Map.class), json.convertValue(event.getMetaData(), Map.class));
+        mongo.save(entry);
+        postings.add(position, AuditPostings.keysOf(entry.actorId(), entry.actorAccount(), entry.concerning()));
     }
 
     /**

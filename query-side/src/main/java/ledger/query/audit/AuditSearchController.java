@@ -1,7 +1,5 @@
 package ledger.query.audit;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -16,10 +14,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import ledger.kernel.shared.InvalidMessageException;
 import ledger.query.infrastructure.ViewPositions;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,14 +24,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Audit 审计")
 class AuditSearchController {
 
-    static final String PROCESSOR = "audit-index";
+    static final String PROCESSOR = AuditSearch.PROCESSOR;
 
     private final MongoTemplate mongo;
     private final ViewPositions positions;
+    private final AuditSearch search;
 
-    AuditSearchController(MongoTemplate mongo, ViewPositions positions) {
+    AuditSearchController(MongoTemplate mongo, ViewPositions positions, AuditSearch search) {
         this.mongo = mongo;
         this.positions = positions;
+        this.search = search;
     }
 
     /** A page of matches in position order; resume with {@code after=next} while {@code more}. */
@@ -62,35 +59,12 @@ class AuditSearchController {
                       @RequestParam(defaultValue = "100") @Positive @Max(1000) int limit,
                       @RequestParam(required = false) @PositiveOrZero Long minPosition) {
         positions.awaitPosition(PROCESSOR, minPosition);
-        Criteria criteria = where("_id").gt(after);
-        if (actor != null) {
-            criteria = criteria.and("actorId").is(actor);
-        }
-        if (account != null) {
-            criteria = criteria.and("actorAccount").is(account);
-        }
-        if (concerning != null) {
-            criteria = criteria.and("concerning").is(concerning);
-        }
-        if (EventType.names(types) != null) {
-            criteria = criteria.and("type").in(EventType.names(types));
-        }
-        Instant since = instant("from", from);
-        Instant until = instant("to", to);
-        if (since != null && until != null) {
-            criteria = criteria.and("timestamp").gte(since).lt(until);
-        } else if (since != null) {
-            criteria = criteria.and("timestamp").gte(since);
-        } else if (until != null) {
-            criteria = criteria.and("timestamp").lt(until);
-        }
-        List<AuditIndexProjection.AuditEntry> found = mongo.find(new Query(criteria).with(Sort.by("_id"))
-                .limit(limit + 1), AuditIndexProjection.AuditEntry.class);
-        boolean more = found.size() > limit;
-        List<AuditIndexProjection.AuditEntry> page = more ? found.subList(0, limit) : found;
-        long next = page.isEmpty() ? after : page.get(page.size() - 1).position();
+        AuditSearch.Page found = search.search(new AuditSearch.Filter(actor, account, concerning,
+                EventType.names(types), instant("from", from), instant("to", to), after), limit);
+        List<AuditIndexProjection.AuditEntry> page = found.entries().stream()
+                .map(doc -> mongo.getConverter().read(AuditIndexProjection.AuditEntry.class, doc)).toList();
         var indexed = positions.position(PROCESSOR);
-        return new SearchPage(after, next, more, indexed.isPresent() ? indexed.getAsLong() : null, page);
+        return new SearchPage(after, found.next(), found.more(), indexed.isPresent() ? indexed.getAsLong() : null, page);
     }
 
     private static Instant instant(String field, String value) {

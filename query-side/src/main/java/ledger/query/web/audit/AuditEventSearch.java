@@ -4,37 +4,30 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
+import ledger.query.audit.AuditSearch;
 import org.bson.Document;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * The audit index (the one the search API reads) as the workbench asks it: by who did it, whom it concerns,
- * which types and when, in position order, a page at a time.
+ * The audit index as the workbench shows it: the search API's own search ({@link AuditSearch}), each
+ * entry as a line of the result list, and the pickers' type and bulletin choices.
  */
 @Component
 class AuditEventSearch {
 
-    static final String INDEX = "audit_index";
+    static final String INDEX = AuditSearch.INDEX;
     /** The processor that fills the index (the search API's). */
-    static final String PROCESSOR = "audit-index";
+    static final String PROCESSOR = AuditSearch.PROCESSOR;
 
     private final MongoTemplate mongo;
+    private final AuditSearch search;
 
-    AuditEventSearch(MongoTemplate mongo) {
+    AuditEventSearch(MongoTemplate mongo, AuditSearch search) {
         this.mongo = mongo;
-    }
-
-    record Filter(String actor, String concerning, Set<String> types, Instant from, Instant until, long after) {
-
-        boolean any() {
-            return actor != null || concerning != null || !types.isEmpty() || from != null || until != null;
-        }
+        this.search = search;
     }
 
     record Hit(long position, Instant at, String type, String aggregateType, String aggregateId, String actorId,
@@ -44,32 +37,10 @@ class AuditEventSearch {
     record Page(List<Hit> hits, boolean more, long next) {
     }
 
-    Page search(Filter filter, int limit) {
-        Criteria criteria = where("_id").gt(filter.after());
-        if (filter.actor() != null) {
-            criteria = criteria.and("actorId").is(filter.actor());
-        }
-        if (filter.concerning() != null) {
-            criteria = criteria.and("concerning").is(filter.concerning());
-        }
-        if (!filter.types().isEmpty()) {
-            criteria = criteria.and("type").in(filter.types());
-        }
-        if (filter.from() != null || filter.until() != null) {
-            Criteria time = criteria.and("timestamp");
-            if (filter.from() != null) {
-                time = time.gte(filter.from());
-            }
-            if (filter.until() != null) {
-                time.lt(filter.until());
-            }
-        }
-        Query query = new Query(criteria).with(Sort.by("_id")).limit(limit + 1);
-        query.fields().include("type", "aggregateType", "aggregateId", "timestamp", "actorId", "actorRole");
-        List<Hit> found = mongo.find(query, Document.class, INDEX).stream().map(AuditEventSearch::hit).toList();
-        boolean more = found.size() > limit;
-        List<Hit> page = more ? found.subList(0, limit) : found;
-        return new Page(page, more, page.isEmpty() ? filter.after() : page.get(page.size() - 1).position());
+    /** The one search ({@link AuditSearch}), its entries as the workbench lists them. */
+    Page search(AuditSearch.Filter filter, int limit) {
+        AuditSearch.Page found = search.search(filter, limit);
+        return new Page(found.entries().stream().map(AuditEventSearch::hit).toList(), found.more(), found.next());
     }
 
     /** The event types the log holds, for the type picker. */

@@ -12,6 +12,7 @@ import ledger.kernel.security.Role;
 import ledger.kernel.shared.BureauTime;
 import ledger.kernel.shared.ErrorCode;
 import ledger.kernel.shared.LedgerException;
+import ledger.query.audit.AuditSearch;
 import ledger.query.audit.EvidencePackages;
 import ledger.query.infrastructure.ViewPositions;
 import ledger.query.web.Access;
@@ -81,7 +82,7 @@ class AuditPageController {
         }
         LocalDate fromDay = day(from, "from", model);
         LocalDate toDay = day(to, "to", model);
-        AuditEventSearch.Filter filter = new AuditEventSearch.Filter(blank(actor), blank(concerning), chosenTypes,
+        AuditSearch.Filter filter = new AuditSearch.Filter(blank(actor), null, blank(concerning), chosenTypes,
                 fromDay == null ? null : fromDay.atStartOfDay(BureauTime.ZONE).toInstant(),
                 toDay == null ? null : toDay.plusDays(1).atStartOfDay(BureauTime.ZONE).toInstant(), Math.max(0, after));
         if (filter.any()) {
