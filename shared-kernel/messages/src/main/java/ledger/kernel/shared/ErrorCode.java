@@ -52,7 +52,7 @@ public enum ErrorCode {
     UNKNOWN_DIMENSION(Kind.RULE_VIOLATION, "Scores are given on the configured dimensions only"),
     VALUE_OFF_SCALE(Kind.RULE_VIOLATION, "The value does not lie on the score's scale"),
     SAME_VALUE(Kind.RULE_VIOLATION, "The correction does not change the value"),
-    CORRECTION_PENDING(Kind.RULE_VIOLATION, "A correction of this score is already waiting for approval"),
+    CORRECTION_PENDING(Kind.RULE_VIOLATION, "A correction of this score or assessment is already waiting for approval"),
     NO_CORRECTION_PENDING(Kind.RULE_VIOLATION, "There is no correction to approve"),
     FOUR_EYES(Kind.FORBIDDEN, "A correction is approved by someone other than the person who asked for it"),
     UNKNOWN_SUBJECT(Kind.RULE_VIOLATION, "The scored task, unit or cadre is not recorded"),
